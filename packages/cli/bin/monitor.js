@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+// The `monitor` command. The polyfill must load before Langium (chevrotain calls Object.groupBy).
+await import('../dist/polyfill.js');
+await import('../dist/main.js');

@@ -1,0 +1,85 @@
+/**
+ * The language stages for the CLI: syntax, references and meaning, over files and folders,
+ * and lowering of every file that passes to IR.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { NodeFileSystem } from 'langium/node';
+import { URI } from 'langium';
+import type { ProgramIR } from '@monitor/ir';
+import { createMonitorServices, importClosure, loadDocuments, lowerDocument } from '@monitor/language';
+import { fromRange, type CliDiagnostic } from './diagnostic.js';
+
+/** A monitor that passed the language stages, ready for the data stage. */
+export interface AnalysedMonitor {
+    file: string;
+    program: ProgramIR;
+    /** Converts an offset in a loaded file to a 0-based line and character. */
+    positionAt: (uri: string, offset: number) => { line: number; character: number };
+}
+
+export interface Analysis {
+    diagnostics: CliDiagnostic[];
+    monitors: AnalysedMonitor[];
+    files: string[];
+}
+
+/** Expands folders into the `.monitor` files below them (sorted, skipping node_modules and dot folders). */
+export async function collectFiles(inputs: string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const input of inputs) {
+        const abs = path.resolve(input);
+        const stat = await fs.stat(abs).catch(() => undefined);
+        if (!stat) throw new UsageError(`No such file or folder: ${input}`);
+        if (stat.isFile()) out.push(abs);
+        else out.push(...(await walk(abs)));
+    }
+    return [...new Set(out)];
+}
+
+async function walk(dir: string): Promise<string[]> {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    const found: string[] = [];
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) found.push(...(await walk(full)));
+        else if (e.isFile() && e.name.endsWith('.monitor')) found.push(full);
+    }
+    return found;
+}
+
+/** A mistake in how the command was called (exit code 2, no stack trace). */
+export class UsageError extends Error {}
+
+const SEVERITY: Record<number, CliDiagnostic['severity']> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
+
+/** Runs the language stages on files and returns their diagnostics and the programs without errors. */
+export async function analyse(files: string[]): Promise<Analysis> {
+    const { shared } = createMonitorServices(NodeFileSystem);
+    const workspace = await loadDocuments(shared, files);
+    const diagnostics: CliDiagnostic[] = [];
+    const erroneous = new Set<string>();
+    for (const doc of workspace.all) {
+        const file = doc.uri.fsPath;
+        for (const d of doc.diagnostics ?? []) {
+            const data = d.data as { code?: string } | undefined;
+            const code = String(data?.code ?? d.code ?? 'syntax-error');
+            const severity = SEVERITY[d.severity ?? 1];
+            if (severity === 'error') erroneous.add(doc.uri.toString());
+            diagnostics.push(fromRange(file, d.range, severity, code, typeof d.message === 'string' ? d.message : d.message.value));
+        }
+    }
+    const documents = shared.workspace.LangiumDocuments;
+    const positionAt = (uri: string, offset: number) =>
+        documents.getDocument(URI.parse(uri))?.textDocument.positionAt(offset) ?? { line: 0, character: 0 };
+    const monitors: AnalysedMonitor[] = [];
+    for (const root of workspace.roots) {
+        const closure = importClosure(root.uri, documents);
+        const model = root.parseResult.value;
+        const hasMonitor = model.elements?.some(e => e.$type === 'MonitorDecl' || e.$type === 'Indicator');
+        if (!hasMonitor || [...closure].some(u => erroneous.has(u))) continue;
+        monitors.push({ file: root.uri.fsPath, program: lowerDocument(root, workspace, closure), positionAt });
+    }
+    return { diagnostics, monitors, files };
+}

@@ -1,0 +1,44 @@
+/**
+ * The whole pipeline for one monitor: data stage → plan → execute → targets → disclosure control.
+ * Every output path (run, start, report) gets its rows from here, so disclosure is never skipped.
+ */
+import type { ProgramIR, ResultRow } from '@monitor/ir';
+import { planIndicators } from '@monitor/compiler';
+import { applyDisclosure, assessTargets, createNodeEngine, executePlan } from '@monitor/engine';
+import type { AnalysedMonitor } from './analyse.js';
+import type { CliDiagnostic } from './diagnostic.js';
+import { loadSources } from './data-stage.js';
+
+export interface Computed {
+    diagnostics: CliDiagnostic[];
+    /** Safe rows (after disclosure control); empty when the data stage found errors. */
+    rows: ResultRow[];
+}
+
+/** Computes the rows of a monitor that passed the language stages. */
+export async function computeMonitor(monitor: AnalysedMonitor, root: string, only?: string[]): Promise<Computed> {
+    const engine = await createNodeEngine();
+    try {
+        const diagnostics = await loadSources(engine, monitor, root);
+        if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
+        await engine.lock();
+        const program = monitor.program;
+        const raw = await executePlan(engine, planIndicators(program));
+        // Targets are judged on the disclosed values, so a status never reveals a hidden count.
+        const safe = assessTargets(program, applyDisclosure(program, raw));
+        const rows = only && only.length > 0 ? safe.filter(r => only.includes(r.indicator)) : safe;
+        return { diagnostics, rows };
+    } finally {
+        await engine.close();
+    }
+}
+
+/** Checks the data files of a monitor without computing anything. */
+export async function checkMonitorData(monitor: AnalysedMonitor, root: string): Promise<CliDiagnostic[]> {
+    const engine = await createNodeEngine();
+    try {
+        return await loadSources(engine, monitor, root);
+    } finally {
+        await engine.close();
+    }
+}

@@ -1,0 +1,36 @@
+/**
+ * `npm start`: validates and computes every example monitor and prints its trends and status.
+ * Usage: node packages/cli/dist/start.js [folder]
+ */
+import './polyfill.js';
+import path from 'node:path';
+import { analyse, collectFiles } from './analyse.js';
+import { computeMonitor } from './compute.js';
+import { formatText, sortDiagnostics } from './diagnostic.js';
+import { summaryTable } from './summary.js';
+
+async function start(folder: string): Promise<number> {
+    const files = await collectFiles([folder]);
+    const analysis = await analyse(files);
+    let failed = analysis.diagnostics.some(d => d.severity === 'error');
+    if (analysis.diagnostics.length > 0) process.stdout.write(formatText(sortDiagnostics(analysis.diagnostics)) + '\n');
+    for (const monitor of analysis.monitors) {
+        const title = monitor.program.monitor.title ?? monitor.program.monitor.name;
+        process.stdout.write(`\n${title}  (${path.relative(process.cwd(), monitor.file)})\n`);
+        const computed = await computeMonitor(monitor, process.cwd());
+        if (computed.diagnostics.length > 0) process.stdout.write(formatText(sortDiagnostics(computed.diagnostics)) + '\n');
+        if (computed.diagnostics.some(d => d.severity === 'error')) {
+            failed = true;
+            continue;
+        }
+        process.stdout.write(summaryTable(monitor.program, computed.rows) + '\n');
+    }
+    process.stdout.write(`\n${analysis.monitors.length} monitor(s) computed from ${files.length} file(s).` +
+        ` Try: npx monitor run ${path.relative(process.cwd(), analysis.monitors[0]?.file ?? 'examples')} --format csv\n`);
+    return failed ? 1 : 0;
+}
+
+process.exitCode = await start(process.argv[2] ?? 'examples').catch(error => {
+    process.stderr.write(`monitor: ${(error as Error).message}\n`);
+    return 2;
+});

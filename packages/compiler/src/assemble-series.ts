@@ -1,0 +1,91 @@
+/**
+ * The final SELECT of a series: a grid of periods × breakdown groups (plus a total row per period),
+ * joined to the compiled measures. The grid is what zero-fills counts and marks coverage.
+ */
+import type { CompiledMeasure } from './compile-measure.js';
+import { dimensionBinding, type MeasureContext } from './measure-context.js';
+import { periodsCte } from './periods-cte.js';
+import type { PlanPeriod } from '@monitor/ir';
+import { createScope } from './source-scope.js';
+import { quoteIdent } from './sql-text.js';
+
+/** The measures of one series: a numerator and, for a rate, a denominator. */
+export interface SeriesParts {
+    /** The source whose breakdown values make the groups (the numerator's source). */
+    groupSource: string;
+    numerator: CompiledMeasure;
+    denominator: CompiledMeasure | null;
+}
+
+function groupsCte(ctx: MeasureContext, source: string): string {
+    const scope = createScope(ctx.program, source, 'g');
+    const cols = ctx.dimensions.map((d) => {
+        const ref = dimensionBinding(ctx.program, d, source);
+        return `CAST(${ref ? scope.column(ref) : 'NULL'} AS VARCHAR) AS ${quoteIdent(d)}`;
+    });
+    // Groups come from the whole source, not the filtered rows: a wijk without any matching row is a real 0.
+    return `groups AS (\n    SELECT DISTINCT ${cols.join(', ')}\n    FROM ${scope.from()}\n)`;
+}
+
+function gridCte(dims: string[]): string {
+    if (dims.length === 0) return 'grid AS (SELECT label, ordinal, TRUE AS total FROM periods)';
+    const cols = dims.map((d) => `g.${quoteIdent(d)}`).join(', ');
+    const nulls = dims.map((d) => `CAST(NULL AS VARCHAR) AS ${quoteIdent(d)}`).join(', ');
+    return `grid AS (
+    SELECT p.label, p.ordinal, ${cols}, FALSE AS total FROM periods AS p CROSS JOIN groups AS g
+    UNION ALL
+    SELECT label, ordinal, ${nulls}, TRUE AS total FROM periods
+)`;
+}
+
+function joinOn(alias: string, m: CompiledMeasure): string {
+    const conds = [`${alias}.label = grid.label`];
+    // A measure whose source lacks a breakdown has only total rows: its value holds for every cell.
+    if (m.boundDims.length > 0) {
+        conds.push(`${alias}.total = grid.total`);
+        for (const d of m.boundDims) conds.push(`${alias}.${quoteIdent(d)} IS NOT DISTINCT FROM grid.${quoteIdent(d)}`);
+    }
+    return conds.join(' AND ');
+}
+
+function valueSql(alias: string, m: CompiledMeasure, covered: string): string {
+    return `CASE WHEN ${covered} THEN ${m.isCount ? `coalesce(${alias}.value, 0)` : `${alias}.value`} END`;
+}
+
+function provisionalSql(parts: SeriesParts, covered: string): string {
+    const flags: string[] = [];
+    if (parts.numerator.hasStatus) flags.push('coalesce(n.prov, FALSE)');
+    if (parts.denominator?.hasStatus) flags.push('coalesce(d.prov, FALSE)');
+    if (flags.length === 0) return 'CAST(NULL AS BOOLEAN)';
+    return `CASE WHEN ${covered} THEN ${flags.join(' OR ')} END`;
+}
+
+/** The complete SQL text of a series with the output columns of `SeriesQuery`. */
+export function assembleSeries(parts: SeriesParts, ctx: MeasureContext, periods: PlanPeriod[]): string {
+    const { numerator: num, denominator: den } = parts;
+    const ctes = [periodsCte(periods), ...num.ctes, ...(den?.ctes ?? [])];
+    if (ctx.dimensions.length > 0) ctes.push(groupsCte(ctx, parts.groupSource));
+    ctes.push(gridCte(ctx.dimensions));
+    const covered = den ? '(nc.covered AND dc.covered)' : 'nc.covered';
+    const dimCols = ctx.dimensions.map((d) => `grid.${quoteIdent(d)}`);
+    const select = [
+        'grid.label AS period',
+        ...dimCols,
+        `${valueSql('n', num, covered)} AS numerator`,
+        den ? `${valueSql('d', den, covered)} AS denominator` : 'CAST(NULL AS DOUBLE) AS denominator',
+        `${provisionalSql(parts, covered)} AS provisional`,
+        `${covered} AS covered`,
+        'grid.total',
+    ];
+    const from = [
+        'grid',
+        `JOIN ${num.coverage} AS nc ON nc.label = grid.label`,
+        `LEFT JOIN ${num.agg} AS n ON ${joinOn('n', num)}`,
+    ];
+    if (den) {
+        from.push(`JOIN ${den.coverage} AS dc ON dc.label = grid.label`);
+        from.push(`LEFT JOIN ${den.agg} AS d ON ${joinOn('d', den)}`);
+    }
+    const order = ['grid.ordinal', 'grid.total DESC', ...dimCols.map((c) => `${c} NULLS LAST`)];
+    return `WITH ${ctes.join(',\n')}\nSELECT ${select.join(',\n       ')}\nFROM ${from.join('\n')}\nORDER BY ${order.join(', ')}`;
+}

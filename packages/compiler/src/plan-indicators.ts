@@ -1,0 +1,102 @@
+/** The compiler's stage function: program IR → SQL plan, one query per indicator and reference. */
+import type {
+    ArithIR, IndicatorIR, IndicatorPlan, MeasureIR, Plan, PlanPeriod, ProgramIR, ReferenceIR, ReferencePlan, TimeMeaning,
+} from '@monitor/ir';
+import { assembleSeries } from './assemble-series.js';
+import { compileMeasure } from './compile-measure.js';
+import { boundDimensions, type MeasureContext } from './measure-context.js';
+import { monitorPeriods } from './periods-cte.js';
+import { findSource } from './source-scope.js';
+import { PlanError, sqlNumber } from './sql-text.js';
+
+/** Names of the indicators an arithmetic expression uses, each once, in order of appearance. */
+export function expressionIndicators(expression: ArithIR): string[] {
+    const out: string[] = [];
+    const walk = (e: ArithIR): void => {
+        if (e.kind === 'indicator') { if (!out.includes(e.name)) out.push(e.name); }
+        else if (e.kind === 'binary') { walk(e.left); walk(e.right); }
+    };
+    walk(expression);
+    return out;
+}
+
+/** The SQL of one measure as a full series (numerator only). */
+export function compileMeasureSql(program: ProgramIR, measure: MeasureIR, dimensions: string[], periods: PlanPeriod[], grain: MeasureContext['grain']): string {
+    const ctx: MeasureContext = { program, grain, dimensions };
+    return assembleSeries({ groupSource: measure.source, numerator: compileMeasure(measure, ctx, 'n'), denominator: null }, ctx, periods);
+}
+
+const REFERENCE_TIME: Record<string, TimeMeaning> = {
+    events: 'event', episodes: 'active-at-end', snapshot: 'snapshot', table: 'none',
+};
+
+/**
+ * A reference series as SQL. Its value is a column read per period by the source's own time meaning;
+ * when several rows match one period (and breakdown cell), their average is the value.
+ */
+export function compileReferenceSql(program: ProgramIR, indicator: IndicatorIR, reference: ReferenceIR, periods: PlanPeriod[]): string {
+    const source = findSource(program, reference.source);
+    const measure: MeasureIR = {
+        source: reference.source, aggregate: 'avg', column: reference.value, duration: false,
+        time: REFERENCE_TIME[source.shape.kind], filter: reference.filter, having: null, transition: null,
+        isCount: false, span: reference.span,
+    };
+    // Break a reference down only when its source binds every dimension; otherwise it is a total only.
+    const all = boundDimensions(program, indicator.by, reference.source).length === indicator.by.length;
+    return compileMeasureSql(program, measure, all ? indicator.by : [], periods, indicator.grain);
+}
+
+function planIndicator(program: ProgramIR, indicator: IndicatorIR): IndicatorPlan {
+    const periods = monitorPeriods(program.monitor, indicator.grain);
+    const ctx: MeasureContext = { program, grain: indicator.grain, dimensions: indicator.by };
+    const references: ReferencePlan[] = indicator.references.map((r) => ({
+        series: r.series, sql: compileReferenceSql(program, indicator, r, periods),
+    }));
+    const base = {
+        indicator: indicator.name, grain: indicator.grain, dimensions: indicator.by, periods, references,
+        factor: null, expression: null, dependsOn: [] as string[],
+    };
+    const value = indicator.value;
+    switch (value.kind) {
+        case 'measure':
+            return { ...base, kind: 'measure', query: { sql: compileMeasureSql(program, value.measure, indicator.by, periods, indicator.grain) } };
+        case 'rate': {
+            const factor = value.percent ? 100 : Number(sqlNumber(value.scale));
+            const sql = assembleSeries({
+                groupSource: value.numerator.source,
+                numerator: compileMeasure(value.numerator, ctx, 'n'),
+                denominator: compileMeasure(value.denominator, ctx, 'd'),
+            }, ctx, periods);
+            return { ...base, kind: 'rate', query: { sql }, factor };
+        }
+        case 'expression':
+            return { ...base, kind: 'expression', query: null, expression: value.expression, dependsOn: expressionIndicators(value.expression) };
+    }
+}
+
+/** Orders indicators so every expression comes after the indicators it uses; a cycle is an error. */
+function dependencyOrder(plans: IndicatorPlan[]): IndicatorPlan[] {
+    const byName = new Map(plans.map((p) => [p.indicator, p]));
+    const out: IndicatorPlan[] = [];
+    const state = new Map<string, 'busy' | 'done'>();
+    const visit = (p: IndicatorPlan): void => {
+        const s = state.get(p.indicator);
+        if (s === 'done') return;
+        if (s === 'busy') throw new PlanError(`The indicator ${p.indicator} depends on itself.`);
+        state.set(p.indicator, 'busy');
+        for (const dep of p.dependsOn) {
+            const d = byName.get(dep);
+            if (!d) throw new PlanError(`The indicator ${p.indicator} uses ${dep}, which does not exist.`);
+            visit(d);
+        }
+        state.set(p.indicator, 'done');
+        out.push(p);
+    };
+    plans.forEach(visit);
+    return out;
+}
+
+/** Plans every indicator of the program: SQL per measure/rate and reference, expressions in dependency order. */
+export function planIndicators(program: ProgramIR): Plan {
+    return { monitor: program.monitor.name, indicators: dependencyOrder(program.indicators.map((i) => planIndicator(program, i))) };
+}

@@ -1,0 +1,109 @@
+/** Builders for data issues: one function per code, each with English and Dutch text. */
+import type { ColumnIR, SourceIR } from '@monitor/ir';
+import type { DataIssue, DataIssueCode } from './engine-types.js';
+
+function issue(source: SourceIR, code: DataIssueCode, text: { en: string; nl: string; hintEn: string; hintNl: string }, column?: ColumnIR): DataIssue {
+    return {
+        source: source.name, code, severity: 'error',
+        message: text.en, messageNl: text.nl, hint: text.hintEn, hintNl: text.hintNl,
+        span: column?.span ?? source.pathSpan ?? source.span,
+    };
+}
+
+const TYPE_NL: Record<ColumnIR['type'], string> = {
+    text: 'tekst', integer: 'geheel getal', decimal: 'decimaal getal', date: 'datum', boolean: 'ja/nee-waarde',
+};
+
+/** The file of a source does not exist (reported by the caller, which resolves paths). */
+export function fileMissing(source: SourceIR, resolvedPath: string): DataIssue {
+    return issue(source, 'data-file-missing', {
+        en: `The data file "${resolvedPath}" of source ${source.name} does not exist.`,
+        nl: `Het databestand "${resolvedPath}" van bron ${source.name} bestaat niet.`,
+        hintEn: `Check the path "${source.path}"; it is relative to the .monitor file that declares the source.`,
+        hintNl: `Controleer het pad "${source.path}"; het is relatief aan het .monitor-bestand dat de bron declareert.`,
+    });
+}
+
+/** The file is empty, or has a header but no data rows. */
+export function fileEmpty(source: SourceIR, headerOnly: boolean): DataIssue {
+    return issue(source, 'data-empty', headerOnly ? {
+        en: `The data file of source ${source.name} has a header but no data rows.`,
+        nl: `Het databestand van bron ${source.name} heeft een kopregel maar geen gegevensregels.`,
+        hintEn: 'Export the data again; the export may have failed or filtered out every row.',
+        hintNl: 'Exporteer de gegevens opnieuw; de export is misschien mislukt of heeft alle regels weggefilterd.',
+    } : {
+        en: `The data file of source ${source.name} is empty.`,
+        nl: `Het databestand van bron ${source.name} is leeg.`,
+        hintEn: 'Export the data again, or point the source at the right file.',
+        hintNl: 'Exporteer de gegevens opnieuw, of verwijs de bron naar het juiste bestand.',
+    });
+}
+
+/** DuckDB could not read the file as CSV with the declared options. */
+export function fileUnreadable(source: SourceIR, reason: string): DataIssue {
+    const first = reason.split('\n')[0].trim();
+    return issue(source, 'data-unreadable', {
+        en: `The data file of source ${source.name} could not be read as CSV: ${first}`,
+        nl: `Het databestand van bron ${source.name} kon niet als CSV worden gelezen: ${first}`,
+        hintEn: `Check the delimiter ("${source.csv.delimiter}"), the quotes and the encoding (UTF-8) of the file.`,
+        hintNl: `Controleer het scheidingsteken ("${source.csv.delimiter}"), de aanhalingstekens en de codering (UTF-8) van het bestand.`,
+    });
+}
+
+/** Parquet and JSON cannot be read offline in DuckDB-WASM yet. */
+export function formatUnsupported(source: SourceIR): DataIssue {
+    return issue(source, 'data-format-unsupported', {
+        en: `Source ${source.name} is a ${source.format} file, which this engine cannot read yet; only CSV is supported.`,
+        nl: `Bron ${source.name} is een ${source.format}-bestand, dat deze engine nog niet kan lezen; alleen CSV wordt ondersteund.`,
+        hintEn: 'Export the data as CSV, or run the monitor with the native DuckDB engine.',
+        hintNl: 'Exporteer de gegevens als CSV, of draai de monitor met de native DuckDB-engine.',
+    });
+}
+
+/** A declared column is not in the file's header. */
+export function columnMissing(source: SourceIR, column: ColumnIR, found: string[], suggestion: string | null): DataIssue {
+    const list = found.map((f) => `"${f}"`).join(', ');
+    return issue(source, 'data-missing-column', {
+        en: `The data file of source ${source.name} has no column "${column.name}"; its columns are ${list}.`,
+        nl: `Het databestand van bron ${source.name} heeft geen kolom "${column.name}"; de kolommen zijn ${list}.`,
+        hintEn: suggestion ? `Did you mean "${suggestion}"? Rename the declared column or the column in the file.` : 'Declare a column that the file has, or add the column to the file.',
+        hintNl: suggestion ? `Bedoelde u "${suggestion}"? Hernoem de gedeclareerde kolom of de kolom in het bestand.` : 'Declareer een kolom die het bestand heeft, of voeg de kolom toe aan het bestand.',
+    }, column);
+}
+
+/** A value does not fit the declared type; `row` counts data rows from 1. */
+export function typeMismatch(source: SourceIR, column: ColumnIR, row: number, value: string, lineOffset: number): DataIssue {
+    const line = row + lineOffset;
+    return issue(source, 'data-type-mismatch', {
+        en: `Column "${column.name}" of source ${source.name} is declared ${column.type}, but data row ${row} (line ${line}) holds ${JSON.stringify(value)}.`,
+        nl: `Kolom "${column.name}" van bron ${source.name} is gedeclareerd als ${TYPE_NL[column.type]}, maar gegevensregel ${row} (regel ${line}) bevat ${JSON.stringify(value)}.`,
+        hintEn: typeHint(source, column, 'en'),
+        hintNl: typeHint(source, column, 'nl'),
+    }, column);
+}
+
+function typeHint(source: SourceIR, column: ColumnIR, lang: 'en' | 'nl'): string {
+    const nullsEn = 'or declare the marker used for missing values with `nulls`';
+    const nullsNl = 'of declareer de markering voor ontbrekende waarden met `nulls`';
+    if (column.type === 'date') {
+        const fmt = source.csv.dateFormat ?? 'YYYY-MM-DD';
+        return lang === 'en' ? `Dates must look like ${fmt}; declare a date format for the source ${nullsEn}.`
+            : `Datums moeten eruitzien als ${fmt}; declareer een datumformaat voor de bron ${nullsNl}.`;
+    }
+    if (column.type === 'decimal' && !source.csv.decimalComma) {
+        return lang === 'en' ? `If the file uses a decimal comma, declare \`decimal comma\` for the source, ${nullsEn}.`
+            : `Als het bestand een decimale komma gebruikt, declareer dan \`decimal comma\` voor de bron, ${nullsNl}.`;
+    }
+    return lang === 'en' ? `Fix the value in the file, change the declared type, ${nullsEn}.`
+        : `Herstel de waarde in het bestand, wijzig het gedeclareerde type, ${nullsNl}.`;
+}
+
+/** A column declared without `?` holds a missing value. */
+export function nullInRequired(source: SourceIR, column: ColumnIR, row: number, lineOffset: number): DataIssue {
+    return issue(source, 'data-null-in-required', {
+        en: `Column "${column.name}" of source ${source.name} is required, but data row ${row} (line ${row + lineOffset}) has no value.`,
+        nl: `Kolom "${column.name}" van bron ${source.name} is verplicht, maar gegevensregel ${row} (regel ${row + lineOffset}) heeft geen waarde.`,
+        hintEn: `Declare the column as nullable (\`${column.type}?\`) or fill in the missing values.`,
+        hintNl: `Declareer de kolom als optioneel (\`${column.type}?\`) of vul de ontbrekende waarden aan.`,
+    }, column);
+}

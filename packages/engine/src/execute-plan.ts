@@ -1,0 +1,86 @@
+/** The engine's stage function: runs a plan and builds result rows (before targets and disclosure). */
+import type { IndicatorPlan, Plan, ResultRow } from '@monitor/ir';
+import { cellKey, evaluateArith, rateValue } from './arith.js';
+import type { Engine, PlainRow } from './engine-types.js';
+
+function num(v: PlainRow[string]): number | null {
+    return typeof v === 'number' ? v : null;
+}
+
+function bool(v: PlainRow[string]): boolean | null {
+    return typeof v === 'boolean' ? v : null;
+}
+
+/** Turns rows of a series query into result rows; `factor` is set for rates. */
+export function seriesRows(ip: IndicatorPlan, series: string, rows: PlainRow[], factor: number | null, dimensions: string[]): ResultRow[] {
+    return rows.map((r) => {
+        const covered = r.covered === true;
+        const numerator = covered ? num(r.numerator) : null;
+        const denominator = covered ? num(r.denominator) : null;
+        const value = factor === null ? numerator : rateValue(numerator, denominator, factor);
+        const dims: Record<string, string | null> = {};
+        if (r.total !== true) for (const d of dimensions) dims[d] = r[d] === null ? null : String(r[d]);
+        return {
+            indicator: ip.indicator, series, period: String(r.period), dimensions: dims,
+            value, numerator, denominator, target: null,
+            status: value === null ? 'no-data' : 'no-target', suppressed: false,
+            provisional: covered ? bool(r.provisional) : null,
+        };
+    });
+}
+
+/** Combines the actual rows of the indicators an expression uses, per period and breakdown cell. */
+export function expressionRows(ip: IndicatorPlan, done: Map<string, { plan: IndicatorPlan; rows: ResultRow[] }>): ResultRow[] {
+    const lookups = new Map<string, Map<string, ResultRow>>();
+    const cells = new Map<string, { period: string; dimensions: Record<string, string | null> }>();
+    for (const p of ip.periods) cells.set(cellKey(p.label, {}, ip.dimensions), { period: p.label, dimensions: {} });
+    for (const name of ip.dependsOn) {
+        const dep = done.get(name);
+        const map = new Map<string, ResultRow>();
+        for (const row of dep?.rows.filter((r) => r.series === 'actual') ?? []) {
+            const key = cellKey(row.period, row.dimensions, dep!.plan.dimensions);
+            map.set(key, row);
+            const sameBreakdown = dep!.plan.dimensions.join('\0') === ip.dimensions.join('\0');
+            if (sameBreakdown && !cells.has(key)) cells.set(key, { period: row.period, dimensions: row.dimensions });
+        }
+        lookups.set(name, map);
+    }
+    const out: ResultRow[] = [];
+    const order = new Map(ip.periods.map((p, i) => [p.label, i]));
+    // Same order as the SQL series: by period, the total first.
+    const sorted = [...cells.values()].sort((a, b) => (order.get(a.period) ?? 0) - (order.get(b.period) ?? 0)
+        || Object.keys(a.dimensions).length - Object.keys(b.dimensions).length);
+    for (const cell of sorted) {
+        // An indicator without this breakdown contributes its total to every cell.
+        const rowOf = (name: string) => lookups.get(name)?.get(cellKey(cell.period, cell.dimensions, ip.dimensions))
+            ?? lookups.get(name)?.get(cellKey(cell.period, {}, ip.dimensions));
+        const value = evaluateArith(ip.expression!, (name) => rowOf(name)?.value ?? null);
+        const flags = ip.dependsOn.map((n) => rowOf(n)?.provisional ?? null).filter((f) => f !== null);
+        out.push({
+            indicator: ip.indicator, series: 'actual', period: cell.period, dimensions: cell.dimensions,
+            value, numerator: null, denominator: null, target: null,
+            status: value === null ? 'no-data' : 'no-target', suppressed: false,
+            provisional: flags.length === 0 ? null : flags.some((f) => f),
+        });
+    }
+    return out;
+}
+
+/** Runs every query of the plan in dependency order and returns the rows of all series. */
+export async function executePlan(engine: Engine, plan: Plan): Promise<ResultRow[]> {
+    const done = new Map<string, { plan: IndicatorPlan; rows: ResultRow[] }>();
+    const out: ResultRow[] = [];
+    for (const ip of plan.indicators) {
+        const rows = ip.query
+            ? seriesRows(ip, 'actual', await engine.query(ip.query.sql), ip.kind === 'rate' ? ip.factor ?? 1 : null, ip.dimensions)
+            : expressionRows(ip, done);
+        for (const ref of ip.references) {
+            const refRows = await engine.query(ref.sql);
+            const refDims = ip.dimensions.filter((d) => refRows.length > 0 && d in refRows[0]);
+            rows.push(...seriesRows(ip, ref.series, refRows, null, refDims));
+        }
+        done.set(ip.indicator, { plan: ip, rows });
+        out.push(...rows);
+    }
+    return out;
+}

@@ -1,0 +1,80 @@
+import type { Engine } from '../src/engine-types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '../src/create-node-engine.js';
+import { col, source } from './helpers/program.js';
+import type { SourceIR } from '@monitor/ir';
+
+let engine: Engine;
+beforeAll(async () => { engine = await createNodeEngine(); });
+afterAll(async () => { await engine.close(); });
+
+const zorg = source('zorg', { kind: 'events', date: 'datum', key: null }, [
+    col('datum', 'date'), col('wijk', 'text'), col('bedrag', 'decimal', true), col('aantal', 'integer', true), col('actief', 'boolean', true),
+]);
+const load = (s: SourceIR, text: string | Uint8Array) => engine.loadSource(s, typeof text === 'string' ? new TextEncoder().encode(text) : text);
+
+describe('the data stage', () => {
+    it('loads a valid file into a typed table', async () => {
+        expect(await load(zorg, 'datum,wijk,bedrag,aantal,actief\n2024-02-29,Noord,1.5,3,ja\n2024-03-01,Zuid,,,nee\n')).toEqual([]);
+        expect(await engine.query('SELECT * FROM src_zorg ORDER BY datum')).toEqual([
+            { datum: '2024-02-29', wijk: 'Noord', bedrag: 1.5, aantal: 3, actief: true },
+            { datum: '2024-03-01', wijk: 'Zuid', bedrag: null, aantal: null, actief: false },
+        ]);
+    });
+    it('names a missing column, lists the file columns and suggests the closest one', async () => {
+        const issues = await load(zorg, 'datum,Wijken,bedrag,aantal,actief\n2024-01-01,Noord,1,1,1\n');
+        expect(issues).toMatchObject([{ code: 'data-missing-column', severity: 'error', span: zorg.columns[1].span }]);
+        expect(issues[0].message).toContain('"wijk"');
+        expect(issues[0].message).toContain('"Wijken"');
+        expect(issues[0].hint).toContain('Did you mean "Wijken"?');
+        expect(issues[0].messageNl).toContain('heeft geen kolom');
+    });
+    it('reports the first row and value that do not fit the declared type', async () => {
+        const issues = await load(zorg, 'datum,wijk,bedrag,aantal,actief\n2024-01-01,N,1,1,ja\n2024-01-02,N,1,1.5,ja\n2024-02-30,N,x,2,misschien\n');
+        expect(issues.map((i) => [i.code, i.message])).toEqual([
+            ['data-type-mismatch', expect.stringContaining('data row 3 (line 4) holds "2024-02-30"')],
+            ['data-type-mismatch', expect.stringContaining('data row 3 (line 4) holds "x"')],
+            ['data-type-mismatch', expect.stringContaining('data row 2 (line 3) holds "1.5"')],
+            ['data-type-mismatch', expect.stringContaining('data row 3 (line 4) holds "misschien"')],
+        ]);
+        expect(await engine.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'src_zorg'`)).toEqual([{ n: 0 }]);
+    });
+    it('reports a missing value in a required column', async () => {
+        const issues = await load(zorg, 'datum,wijk,bedrag,aantal,actief\n2024-01-01,,1,1,ja\n');
+        expect(issues).toMatchObject([{ code: 'data-null-in-required', span: zorg.columns[1].span }]);
+        expect(issues[0].message).toContain('data row 1 (line 2)');
+    });
+    it('reports an empty file and a file with only a header', async () => {
+        expect(await load(zorg, '')).toMatchObject([{ code: 'data-empty', span: zorg.span }]);
+        expect(await load(zorg, '\n \n')).toMatchObject([{ code: 'data-empty' }]);
+        const headerOnly = await load(zorg, 'datum,wijk,bedrag,aantal,actief\n');
+        expect(headerOnly).toMatchObject([{ code: 'data-empty' }]);
+        expect(headerOnly[0].message).toContain('header but no data rows');
+    });
+    it('strips a byte-order mark before reading the header', async () => {
+        const text = new TextEncoder().encode('datum,wijk,bedrag,aantal,actief\n2024-01-01,N,1,1,ja\n');
+        expect(await load(zorg, new Uint8Array([0xef, 0xbb, 0xbf, ...text]))).toEqual([]);
+    });
+    it('reads semicolons, decimal commas, null markers and a date format', async () => {
+        const nl = source('nl', { kind: 'events', date: 'datum', key: null }, [col('datum', 'date'), col('bedrag', 'decimal', true), col('aantal', 'integer', true)],
+            { csv: { delimiter: ';', decimalComma: true, header: true, nulls: ['.', '-99997'], dateFormat: '%d-%m-%Y' } });
+        expect(await load(nl, 'datum;bedrag;aantal\n29-02-2024;1,25;-99997\n01-03-2024;.;7\n')).toEqual([]);
+        expect(await engine.query('SELECT * FROM src_nl ORDER BY datum')).toEqual([
+            { datum: '2024-02-29', bedrag: 1.25, aantal: null },
+            { datum: '2024-03-01', bedrag: null, aantal: 7 },
+        ]);
+    });
+    it('says that Parquet cannot be read yet', async () => {
+        expect(await load({ ...zorg, format: 'parquet' }, 'PAR1')).toMatchObject([{ code: 'data-format-unsupported' }]);
+    });
+    it('reports a file that is not valid CSV as unreadable', async () => {
+        expect(await load(zorg, 'datum,wijk,bedrag,aantal,actief\n2024-01-01,"N,1,1,ja\n')).toMatchObject([{ code: 'data-unreadable' }]);
+    });
+    it('locks file access and configuration', async () => {
+        const other = await createNodeEngine();
+        await other.lock();
+        await expect(other.query(`SET enable_external_access = true`)).rejects.toThrow();
+        await expect(other.query(`COPY (SELECT 1) TO 'x.csv'`)).rejects.toThrow();
+        await other.close();
+    });
+});

@@ -1,0 +1,4 @@
+export * from './ir.js';
+export * from './rows.js';
+export * from './periods.js';
+export * from './plan.js';

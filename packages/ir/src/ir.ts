@@ -1,0 +1,214 @@
+/**
+ * The intermediate representation: plain, serialisable data between the language front end and
+ * the compiler, engine and renderers. No class instances, no back-pointers (see ARCHITECTURE.md).
+ */
+
+/** Where something came from in a `.monitor` file: document URI, character offset and length. */
+export interface Span {
+    uri: string;
+    offset: number;
+    length: number;
+}
+
+/** A calendar grain. */
+export type Grain = 'month' | 'quarter' | 'half-year' | 'year';
+
+/** A whole compiled monitor: the main file with everything it imports. */
+export interface ProgramIR {
+    monitor: MonitorIR;
+    sources: SourceIR[];
+    dimensions: DimensionIR[];
+    indicators: IndicatorIR[];
+    notes: NoteIR[];
+}
+
+/** The `monitor { … }` header. */
+export interface MonitorIR {
+    name: string;
+    title: string | null;
+    owner: string | null;
+    description: string | null;
+    grain: Grain;
+    /** Period labels at `grain` (or coarser), inclusive. */
+    range: { from: string; to: string };
+    privacy: PrivacyIR | null;
+    span: Span;
+}
+
+/** Disclosure control: counts below `minimum` are hidden; counts are rounded to a multiple of `round`. */
+export interface PrivacyIR {
+    minimum: number;
+    round: number;
+}
+
+export type ColumnType = 'text' | 'integer' | 'decimal' | 'date' | 'boolean';
+
+export interface ColumnIR {
+    name: string;
+    type: ColumnType;
+    nullable: boolean;
+    span: Span;
+}
+
+export type ShapeIR =
+    | { kind: 'events'; date: string; key: string | null }
+    | { kind: 'episodes'; start: string; end: string; key: string }
+    /** `valid`: how long a snapshot keeps counting for later periods; null = only inside its own period. */
+    | { kind: 'snapshot'; date: string; valid: { amount: number; unit: 'days' | 'months' | 'years' } | null }
+    | { kind: 'table'; key: string | null };
+
+export interface CsvOptionsIR {
+    delimiter: string;
+    decimalComma: boolean;
+    header: boolean;
+    /** Values read as missing, besides the empty field. */
+    nulls: string[];
+    /** strftime-style format of date columns, null for ISO `YYYY-MM-DD`. */
+    dateFormat: string | null;
+}
+
+export interface SourceIR {
+    name: string;
+    /** The path exactly as written, relative to the `.monitor` file that declares it. */
+    path: string;
+    /** URI of the declaring `.monitor` file; the path resolves against its folder. */
+    declaredIn: string;
+    format: 'csv' | 'parquet' | 'json';
+    csv: CsvOptionsIR;
+    columns: ColumnIR[];
+    shape: ShapeIR;
+    /** Column that says whether a row is provisional or final. */
+    status: string | null;
+    /** Declared data coverage (ISO dates, inclusive); null means: derive it from the data. */
+    coverage: { from: string; to: string } | null;
+    span: Span;
+    /** Where the path string stands, for data-stage diagnostics about the file. */
+    pathSpan?: Span;
+}
+
+/** A column of a source, optionally translated through a lookup table (`col via table.field`). */
+export interface ColumnRefIR {
+    column: string;
+    lookup: { source: string; field: string } | null;
+}
+
+export interface DimensionBindingIR {
+    source: string;
+    column: ColumnRefIR;
+}
+
+export interface DimensionIR {
+    name: string;
+    title: string | null;
+    bindings: DimensionBindingIR[];
+    span: Span;
+}
+
+export type LiteralIR =
+    | { kind: 'text'; value: string }
+    | { kind: 'number'; value: number }
+    | { kind: 'date'; value: string }
+    | { kind: 'boolean'; value: boolean };
+
+export type OperandIR =
+    | { kind: 'column'; ref: ColumnRefIR }
+    | { kind: 'literal'; literal: LiteralIR }
+    | { kind: 'shift'; operand: OperandIR; amount: number; unit: 'days' | 'months' | 'years' };
+
+export type CompareOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+/** A row filter. */
+export type ConditionIR =
+    | { kind: 'and' | 'or'; left: ConditionIR; right: ConditionIR }
+    | { kind: 'not'; operand: ConditionIR }
+    | { kind: 'compare'; op: CompareOp; left: OperandIR; right: OperandIR }
+    | { kind: 'in'; operand: OperandIR; values: LiteralIR[]; negated: boolean }
+    | { kind: 'between'; operand: OperandIR; low: OperandIR; high: OperandIR }
+    | { kind: 'missing'; operand: OperandIR; negated: boolean };
+
+/** How a row relates to a period. */
+export type TimeMeaning =
+    | 'event'          // events: the event date lies in the period
+    | 'active-at-end'  // episodes: active on the period's last day
+    | 'active-during'  // episodes: overlaps the period
+    | 'started'        // episodes: start date in the period
+    | 'ended'          // episodes: end date in the period
+    | 'snapshot'       // snapshot: the latest reference date on or before the period end, inside the period
+    | 'none';          // table: no time meaning, the same value in every period
+
+export type Aggregate = 'count' | 'count-distinct' | 'sum' | 'avg' | 'min' | 'max' | 'median';
+
+export interface MeasureIR {
+    source: string;
+    aggregate: Aggregate;
+    /** The aggregated column; null for a plain `count` and for `duration`. */
+    column: ColumnRefIR | null;
+    /** Aggregate the duration in days (`end − start + 1`) of episodes instead of a column. */
+    duration: boolean;
+    time: TimeMeaning;
+    filter: ConditionIR | null;
+    /** Stacking: keep keys with at least `min` distinct values of `column` active at one moment. */
+    having: { column: ColumnRefIR; min: number } | null;
+    /** Transition: A-episodes (filter) ending in the period followed by a B-episode within N days. */
+    transition: { to: ConditionIR | null; withinDays: number } | null;
+    /** True when the measure counts units (people, episodes): these fall under disclosure control. */
+    isCount: boolean;
+    span: Span;
+}
+
+export type ArithIR =
+    | { kind: 'number'; value: number }
+    | { kind: 'indicator'; name: string }
+    | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: ArithIR; right: ArithIR };
+
+export type IndicatorValueIR =
+    | { kind: 'measure'; measure: MeasureIR }
+    | { kind: 'rate'; numerator: MeasureIR; denominator: MeasureIR; scale: number; percent: boolean }
+    | { kind: 'expression'; expression: ArithIR };
+
+export interface TargetPointIR {
+    period: string;
+    kind: 'absolute' | 'relative' | 'direction';
+    /** `<=`, `>=` or `=` for absolute targets; null otherwise. */
+    op: '<=' | '>=' | '=' | null;
+    /** Absolute value, or the relative change in percent (−10 for `-10%`). */
+    value: number | null;
+    direction: 'up' | 'down' | null;
+    span: Span;
+}
+
+export interface TargetIR {
+    baseline: string | null;
+    points: TargetPointIR[];
+    tolerance: { value: number; relative: boolean } | null;
+    span: Span;
+}
+
+export interface ReferenceIR {
+    series: string;
+    source: string;
+    filter: ConditionIR | null;
+    value: ColumnRefIR;
+    span: Span;
+}
+
+export interface NoteIR {
+    date: string;
+    text: string;
+    indicator: string | null;
+    span: Span;
+}
+
+export interface IndicatorIR {
+    name: string;
+    title: string | null;
+    description: string | null;
+    unit: string | null;
+    grain: Grain;
+    desired: 'up' | 'down' | null;
+    by: string[];
+    value: IndicatorValueIR;
+    target: TargetIR | null;
+    references: ReferenceIR[];
+    span: Span;
+}

@@ -1,0 +1,53 @@
+/** The SQL plan: the contract between the compiler (`planIndicators`) and the engine (`executePlan`). Plain data. */
+import type { ArithIR, Grain } from './ir.js';
+
+/** One period of an indicator's grain inside the monitor's range. */
+export interface PlanPeriod {
+    label: string;
+    /** First and last day, ISO, inclusive. */
+    start: string;
+    end: string;
+    /** Orders periods of one grain; neighbours differ by one (see `periodOrdinal`). */
+    ordinal: number;
+}
+
+/**
+ * A query for one series. Its result has the columns `period`, one per dimension (named after it),
+ * `numerator`, `denominator`, `provisional`, `covered` and `total` (true for the row without breakdown).
+ */
+export interface SeriesQuery {
+    sql: string;
+}
+
+/** A comparison series of an indicator (`reference`). */
+export interface ReferencePlan extends SeriesQuery {
+    series: string;
+}
+
+/** How one indicator is computed. */
+export interface IndicatorPlan {
+    indicator: string;
+    kind: 'measure' | 'rate' | 'expression';
+    grain: Grain;
+    /** The breakdown dimensions, in `by` order. */
+    dimensions: string[];
+    periods: PlanPeriod[];
+    /** The indicator's own query; null for an expression, which the engine combines from other rows. */
+    query: SeriesQuery | null;
+    /** For a rate: value = numerator / denominator × factor (100 for a percentage). */
+    factor: number | null;
+    /** For an expression: the arithmetic over other indicators. */
+    expression: ArithIR | null;
+    /** Indicators this one needs first (expressions only). */
+    dependsOn: string[];
+    references: ReferencePlan[];
+}
+
+/** The plan for a whole program; indicators are in dependency order (an expression after its parts). */
+export interface Plan {
+    monitor: string;
+    indicators: IndicatorPlan[];
+}
+
+/** The column names of every series query, besides the dimension columns. */
+export const SERIES_COLUMNS = ['period', 'numerator', 'denominator', 'provisional', 'covered', 'total'] as const;

@@ -1,0 +1,118 @@
+/** Checks of the meaning stage on declarations: headers, names, sources, periods and dates. */
+import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import { isValidDate, parsePeriod, periodStart } from '@monitor/ir';
+import {
+    isIndicator, isMonitorDecl, isEpisodesShape, isEventsShape, isSnapshotShape,
+    type Column, type Model, type MonitorDecl, type Note, type Source, type DateLiteral, type Indicator, type Target,
+} from './generated/ast.js';
+import { message } from './messages.js';
+
+/** Reports a diagnostic with its issue code and bilingual message. */
+export function report(
+    accept: ValidationAcceptor, severity: 'error' | 'warning' | 'info', code: string,
+    args: Record<string, string | number>, node: AstNode, property?: string, index?: number,
+): void {
+    // The Langium typing wants the exact node type for `property`; the checks pass valid names.
+    accept(severity, message(code, args), { node, property: property as never, index, code, data: { code } });
+}
+
+/**
+ * Flags a property keyword given twice in one block (`title` twice, say), where the later one would
+ * replace the earlier. List properties (`columns`, `nulls`, `by`) add up instead and are not passed here.
+ */
+export function checkDuplicateProperties(node: AstNode, keywords: string[], accept: ValidationAcceptor): void {
+    for (const keyword of keywords) {
+        // A column may be called like a keyword (`status status`): only count the property keyword itself.
+        const found = GrammarUtils.findNodesForKeyword(node.$cstNode, keyword)
+            .filter(k => AstUtils.getContainerOfType(k.grammarSource, GrammarAST.isParserRule)?.name !== 'Name');
+        for (const extra of found.slice(1)) {
+            accept('warning', message('duplicate-property', { name: keyword }), {
+                node, range: extra.range, code: 'duplicate-property', data: { code: 'duplicate-property' },
+            });
+        }
+    }
+}
+
+/** The monitor header: one per file, a valid range, sound privacy rules; indicators need a header. */
+export function checkModel(model: Model, accept: ValidationAcceptor): void {
+    const headers = model.elements.filter(isMonitorDecl);
+    headers.slice(1).forEach(h => report(accept, 'error', 'duplicate-monitor', {}, h, 'name'));
+    const firstIndicator = model.elements.find(isIndicator);
+    if (headers.length === 0 && firstIndicator && model.imports.length === 0) {
+        report(accept, 'error', 'missing-monitor', {}, firstIndicator, 'name');
+    }
+    const seen = new Map<string, AstNode>();
+    for (const element of model.elements) {
+        if (!('name' in element) || typeof element.name !== 'string' || isMonitorDecl(element)) continue;
+        const key = `${element.$type}:${element.name}`;
+        if (seen.has(key)) {
+            report(accept, 'error', 'duplicate-name', { name: element.name, kind: element.$type.toLowerCase() }, element, 'name');
+        }
+        seen.set(key, element);
+    }
+}
+
+export function checkMonitorDecl(decl: MonitorDecl, accept: ValidationAcceptor): void {
+    checkDuplicateProperties(decl, ['title', 'owner', 'description', 'grain', 'range', 'privacy'], accept);
+    if (decl.from === undefined) report(accept, 'error', 'missing-range', {}, decl, 'name');
+    const from = decl.from !== undefined ? checkPeriod(String(decl.from), decl, 'from', accept) : undefined;
+    const to = decl.to !== undefined ? checkPeriod(String(decl.to), decl, 'to', accept) : undefined;
+    if (from && to && periodStart(from) > periodStart(to)) {
+        report(accept, 'error', 'range-reversed', { from: String(decl.from), to: String(decl.to) }, decl, 'from');
+    }
+    const privacy = decl.privacy;
+    if (privacy?.minimum !== undefined && privacy.round !== undefined && privacy.minimum < privacy.round) {
+        report(accept, 'error', 'privacy-minimum-below-round', { minimum: privacy.minimum, round: privacy.round }, privacy, 'minimum');
+    }
+}
+
+/** Parses a period label written in the file, reporting it when it is not a valid label. */
+export function checkPeriod(label: string, node: AstNode, property: string, accept: ValidationAcceptor) {
+    const period = parsePeriod(label);
+    if (!period) report(accept, 'error', 'invalid-period', { label }, node, property);
+    return period ?? undefined;
+}
+
+export function checkSource(source: Source, accept: ValidationAcceptor): void {
+    checkDuplicateProperties(source, ['status', 'format', 'delimiter', 'decimal', 'header', 'dateformat', 'coverage'], accept);
+    if (!source.shape) report(accept, 'error', 'missing-shape', { name: source.name }, source, 'name');
+    const names = new Set<string>();
+    for (const column of source.columns) {
+        if (names.has(column.name)) report(accept, 'error', 'duplicate-name', { name: column.name, kind: 'column' }, column, 'name');
+        names.add(column.name);
+    }
+    const shape = source.shape;
+    const dateColumns: Array<[AstNode, string, Column | undefined]> = [];
+    if (isEventsShape(shape) || isSnapshotShape(shape)) dateColumns.push([shape, 'date', shape.date?.ref]);
+    if (isEpisodesShape(shape)) {
+        dateColumns.push([shape, 'start', shape.start?.ref], [shape, 'end', shape.end?.ref]);
+        const end = shape.end?.ref;
+        if (end && !end.optional) report(accept, 'warning', 'end-not-nullable', { name: end.name }, shape, 'end');
+    }
+    for (const [node, property, column] of dateColumns) {
+        if (column && column.type !== 'date') {
+            report(accept, 'error', 'column-not-date', { name: column.name, type: column.type }, node, property);
+        }
+    }
+    for (const property of ['coverageFrom', 'coverageTo'] as const) {
+        const date = source[property];
+        if (date && !isValidDate(date)) report(accept, 'error', 'invalid-date', { date }, source, property);
+    }
+}
+
+export function checkNote(note: Note, accept: ValidationAcceptor): void {
+    if (!isValidDate(note.date)) report(accept, 'error', 'invalid-date', { date: note.date }, note, 'date');
+}
+
+export function checkDateLiteral(literal: DateLiteral, accept: ValidationAcceptor): void {
+    if (!isValidDate(literal.value)) report(accept, 'error', 'invalid-date', { date: literal.value }, literal, 'value');
+}
+
+export function checkIndicatorProperties(indicator: Indicator, accept: ValidationAcceptor): void {
+    checkDuplicateProperties(indicator, ['title', 'description', 'unit', 'value', 'grain', 'desired'], accept);
+    if (!indicator.value) report(accept, 'error', 'missing-value', { name: indicator.name }, indicator, 'name');
+}
+
+export function checkTargetProperties(target: Target, accept: ValidationAcceptor): void {
+    checkDuplicateProperties(target, ['baseline', 'tolerance'], accept);
+}

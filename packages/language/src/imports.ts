@@ -1,0 +1,36 @@
+/** Resolving `import "…"` statements to document URIs. */
+import { AstUtils, UriUtils, type LangiumDocuments } from 'langium';
+import type { URI } from 'langium';
+import { isModel, type Model } from './generated/ast.js';
+
+/** The URI an import path points at, relative to the importing document. */
+export function resolveImport(from: URI, path: string): URI {
+    return UriUtils.resolvePath(UriUtils.dirname(from), path);
+}
+
+/**
+ * The URIs of a document and everything it imports, transitively, among the loaded documents.
+ * Invariant: names are visible in a file only when declared there or in a file reachable by imports.
+ */
+export function importClosure(start: URI, documents: LangiumDocuments): Set<string> {
+    const seen = new Set<string>();
+    const queue: URI[] = [start];
+    while (queue.length > 0) {
+        const uri = queue.pop()!;
+        const key = uri.toString();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const doc = documents.getDocument(uri);
+        const root = doc?.parseResult.value;
+        if (!root || !isModel(root)) continue;
+        for (const imp of (root as Model).imports) {
+            if (imp.path) queue.push(resolveImport(uri, imp.path));
+        }
+    }
+    return seen;
+}
+
+/** The model that contains a node. */
+export function modelOf(node: Parameters<typeof AstUtils.getDocument>[0]): Model {
+    return AstUtils.getDocument(node).parseResult.value as Model;
+}

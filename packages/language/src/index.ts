@@ -1,0 +1,7 @@
+export * from './monitor-module.js';
+export * from './messages.js';
+export * from './lower-program.js';
+export * from './imports.js';
+export * from './suggest.js';
+export * as ast from './generated/ast.js';
+export * from './load-documents.js';

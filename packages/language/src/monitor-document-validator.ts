@@ -1,0 +1,70 @@
+/**
+ * Turns Langium's linking errors into coded diagnostics of the reference stage, with a
+ * "did you mean" suggestion taken from what is in scope.
+ */
+import {
+    DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ScopeProvider,
+    type ValidationOptions,
+} from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { isColumnRef, isMeasure, isBinding, isReference, isSource } from './generated/ast.js';
+import { message } from './messages.js';
+import { suggest } from './suggest.js';
+
+const CODE_BY_TYPE: Record<string, string> = {
+    Source: 'unknown-source',
+    Column: 'unknown-column',
+    Indicator: 'unknown-indicator',
+    Dimension: 'unknown-dimension',
+};
+
+export class MonitorDocumentValidator extends DefaultDocumentValidator {
+    private readonly scopeProvider: ScopeProvider;
+    private readonly services: LangiumServices;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.services = services;
+        this.scopeProvider = services.references.ScopeProvider;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const info = error.info;
+            const type = this.services.shared.AstReflection.getReferenceType(info);
+            const name = info.reference.$refText;
+            const code = CODE_BY_TYPE[type] ?? DocumentValidator.LinkingError;
+            let candidates: string[] = [];
+            try {
+                // Local and global scopes both list the file's own declarations: keep each name once.
+                candidates = [...new Set(this.scopeProvider.getScope(info).getAllElements().map(d => d.name))];
+            } catch {
+                // A scope that cannot be computed gives no suggestion; the error itself still stands.
+            }
+            const suggestion = suggest(name, candidates) ?? '';
+            const text = message(code, { name, suggestion, source: columnSourceName(info.container, info.property) });
+            diagnostics.push(this.toDiagnostic('error', text, {
+                node: info.container,
+                range: reference.$refNode?.range,
+                property: info.property,
+                index: info.index,
+                // Like the meaning-stage checks: the code both as `code` (LSP, quick fixes) and in `data`.
+                code,
+                data: { code, refText: name, suggestion: suggestion || undefined, candidates: candidates.slice(0, 50) },
+            }));
+        }
+    }
+}
+
+/** The name of the source whose columns a reference looked in, for the message. */
+function columnSourceName(container: AstNode, property: string): string {
+    if (isColumnRef(container) && property === 'field') return container.lookup?.$refText ?? '?';
+    for (let node: AstNode | undefined = container; node; node = node.$container) {
+        if (isMeasure(node) || isBinding(node) || isReference(node)) return node.source?.$refText ?? '?';
+        if (isSource(node)) return node.name;
+    }
+    return '?';
+}

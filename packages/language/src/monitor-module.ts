@@ -1,0 +1,45 @@
+/** Wires the Monitor language services; no logic lives here. */
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+} from 'langium/lsp';
+import { MonitorGeneratedModule, MonitorGeneratedSharedModule } from './generated/module.js';
+import { MonitorScopeProvider } from './monitor-scope-provider.js';
+import { MonitorDocumentValidator } from './monitor-document-validator.js';
+import { registerValidationChecks, MonitorValidator } from './monitor-validator.js';
+
+/** Services added by the Monitor language. */
+export interface MonitorAddedServices {
+    validation: { MonitorValidator: MonitorValidator };
+}
+
+/** All services of the Monitor language. */
+export type MonitorServices = LangiumServices & MonitorAddedServices;
+
+/** The module that overrides and adds Monitor-specific services. */
+export const MonitorModule: Module<MonitorServices, PartialLangiumServices & MonitorAddedServices> = {
+    references: {
+        ScopeProvider: services => new MonitorScopeProvider(services),
+    },
+    validation: {
+        DocumentValidator: services => new MonitorDocumentValidator(services),
+        MonitorValidator: () => new MonitorValidator(),
+    },
+};
+
+/** Creates the shared and Monitor services for a file system (EmptyFileSystem in tests, NodeFileSystem in the CLI). */
+export function createMonitorServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Monitor: MonitorServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), MonitorGeneratedSharedModule);
+    const Monitor = inject(createDefaultModule({ shared }), MonitorGeneratedModule, MonitorModule);
+    shared.ServiceRegistry.register(Monitor);
+    registerValidationChecks(Monitor);
+    if (!context.connection) {
+        // Without a language client nobody triggers the initial build; mark the workspace ready.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Monitor };
+}

@@ -1,0 +1,71 @@
+/**
+ * The package boundaries of ARCHITECTURE.md, checked on the sources: what each package may import,
+ * and no import cycles between packages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Per package: the module specifiers it may import (a trailing `*` matches any subpath). */
+const ALLOWED: Record<string, string[]> = {
+    ir: [],
+    language: ['langium', 'langium/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-types', '@monitor/ir'],
+    compiler: ['@monitor/ir'],
+    engine: ['@monitor/ir', '@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*', 'node:*', 'apache-arrow'],
+    cli: ['@monitor/ir', '@monitor/language', '@monitor/compiler', '@monitor/engine', 'langium', 'langium/node', 'node:*'],
+};
+
+function sourceFiles(dir: string): string[] {
+    if (!fs.existsSync(dir)) return [];
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) return e.name === 'generated' ? [] : sourceFiles(full);
+        return e.name.endsWith('.ts') ? [full] : [];
+    });
+}
+
+/** The non-relative module specifiers a file imports (static and dynamic). */
+function importsOf(file: string): string[] {
+    const text = fs.readFileSync(file, 'utf8');
+    const statements = /^\s*(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+    const found = [...text.matchAll(statements)].map(m => m[1] ?? m[2] ?? m[3]);
+    return found.filter(s => !s.startsWith('.'));
+}
+
+function allowed(specifier: string, patterns: string[]): boolean {
+    return patterns.some(p => (p.endsWith('*') ? specifier.startsWith(p.slice(0, -1)) : specifier === p));
+}
+
+describe('package boundaries', () => {
+    for (const [pkg, patterns] of Object.entries(ALLOWED)) {
+        test(`${pkg} imports only what ARCHITECTURE.md allows`, () => {
+            const files = sourceFiles(path.join(ROOT, 'packages', pkg, 'src'));
+            expect(files.length).toBeGreaterThan(0);
+            const violations = files.flatMap(f => importsOf(f)
+                .filter(s => !allowed(s, patterns))
+                .map(s => `${path.relative(ROOT, f)} imports ${s}`));
+            expect(violations).toEqual([]);
+        });
+    }
+
+    test('there are no import cycles between packages', () => {
+        const edges = new Map<string, Set<string>>();
+        for (const pkg of Object.keys(ALLOWED)) {
+            const deps = new Set(sourceFiles(path.join(ROOT, 'packages', pkg, 'src'))
+                .flatMap(importsOf).filter(s => s.startsWith('@monitor/')).map(s => s.slice('@monitor/'.length)));
+            edges.set(pkg, deps);
+        }
+        const cycles: string[] = [];
+        const visit = (node: string, trail: string[]) => {
+            if (trail.includes(node)) {
+                cycles.push([...trail.slice(trail.indexOf(node)), node].join(' → '));
+                return;
+            }
+            for (const next of edges.get(node) ?? []) visit(next, [...trail, node]);
+        };
+        for (const pkg of edges.keys()) visit(pkg, []);
+        expect(cycles).toEqual([]);
+    });
+});
