@@ -39,6 +39,20 @@ describe('monitor check', () => {
         expect(r.code).toBe(0);
     });
 
+    test('a copy of the jeugd example with a typo in a column name exits 1 and names the line', () => {
+        const dir = fixture({});
+        fs.cpSync(path.join(ROOT, 'examples/jeugd'), dir, { recursive: true });
+        const file = path.join(dir, 'jeugd.monitor');
+        const text = fs.readFileSync(file, 'utf8');
+        const at = text.indexOf('voorziening =');
+        expect(at).toBeGreaterThan(0);
+        fs.writeFileSync(file, text.slice(0, at) + 'voorzienig =' + text.slice(at + 'voorziening ='.length));
+        const line = text.slice(0, at).split('\n').length;
+        const r = monitor(['check', '.'], dir);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toMatch(new RegExp(`jeugd\\.monitor:${line}:\\d+: error unknown-column .*'voorzienig'`));
+    });
+
     test('a typo in a column name fails with the line, the code and a suggestion', () => {
         const dir = fixture({ 'klein.monitor': SMALL_MONITOR.replace('count from trajecten active at end', 'count distinct client_idd from trajecten active at end'), 'data/trajecten.csv': SMALL_DATA });
         const r = monitor(['check', '.'], dir);
@@ -119,6 +133,21 @@ describe('monitor run', () => {
         expect(r.code).toBe(1);
         expect(r.stdout).toBe('');
         expect(r.stderr).toMatch(/klein\.monitor:\d+:\d+: error/);
+    });
+
+    test('sources and dimensions come from an imported file', () => {
+        const [header, ...rest] = SMALL_MONITOR.split('\n');
+        const shared = rest.join('\n').split('indicator actief')[0].replace(/^[^]*?(source trajecten)/, '$1');
+        const main = `import "gedeeld/bronnen.monitor"\n${header}\n${SMALL_MONITOR.split('\n').slice(1, 5).join('\n')}\n` +
+            'indicator actief' + SMALL_MONITOR.split('indicator actief')[1];
+        const dir = fixture({ 'klein.monitor': main, 'gedeeld/bronnen.monitor': shared.replace('"data/', '"../data/'), 'data/trajecten.csv': SMALL_DATA });
+        const check = monitor(['check', 'klein.monitor'], dir);
+        expect(check.stdout).toBe('');
+        expect(check.code).toBe(0);
+        const r = monitor(['run', 'klein.monitor'], dir);
+        expect(r.code).toBe(0);
+        const rows = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+        expect(rows.find(x => x.period === '2024-Q1' && x.wijk === undefined)?.value).toBe(3);
     });
 
     test('--out writes the rows to a file', () => {
