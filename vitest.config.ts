@@ -10,7 +10,13 @@ export default defineConfig({
             '@monitor/ir': pkg('ir'),
             '@monitor/language': pkg('language'),
             '@monitor/compiler': pkg('compiler'),
+            // Before '@monitor/engine', which would otherwise swallow the subpath.
+            '@monitor/engine/native': fileURLToPath(new URL('./packages/engine/src/native.ts', import.meta.url)),
+            '@monitor/engine/browser': fileURLToPath(new URL('./packages/engine/src/browser.ts', import.meta.url)),
             '@monitor/engine': pkg('engine'),
+            '@monitor/protocol': pkg('protocol'),
+            '@monitor/server': pkg('server'),
+            '@monitor/render': pkg('render'),
         },
     },
     test: {

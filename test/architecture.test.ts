@@ -13,8 +13,15 @@ const ALLOWED: Record<string, string[]> = {
     ir: [],
     language: ['langium', 'langium/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-types', '@monitor/ir'],
     compiler: ['@monitor/ir'],
-    engine: ['@monitor/ir', '@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*', 'node:*', 'apache-arrow'],
-    cli: ['@monitor/ir', '@monitor/language', '@monitor/compiler', '@monitor/engine', 'langium', 'langium/node', 'node:*'],
+    engine: ['@monitor/ir', '@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*', '@duckdb/node-api', 'node:*', 'apache-arrow'],
+    protocol: ['@monitor/ir'],
+    render: ['@monitor/ir', 'vega', 'vega-lite', 'vega-interpreter', '@resvg/resvg-js', 'node:*'],
+    // The webview app: browser only, so the engine's browser entry and never its Node entry.
+    preview: ['@monitor/ir', '@monitor/protocol', '@monitor/engine/browser', '@monitor/render', '@monitor/compiler'],
+    server: ['@monitor/ir', '@monitor/language', '@monitor/compiler', '@monitor/engine', '@monitor/protocol', 'langium', 'langium/*', 'vscode-languageserver', 'vscode-languageserver/*', 'node:*'],
+    cli: ['@monitor/ir', '@monitor/language', '@monitor/compiler', '@monitor/engine', '@monitor/engine/native', '@monitor/server', 'langium', 'langium/node', 'node:*'],
+    // The only package that imports `vscode`; it reaches the server over LSP, never by import.
+    extension: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '@monitor/protocol'],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -29,7 +36,7 @@ function sourceFiles(dir: string): string[] {
 /** The non-relative module specifiers a file imports (static and dynamic). */
 function importsOf(file: string): string[] {
     const text = fs.readFileSync(file, 'utf8');
-    const statements = /^\s*(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+    const statements = /^\s*(?:import|export)\b[^;'"`=]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
     const found = [...text.matchAll(statements)].map(m => m[1] ?? m[2] ?? m[3]);
     return found.filter(s => !s.startsWith('.'));
 }

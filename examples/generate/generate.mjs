@@ -13,11 +13,23 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRandom } from './lib/random.mjs';
 import { generateJeugd } from './jeugd/jeugd.mjs';
+import { generateStapeling } from './domain/stapeling.mjs';
+import { generateDoorstroom } from './domain/doorstroom.mjs';
+import { generateAfschaling } from './domain/afschaling.mjs';
+import { generateWerk } from './domain/werk.mjs';
+import { generateLicht } from './domain/licht.mjs';
 
 const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Each example: its folder under examples/, its own seed, and the function that makes its files. */
-const EXAMPLES = [{ folder: 'jeugd', seed: 20250669, generate: generateJeugd }];
+const EXAMPLES = [
+    { folder: 'jeugd', seed: 20250669, generate: generateJeugd },
+    { folder: 'stapeling', seed: 20250702, generate: generateStapeling },
+    { folder: 'doorstroom-bw', seed: 20250703, generate: generateDoorstroom },
+    { folder: 'afschaling', seed: 20250704, generate: generateAfschaling },
+    { folder: 'ggz-werk', seed: 20250705, generate: generateWerk },
+    { folder: 'zwaar-licht', seed: 20250706, generate: generateLicht },
+];
 
 const check = process.argv.includes('--check');
 let stale = 0;

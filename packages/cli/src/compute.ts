@@ -4,10 +4,11 @@
  */
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
-import { applyDisclosure, assessTargets, createNodeEngine, executePlan } from '@monitor/engine';
+import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan, type Engine } from '@monitor/engine';
+import { getLocale } from '@monitor/language';
 import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
-import { loadSources } from './data-stage.js';
+import { atSpan, loadSources } from './data-stage.js';
 
 export interface Computed {
     diagnostics: CliDiagnostic[];
@@ -15,15 +16,31 @@ export interface Computed {
     rows: ResultRow[];
 }
 
+/** Which DuckDB runs the queries: the embedded WASM build (default) or native DuckDB for large data. */
+export type EngineKind = 'wasm' | 'native';
+
+/** Starts an engine of the given kind; the native one is imported only when asked for (optional dependency). */
+export async function startEngine(kind: EngineKind): Promise<Engine> {
+    if (kind === 'wasm') return createNodeEngine();
+    const { createNativeEngine } = await import('@monitor/engine/native');
+    return createNativeEngine();
+}
+
 /** Computes the rows of a monitor that passed the language stages. */
-export async function computeMonitor(monitor: AnalysedMonitor, root: string, only?: string[]): Promise<Computed> {
-    const engine = await createNodeEngine();
+export async function computeMonitor(monitor: AnalysedMonitor, root: string, only?: string[], kind: EngineKind = 'wasm'): Promise<Computed> {
+    const engine = await startEngine(kind);
     try {
         const diagnostics = await loadSources(engine, monitor, root);
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         await engine.lock();
         const program = monitor.program;
         const raw = await executePlan(engine, planIndicators(program));
+        // Breakdown values that come and go mid-series (a new district layout?): warnings that name
+        // values and periods only, never a count.
+        for (const i of breakdownChanges(program, raw)) {
+            const text = getLocale() === 'nl' ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}`;
+            diagnostics.push(atSpan(monitor, i.span, i.severity, i.code, text));
+        }
         // Targets are judged on the disclosed values, so a status never reveals a hidden count.
         const safe = assessTargets(program, applyDisclosure(program, raw));
         const rows = only && only.length > 0 ? safe.filter(r => only.includes(r.indicator)) : safe;

@@ -14,6 +14,10 @@ Usage: monitor <command> [options]
 Commands:
   check <files or folders…>   Validate .monitor files: syntax, references, meaning and the real data files.
   run <file>                  Compute the indicators of a monitor and print the rows.
+  fmt [--check] <files…>      Rewrite .monitor files in the canonical layout (--check: list unformatted files).
+  diff <old> <new>            What changed in meaning between two files or folders (or --git <rev>[..<rev>]).
+  init [folder]               Write a working starter monitor with a small data set.
+  lsp                         Start the language server on standard input/output (for editors).
 
 Options for every command:
   --lang en|nl    Language of messages (default: from MONITOR_LANG or LANG).
@@ -23,21 +27,27 @@ Options for every command:
 
 Exit codes: 0 clean, 1 findings (errors), 2 usage or internal error.
 `,
-    check: `Usage: monitor check <files or folders…> [--format text|json] [--no-data] [--root DIR]
+    check: `Usage: monitor check <files or folders…> [--format text|json|github|sarif] [--strict] [--max-warnings N] [--no-data] [--root DIR]
 
 Validates .monitor files in four stages: syntax, references, meaning, and the data stage
 (the declared files exist inside the workspace, have the declared columns, and the values fit
 their types — checked with DuckDB on the real files).
 
 Options:
-  --format text|json   text: 'path:line:column: severity CODE message' (default);
-                       json: an array of {file, line, column, endLine, endColumn, severity, code, message}.
+  --format text|json|github|sarif
+                       text: 'path:line:column: severity CODE message' (default);
+                       json: an array of {file, line, column, endLine, endColumn, severity, code, message};
+                       github: GitHub Actions annotations ('::error file=…,line=…::message');
+                       sarif: a SARIF 2.1.0 log for code scanning (see docs/ci.md).
+  --strict             Warnings fail the check too.
+  --max-warnings N     Fail when there are more than N warnings.
   --no-data            Skip the data stage (for CI without data).
   --root DIR           The workspace that data paths must stay inside (default: the current folder).
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or internal error.
+On a terminal a progress line shows on stderr; never in CI (env CI set) or when piped.
+Exit codes: 0 no errors, 1 errors (or warnings under --strict / --max-warnings), 2 usage or internal error.
 `,
-    run: `Usage: monitor run <file> [--indicator NAME…] [--format json|csv] [--out FILE] [--root DIR]
+    run: `Usage: monitor run <file> [--indicator NAME…] [--format json|csv] [--out FILE] [--root DIR] [--engine wasm|native]
 
 Computes the indicators of a monitor on its data and prints one row per indicator, period and
 breakdown value (the row shape of docs/language.md), after disclosure control.
@@ -48,5 +58,47 @@ Options:
   --format json|csv  Output format (default json).
   --out FILE         Write to FILE instead of standard output.
   --root DIR         The workspace that data paths must stay inside (default: the current folder).
+  --engine wasm|native  wasm: embedded DuckDB-WASM (default); native: native DuckDB, faster on large data.
+`,
+    fmt: `Usage: monitor fmt [--check] <files or folders…>
+
+Rewrites .monitor files in the one canonical layout — the same formatter the language server
+uses for "Format Document": 4-space indentation, one property per line, columns aligned,
+spaces around operators, a blank line between top-level elements, a rate's 'per'/'percent of'
+on a line of its own. Only whitespace changes; comments are kept.
+
+Options:
+  --check   Change nothing; list the files that are not formatted (exit 1 when there are any).
+
+Exit codes: 0 formatted, 1 unformatted files under --check or a file that does not parse, 2 usage error.
+`,
+    diff: `Usage: monitor diff <old> <new> | --git <rev>[..<rev>]  [--format markdown|json] [--values] [--lang en|nl]
+
+A summary of what changed in meaning, for a pull request: indicators added, removed and renamed
+(same definition, new name), and per changed indicator what changed in words — filters, unit,
+time meaning, grain, breakdowns, sources, privacy, targets. A change that alters values already
+published (the definition, not a target or a text) is flagged. Formatting and comments never
+show up: both sides are compared after lowering.
+
+  <old> <new>        Two .monitor files, or two folders (files matched by relative path).
+  --git REV          The .monitor files at git revision REV against the working tree.
+  --git OLD..NEW     The .monitor files at two revisions (read with git show).
+  --format markdown|json   Markdown (default) or JSON.
+  --values           Also compute the latest value of each changed indicator by the old and the
+                     new definition, on the data as it is now.
+`,
+    init: `Usage: monitor init [folder]
+
+Writes a starter monitor to the folder (default: the current one): starter.monitor with two
+indicators and a target, and a small, deterministic data set in data/ (episodes of youth care and
+inhabitants per wijk). It passes 'monitor check' and 'monitor run' as it is. Existing files are
+never overwritten.
+`,
+    lsp: `Usage: monitor lsp [--stdio]
+
+Starts the Monitor language server (the one the VS Code extension bundles) on standard input and
+output, for Neovim, Helix, Emacs and other LSP editors. See docs/editors.md for their configuration.
+Initialization options: { "trusted": true|false, "locale": "en"|"nl" }; without "trusted" the
+workspace counts as trusted (data files are read and indicators computed).
 `,
 };

@@ -3,11 +3,19 @@ import { localeFromTag, setLocale } from '@monitor/language';
 import { UsageError } from './analyse.js';
 import { runCheck } from './commands/check.js';
 import { runRun } from './commands/run.js';
+import { runLsp } from './commands/lsp.js';
+import { runFmt } from './commands/fmt.js';
+import { runInit } from './commands/init.js';
+import { runDiff } from './commands/diff.js';
 import { HELP, VERSION } from './help.js';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
     check: runCheck,
     run: runRun,
+    lsp: runLsp,
+    fmt: runFmt,
+    init: runInit,
+    diff: runDiff,
 };
 
 async function main(argv: string[]): Promise<number> {

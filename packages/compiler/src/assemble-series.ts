@@ -3,7 +3,8 @@
  * joined to the compiled measures. The grid is what zero-fills counts and marks coverage.
  */
 import type { CompiledMeasure } from './compile-measure.js';
-import { dimensionBinding, type MeasureContext } from './measure-context.js';
+import { dimensionValueSql } from './dimension-value.js';
+import type { MeasureContext } from './measure-context.js';
 import { periodsCte } from './periods-cte.js';
 import type { PlanPeriod } from '@monitor/ir';
 import { createScope } from './source-scope.js';
@@ -19,10 +20,7 @@ export interface SeriesParts {
 
 function groupsCte(ctx: MeasureContext, source: string): string {
     const scope = createScope(ctx.program, source, 'g');
-    const cols = ctx.dimensions.map((d) => {
-        const ref = dimensionBinding(ctx.program, d, source);
-        return `CAST(${ref ? scope.column(ref) : 'NULL'} AS VARCHAR) AS ${quoteIdent(d)}`;
-    });
+    const cols = ctx.dimensions.map((d) => `${dimensionValueSql(ctx, d, scope) ?? 'CAST(NULL AS VARCHAR)'} AS ${quoteIdent(d)}`);
     // Groups come from the whole source, not the filtered rows: a wijk without any matching row is a real 0.
     return `groups AS (\n    SELECT DISTINCT ${cols.join(', ')}\n    FROM ${scope.from()}\n)`;
 }
@@ -76,6 +74,7 @@ export function assembleSeries(parts: SeriesParts, ctx: MeasureContext, periods:
         `${provisionalSql(parts, covered)} AS provisional`,
         `${covered} AS covered`,
         'grid.total',
+        `CASE WHEN ${covered} THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units`,
     ];
     const from = [
         'grid',

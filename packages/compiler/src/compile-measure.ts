@@ -4,7 +4,8 @@
  */
 import type { Grain, MeasureIR, ShapeIR, TimeMeaning } from '@monitor/ir';
 import { compileCondition } from './compile-condition.js';
-import { boundDimensions, dateColumn, dimensionBinding, keyColumn, type MeasureContext } from './measure-context.js';
+import { dimensionValueSql } from './dimension-value.js';
+import { boundDimensions, dateColumn, keyColumn, type MeasureContext } from './measure-context.js';
 import { coverageCte, snapshotDatesCte } from './measure-coverage.js';
 import { periodOrdinalSql } from './periods-cte.js';
 import { createScope, type SourceScope } from './source-scope.js';
@@ -13,7 +14,7 @@ import { PlanError, quoteIdent, sqlInteger } from './sql-text.js';
 /** The CTEs of one measure and what the assembly needs to join them. */
 export interface CompiledMeasure {
     ctes: string[];
-    /** CTE with `label, <boundDims>, total, value, prov`. */
+    /** CTE with `label, <boundDims>, total, value, prov, units`. */
     agg: string;
     /** CTE with `label, covered`. */
     coverage: string;
@@ -61,16 +62,16 @@ function timeColumns(time: TimeMeaning, shape: ShapeIR, scope: SourceScope, grai
     }
 }
 
-/** How rows meet periods, per time meaning (`r` = rows, `p` = periods). */
-function periodJoin(time: TimeMeaning, snap: string | null): string {
+/** How rows meet periods, per time meaning (`r` = rows, `p` = the covered periods `periods`). */
+function periodJoin(time: TimeMeaning, snap: string | null, periods: string): string {
     switch (time) {
         case 'event':
         case 'started':
-        case 'ended': return 'JOIN periods AS p ON p.ordinal = r.o';
-        case 'active-at-end': return 'JOIN periods AS p ON r.t_start <= p.p_end AND r.t_end_c >= p.p_end';
-        case 'active-during': return 'JOIN periods AS p ON r.t_start <= p.p_end AND r.t_end_c >= p.p_start';
-        case 'snapshot': return `JOIN ${snap} AS sn ON r.t_date = sn.snap JOIN periods AS p ON p.label = sn.label`;
-        case 'none': return 'CROSS JOIN periods AS p';
+        case 'ended': return `JOIN ${periods} AS p ON p.ordinal = r.o`;
+        case 'active-at-end': return `JOIN ${periods} AS p ON r.t_start <= p.p_end AND r.t_end_c >= p.p_end`;
+        case 'active-during': return `JOIN ${periods} AS p ON r.t_start <= p.p_end AND r.t_end_c >= p.p_start`;
+        case 'snapshot': return `JOIN ${snap} AS sn ON r.t_date = sn.snap JOIN ${periods} AS p ON p.label = sn.label`;
+        case 'none': return `CROSS JOIN ${periods} AS p`;
     }
 }
 
@@ -93,7 +94,7 @@ export function compileMeasure(measure: MeasureIR, ctx: MeasureContext, prefix: 
     const n = (s: string) => `${prefix}_${s}`;
     const key = keyColumn(shape);
 
-    const cols = dims.map((d) => `CAST(${scope.column(dimensionBinding(ctx.program, d, measure.source)!)} AS VARCHAR) AS ${quoteIdent(d)}`);
+    const cols = dims.map((d) => `${dimensionValueSql(ctx, d, scope)!} AS ${quoteIdent(d)}`);
     cols.push(...timeColumns(time, shape, scope, ctx.grain));
     if (measure.duration) cols.push(`(${scope.own(episodes(shape, time).end)} - ${scope.own(episodes(shape, time).start)} + 1) AS v`);
     else if (measure.column) cols.push(`${scope.column(measure.column)} AS v`);
@@ -128,7 +129,10 @@ export function compileMeasure(measure: MeasureIR, ctx: MeasureContext, prefix: 
         exists = `\n    WHERE EXISTS (SELECT 1 FROM ${n('next')} AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end`
             + ` AND nx.b_start <= r.t_end + ${within} AND nx.b_rid <> r.rid)`;
     }
-    ctes.push(`${n('hits')} AS (\n    SELECT p.label, p.p_start, r.*\n    FROM ${n('rows')} AS r ${periodJoin(time, snapName)}${exists}\n)`);
+    // Only covered periods get hits: an uncovered period shows NULL anyway, and open episodes would
+    // otherwise be joined to every future period (measured: ~25 % of the time on 1M episodes).
+    const covered = `(SELECT p.* FROM periods AS p JOIN ${n('cov')} AS c ON c.label = p.label AND c.covered)`;
+    ctes.push(`${n('hits')} AS (\n    SELECT p.label, p.p_start, r.*\n    FROM ${n('rows')} AS r ${periodJoin(time, snapName, covered)}${exists}\n)`);
 
     let counted = n('hits');
     if (measure.having) {
@@ -140,9 +144,11 @@ export function compileMeasure(measure: MeasureIR, ctx: MeasureContext, prefix: 
     const groupBy = dims.length ? `GROUPING SETS ((label, ${dimList.join(', ')}), (label))` : 'label';
     const total = dims.length ? `GROUPING(${dimList[0]}) = 1` : 'TRUE';
     const prov = source.status ? 'bool_or(prov_row)' : 'CAST(NULL AS BOOLEAN)';
+    // The units behind a value: rows with a value when one is aggregated (disclosure control hides few).
+    const units = measure.duration || (measure.column && !measure.having) ? 'count(v)' : 'count(*)';
     // One pass with GROUPING SETS: measured faster in DuckDB-WASM than a UNION ALL of cells and totals.
     ctes.push(`${n('agg')} AS (
-    SELECT label, ${[...dimList, ''].join(', ')}${total} AS total, CAST(${aggregateSql(measure)} AS DOUBLE) AS value, ${prov} AS prov
+    SELECT label, ${[...dimList, ''].join(', ')}${total} AS total, CAST(${aggregateSql(measure)} AS DOUBLE) AS value, ${prov} AS prov, ${units} AS units
     FROM ${counted}
     GROUP BY ${groupBy}
 )`);

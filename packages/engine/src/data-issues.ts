@@ -62,7 +62,9 @@ export function formatUnsupported(source: SourceIR): DataIssue {
 
 /** A declared column is not in the file's header. */
 export function columnMissing(source: SourceIR, column: ColumnIR, found: string[], suggestion: string | null): DataIssue {
-    const list = found.map((f) => `"${f}"`).join(', ');
+    // A file may have thousands of columns; the message names the first few.
+    const shown = found.slice(0, 20).map((f) => `"${f}"`).join(', ');
+    const list = found.length > 20 ? `${shown} … (${found.length} in all)` : shown;
     return issue(source, 'data-missing-column', {
         en: `The data file of source ${source.name} has no column "${column.name}"; its columns are ${list}.`,
         nl: `Het databestand van bron ${source.name} heeft geen kolom "${column.name}"; de kolommen zijn ${list}.`,

@@ -1,11 +1,14 @@
 /**
  * Disclosure control, the one stage every output path goes through: counts are rounded to a multiple
- * of `round`, counts below `minimum` are hidden, rates are recomputed from rounded parts, and a second
- * cell is hidden where one hidden cell could be worked back out from the total.
- * Invariant: no shown count is below the minimum and no shown count is unrounded.
+ * of `round`, counts below `minimum` are hidden, rates are recomputed from rounded parts, a second
+ * cell is hidden where hidden cells could be worked back out from the total (secondary-suppression.ts),
+ * expressions that use a hidden value are hidden, and reference series of a count are treated as counts.
+ * Invariant: no shown count is below the minimum, no shown count is unrounded, and a hidden row has
+ * `value`, `numerator` and `denominator` null with `suppressed: true`; no output row carries `units`.
  */
-import type { ArithIR, IndicatorIR, PrivacyIR, ProgramIR, ResultRow } from '@monitor/ir';
+import type { ArithIR, IndicatorIR, MeasureIR, PrivacyIR, ProgramIR, ResultRow } from '@monitor/ir';
 import { cellKey, evaluateArith, rateValue } from './arith.js';
+import { secondarySuppression, type CountParts, type Disclosed } from './secondary-suppression.js';
 
 /** Rounds a count to the nearest multiple of `round` (halves up); `round` ≤ 1 leaves it as is. */
 export function roundCount(count: number, round: number): number {
@@ -24,14 +27,31 @@ function hide(row: ResultRow): ResultRow {
     return { ...row, value: null, numerator: null, denominator: null, suppressed: true, status: 'no-data' };
 }
 
-function primary(row: ResultRow, indicator: IndicatorIR, privacy: PrivacyIR): ResultRow {
+function withoutUnits(row: ResultRow): ResultRow {
+    if (!('units' in row)) return row;
+    const { units: _units, ...rest } = row;
+    return rest;
+}
+
+/**
+ * A non-count value (an average, a median duration) over person-level rows (events, episodes) is
+ * hidden when fewer units than the minimum stand behind it: a median of three stays says too much.
+ */
+function tooFewUnits(program: ProgramIR, measure: MeasureIR, row: ResultRow, privacy: PrivacyIR): boolean {
+    if (measure.isCount || row.units === undefined || row.units === null) return false;
+    const shape = program.sources.find((s) => s.name === measure.source)?.shape.kind;
+    return (shape === 'events' || shape === 'episodes') && row.units < privacy.minimum;
+}
+
+function primary(program: ProgramIR, row: ResultRow, indicator: IndicatorIR, privacy: PrivacyIR): ResultRow {
     const v = indicator.value;
     if (v.kind === 'measure') {
-        if (!v.measure.isCount) return row;
+        if (!v.measure.isCount) return tooFewUnits(program, v.measure, row, privacy) ? hide(row) : row;
         const n = discloseCount(row.numerator, privacy);
         return n.hidden ? hide(row) : { ...row, numerator: n.shown, value: n.shown };
     }
     if (v.kind === 'rate') {
+        if (tooFewUnits(program, v.numerator, row, privacy)) return hide(row);
         const n = v.numerator.isCount ? discloseCount(row.numerator, privacy) : { shown: row.numerator, hidden: false };
         const d = v.denominator.isCount ? discloseCount(row.denominator, privacy) : { shown: row.denominator, hidden: false };
         if (n.hidden || d.hidden) return hide(row);
@@ -40,58 +60,57 @@ function primary(row: ResultRow, indicator: IndicatorIR, privacy: PrivacyIR): Re
     return row;
 }
 
-function countsUnits(indicator: IndicatorIR): boolean {
+/**
+ * A reference row shows its value only. When the indicator is a plain count, the reference is a
+ * count in the same unit (validation makes units agree) and gets the same rounding and minimum.
+ */
+function reference(row: ResultRow, indicator: IndicatorIR, privacy: PrivacyIR): ResultRow {
+    const bare = { ...row, numerator: null, denominator: null };
+    if (indicator.value.kind !== 'measure' || !indicator.value.measure.isCount) return bare;
+    const v = discloseCount(row.value, privacy);
+    return v.hidden ? hide(bare) : { ...bare, value: v.shown };
+}
+
+function countParts(indicator: IndicatorIR): CountParts {
     const v = indicator.value;
-    return (v.kind === 'measure' && v.measure.isCount) || (v.kind === 'rate' && v.numerator.isCount);
+    if (v.kind === 'measure') return { numerator: v.measure.isCount, denominator: false };
+    if (v.kind === 'rate') return { numerator: v.numerator.isCount, denominator: v.denominator.isCount };
+    return { numerator: false, denominator: false };
 }
 
-/** Hides the next-smallest cell where exactly one breakdown cell of a period is hidden and the total is shown. */
-function secondary(rows: ResultRow[], raw: Map<ResultRow, ResultRow>): Set<ResultRow> {
-    const extra = new Set<ResultRow>();
-    const groups = new Map<string, ResultRow[]>();
-    for (const r of rows) groups.set(r.period, [...(groups.get(r.period) ?? []), r]);
-    for (const group of groups.values()) {
-        const total = group.find((r) => Object.keys(r.dimensions).length === 0);
-        const cells = group.filter((r) => r !== total);
-        const hidden = cells.filter((r) => r.suppressed);
-        if (!total || total.suppressed || hidden.length !== 1) continue;
-        const shown = cells.filter((r) => !r.suppressed && r.numerator !== null);
-        shown.sort((a, b) => (raw.get(a)!.numerator ?? 0) - (raw.get(b)!.numerator ?? 0));
-        if (shown.length > 0) extra.add(shown[0]);
-    }
-    return extra;
-}
-
-/** Applies the monitor's privacy rules to the actual rows; reference series pass through unchanged. */
+/** Applies the monitor's privacy rules to every row: actual series, references and expressions. */
 export function applyDisclosure(program: ProgramIR, rows: ResultRow[]): ResultRow[] {
     const privacy = program.monitor.privacy;
-    if (!privacy) return rows;
+    if (!privacy) return rows.some((r) => 'units' in r) ? rows.map(withoutUnits) : rows;
     const byName = new Map(program.indicators.map((i) => [i.name, i]));
     const out = new Map<ResultRow, ResultRow>();
-    const raw = new Map<ResultRow, ResultRow>();
+    const perIndicator = new Map<string, Disclosed[]>();
     for (const r of rows) {
         const indicator = byName.get(r.indicator);
-        if (r.series !== 'actual' || !indicator || indicator.value.kind === 'expression') continue;
-        const safe = primary(r, indicator, privacy);
-        out.set(r, safe);
-        raw.set(safe, r);
+        if (!indicator) continue;
+        if (r.series !== 'actual') { out.set(r, reference(r, indicator, privacy)); continue; }
+        if (indicator.value.kind === 'expression') continue;
+        const d: Disclosed = { raw: r, safe: primary(program, r, indicator, privacy) };
+        perIndicator.set(r.indicator, [...(perIndicator.get(r.indicator) ?? []), d]);
     }
-    for (const indicator of program.indicators) {
-        if (!countsUnits(indicator)) continue;
-        const safeRows = rows.filter((r) => r.indicator === indicator.name && out.has(r)).map((r) => out.get(r)!);
-        const extra = secondary(safeRows, raw);
-        for (const [orig, safe] of out) if (extra.has(safe)) out.set(orig, hide(safe));
+    for (const [name, disclosed] of perIndicator) {
+        const indicator = byName.get(name)!;
+        const parts = countParts(indicator);
+        if (indicator.by.length > 0 && (parts.numerator || parts.denominator)) secondarySuppression(disclosed, parts, privacy.minimum, hide);
+        for (const d of disclosed) out.set(d.raw, d.safe);
     }
     recomputeExpressions(program, rows, out);
-    return rows.map((r) => out.get(r) ?? r);
+    return rows.map((r) => withoutUnits(out.get(r) ?? r));
 }
 
 /** Recomputes expression rows from the disclosed rows they use; a hidden part hides the result. */
 function recomputeExpressions(program: ProgramIR, rows: ResultRow[], out: Map<ResultRow, ResultRow>): void {
+    const actual = new Map<string, ResultRow>();
+    for (const r of rows) {
+        if (r.series === 'actual') actual.set(JSON.stringify([r.indicator, cellKey(r.period, r.dimensions, Object.keys(r.dimensions).sort())]), r);
+    }
     const safeByCell = (name: string, period: string, dims: Record<string, string | null>): ResultRow | undefined => {
-        const order = Object.keys(dims).sort();
-        const find = (d: Record<string, string | null>) => rows.find((r) => r.indicator === name && r.series === 'actual'
-            && cellKey(r.period, r.dimensions, order) === cellKey(period, d, order));
+        const find = (d: Record<string, string | null>) => actual.get(JSON.stringify([name, cellKey(period, d, Object.keys(d).sort())]));
         const row = find(dims) ?? find({});
         return row ? resolve(row) : undefined;
     };
@@ -109,7 +128,8 @@ function recomputeExpressions(program: ProgramIR, rows: ResultRow[], out: Map<Re
             if (part?.suppressed) hidden = true;
             return part?.value ?? null;
         });
-        const safe = hidden ? hide(r) : { ...r, value };
+        // An expression shows only its value: its parts are rows of their own.
+        const safe = hidden ? hide(r) : { ...r, value, numerator: null, denominator: null };
         out.set(r, safe);
         return safe;
     };

@@ -26,7 +26,9 @@ export type DataIssueCode =
     | 'data-type-mismatch'
     | 'data-null-in-required'
     | 'data-unreadable'
-    | 'data-format-unsupported';
+    | 'data-format-unsupported'
+    /** A warning on computed rows: a breakdown value appears or disappears mid-series. */
+    | 'data-breakdown-changed';
 
 /** A plain result row: numbers, strings (dates as ISO text), booleans and nulls only. */
 export type PlainRow = Record<string, string | number | boolean | null>;

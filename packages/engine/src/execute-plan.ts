@@ -25,6 +25,7 @@ export function seriesRows(ip: IndicatorPlan, series: string, rows: PlainRow[], 
             value, numerator, denominator, target: null,
             status: value === null ? 'no-data' : 'no-target', suppressed: false,
             provisional: covered ? bool(r.provisional) : null,
+            units: covered ? num(r.units ?? null) : null,
         };
     });
 }

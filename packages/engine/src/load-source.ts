@@ -9,6 +9,7 @@ import {
 import type { DataIssue, SqlConnection } from './engine-types.js';
 import { quoteIdent, quoteLiteral } from './sql-quote.js';
 import { suggestName } from './suggest-name.js';
+import { diagnoseUnreadable, wrongDelimiter } from './diagnose-csv.js';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const ROW = '__monitor_row';
@@ -67,7 +68,9 @@ export async function loadSource(conn: SqlConnection, source: SourceIR, bytes: U
         try {
             await conn.query(`CREATE TEMP TABLE ${stage} AS SELECT row_number() OVER () AS ${ROW}, * FROM ${readCsvSql(fileName, source)}`);
         } catch (e) {
-            return [fileUnreadable(source, e instanceof Error ? e.message : String(e))];
+            // DuckDB names the engine's internal copy; the user knows the file by its declared path.
+            const reason = (e instanceof Error ? e.message : String(e)).replaceAll(fileName, source.path);
+            return [diagnoseUnreadable(source, content) ?? fileUnreadable(source, reason)];
         }
         try {
             return await checkAndCreate(conn, source, stage, table);
@@ -82,6 +85,8 @@ export async function loadSource(conn: SqlConnection, source: SourceIR, bytes: U
 async function checkAndCreate(conn: SqlConnection, source: SourceIR, stage: string, table: string): Promise<DataIssue[]> {
     const described = await conn.query(`DESCRIBE ${stage}`);
     const fileColumns = described.map((r) => String(r.column_name)).filter((n) => n !== ROW);
+    const delimiter = wrongDelimiter(source, fileColumns);
+    if (delimiter) return [delimiter];
     // Without a header, declared columns match the file's columns by position.
     const rawName = new Map<string, string>();
     source.columns.forEach((c, i) => {

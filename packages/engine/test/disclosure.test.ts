@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasureIR, ResultRow } from '@monitor/ir';
 import { applyDisclosure } from '../src/disclosure.js';
-import { indicator, measure, program } from './helpers/program.js';
+import { col, indicator, measure, program, source } from './helpers/program.js';
 import { row } from './helpers/rows.js';
 
 const count = measure({ source: 's', time: 'event' });
@@ -39,18 +39,53 @@ describe('disclosure control', () => {
         const p = program({ sources: [], indicators: [indicator('x', count, { by: ['wijk'] })], privacy });
         const out = applyDisclosure(p, [cell('x', 'Q', 60), cell('x', 'Q', 3, 'A'), cell('x', 'Q', 12, 'B'), cell('x', 'Q', 45, 'C')]);
         expect(out.map((r) => r.suppressed)).toEqual([false, true, true, false]);
-        const two = applyDisclosure(p, [cell('x', 'Q', 60), cell('x', 'Q', 3, 'A'), cell('x', 'Q', 4, 'B'), cell('x', 'Q', 53, 'C')]);
-        expect(two.map((r) => r.suppressed)).toEqual([false, true, true, false]);
+        const two = applyDisclosure(p, [cell('x', 'Q', 60), cell('x', 'Q', 13, 'A'), cell('x', 'Q', 4, 'B'), cell('x', 'Q', 9, 'C'), cell('x', 'Q', 34, 'D')]);
+        expect(two.map((r) => r.suppressed)).toEqual([false, false, true, true, false]);
     });
-    it('recomputes an expression from disclosed parts and leaves references alone', () => {
+    it('hides a further cell when the hidden cells together stay below the minimum', () => {
+        // 3 + 4 = 7 could be read off as 60 − 53: a group of seven clients is itself a small count.
+        const p = program({ sources: [], indicators: [indicator('x', count, { by: ['wijk'] })], privacy });
+        const out = applyDisclosure(p, [cell('x', 'Q', 60), cell('x', 'Q', 3, 'A'), cell('x', 'Q', 4, 'B'), cell('x', 'Q', 20, 'C'), cell('x', 'Q', 33, 'D')]);
+        expect(out.map((r) => r.suppressed)).toEqual([false, true, true, true, false]);
+    });
+    it('hides the total when no shown cell is left to protect a hidden one', () => {
+        const p = program({ sources: [], indicators: [indicator('x', count, { by: ['wijk'] })], privacy });
+        // A distinct count (a client in two wijken): both cells are hidden, yet 4 + 5 < 10 would be read off the total.
+        const out = applyDisclosure(p, [cell('x', 'Q', 12), cell('x', 'Q', 4, 'A'), cell('x', 'Q', 5, 'B')]);
+        expect(out.map((r) => r.suppressed)).toEqual([true, true, true]);
+        expect(out.map((r) => r.value)).toEqual([null, null, null]);
+    });
+    it('protects the denominator cells of a share, not only its numerator', () => {
+        const share = indicator('s', { kind: 'rate', numerator: count, denominator: count, scale: 100, percent: true }, { by: ['wijk'] });
+        const p = program({ sources: [], indicators: [share], privacy });
+        // Every numerator is shown (≥ 10), but wijk A's denominator 8 is hidden and 100 − 92 would give it away.
+        const out = applyDisclosure(p, [
+            cell('s', 'Q', 40, undefined, { denominator: 100 }), cell('s', 'Q', 10, 'A', { denominator: 8 }),
+            cell('s', 'Q', 10, 'B', { denominator: 30 }), cell('s', 'Q', 20, 'C', { denominator: 62 }),
+        ]);
+        expect(out.map((r) => r.suppressed)).toEqual([false, true, true, false]);
+    });
+    it('recomputes an expression from disclosed parts and discloses a count reference like a count', () => {
         const p = program({ sources: [], privacy, indicators: [
             indicator('a', count), indicator('b', count),
             indicator('d', { kind: 'expression', expression: { kind: 'binary', op: '-', left: { kind: 'indicator', name: 'a' }, right: { kind: 'indicator', name: 'b' } } }),
         ] });
-        const out = applyDisclosure(p, [cell('a', 'Q', 23), cell('b', 'Q', 11), cell('d', 'Q', 12), cell('a', 'Q', 3, undefined, { series: 'NL' })]);
-        expect(out.map((r) => r.value)).toEqual([25, 10, 15, 3]);
+        const out = applyDisclosure(p, [cell('a', 'Q', 23), cell('b', 'Q', 11), cell('d', 'Q', 12), cell('a', 'Q', 3, undefined, { series: 'NL' }), cell('a', 'Q', 41, undefined, { series: 'G40' })]);
+        expect(out.map((r) => r.value)).toEqual([25, 10, 15, null, 40]);
+        expect(out.slice(3).map((r) => [r.suppressed, r.numerator])).toEqual([[true, null], [false, null]]);
         const hidden = applyDisclosure(p, [cell('a', 'Q', 23), cell('b', 'Q', 4), cell('d', 'Q', 19)]);
         expect(hidden[2]).toMatchObject({ value: null, suppressed: true });
+    });
+    it('hides a median duration over fewer episodes than the minimum and drops the unit count from every row', () => {
+        const episodes = source('e', { kind: 'episodes', start: 'b', end: 'e', key: 'k' }, [col('k', 'text'), col('b', 'date'), col('e', 'date', true)]);
+        const table = source('t', { kind: 'table', key: null }, [col('n', 'integer')]);
+        const median = measure({ source: 'e', time: 'ended', aggregate: 'median', duration: true, isCount: false });
+        const sum = measure({ source: 't', time: 'none', aggregate: 'sum', column: { column: 'n', lookup: null }, isCount: false });
+        const p = program({ sources: [episodes, table], indicators: [indicator('m', median), indicator('s', sum)], privacy });
+        const out = applyDisclosure(p, [cell('m', 'Q1', 431, undefined, { units: 3 }), cell('m', 'Q2', 380, undefined, { units: 12 }), cell('s', 'Q1', 7, undefined, { units: 1 })]);
+        expect(out.map((r) => [r.value, r.suppressed])).toEqual([[null, true], [380, false], [7, false]]);
+        expect(out.some((r) => 'units' in r)).toBe(false);
+        expect(applyDisclosure(program({ sources: [], indicators: [indicator('m', median)] }), [cell('m', 'Q1', 431, undefined, { units: 3 })])[0]).not.toHaveProperty('units');
     });
     it('changes nothing without privacy rules', () => {
         const rows = [cell('x', 'Q', 3)];

@@ -97,10 +97,24 @@ export interface DimensionBindingIR {
     column: ColumnRefIR;
 }
 
+/**
+ * A code mapping of a dimension (`map via table from a to b [since date]`): bound values are looked up
+ * in `table.from` and replaced by `table.to`; values the table lacks stay. With `since` (ISO date) only
+ * rows dated on or after it (event, snapshot or episode start date) are translated.
+ */
+export interface DimensionMappingIR {
+    table: string;
+    from: string;
+    to: string;
+    since: string | null;
+}
+
 export interface DimensionIR {
     name: string;
     title: string | null;
     bindings: DimensionBindingIR[];
+    /** Absent or null: values are used as they are. */
+    mapping?: DimensionMappingIR | null;
     span: Span;
 }
 
@@ -189,9 +203,12 @@ export interface ReferenceIR {
     source: string;
     filter: ConditionIR | null;
     value: ColumnRefIR;
+    /** The unit the reference's values are in, when declared (it must equal the indicator's unit). */
+    unit?: string | null;
     span: Span;
 }
 
+/** A dated story on the trend; the report and preview read notes from `ProgramIR.notes` (see `notesFor`). */
 export interface NoteIR {
     date: string;
     text: string;

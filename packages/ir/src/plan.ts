@@ -13,7 +13,8 @@ export interface PlanPeriod {
 
 /**
  * A query for one series. Its result has the columns `period`, one per dimension (named after it),
- * `numerator`, `denominator`, `provisional`, `covered` and `total` (true for the row without breakdown).
+ * `numerator`, `denominator`, `provisional`, `covered`, `total` (true for the row without breakdown)
+ * and `units` (the rows the numerator aggregates; disclosure control reads it, no output shows it).
  */
 export interface SeriesQuery {
     sql: string;
@@ -50,4 +51,4 @@ export interface Plan {
 }
 
 /** The column names of every series query, besides the dimension columns. */
-export const SERIES_COLUMNS = ['period', 'numerator', 'denominator', 'provisional', 'covered', 'total'] as const;
+export const SERIES_COLUMNS = ['period', 'numerator', 'denominator', 'provisional', 'covered', 'total', 'units'] as const;

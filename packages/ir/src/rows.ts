@@ -16,6 +16,11 @@ export interface ResultRow {
     status: Status;
     suppressed: boolean;
     provisional: boolean | null;
+    /**
+     * Internal, between `executePlan` and `applyDisclosure`: how many source rows the numerator
+     * aggregates. Disclosure control removes it, so no output carries it.
+     */
+    units?: number | null;
 }
 
 /** The flat form of a row for JSON and CSV output: dimensions become fields of their own. */

@@ -5,7 +5,10 @@ import { isModel, type Model } from './generated/ast.js';
 
 /** The URI an import path points at, relative to the importing document. */
 export function resolveImport(from: URI, path: string): URI {
-    return UriUtils.resolvePath(UriUtils.dirname(from), path);
+    // A lone surrogate (found by fuzzing: `import "\uD800"`) cannot be URI-encoded and made
+    // `URI.toString()` throw; no file has such a name, so it becomes U+FFFD and stays unresolved.
+    const wellFormed = path.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+    return UriUtils.resolvePath(UriUtils.dirname(from), wellFormed);
 }
 
 /**

@@ -1,4 +1,5 @@
 export * from './monitor-module.js';
+export * from './monitor-formatter.js';
 export * from './messages.js';
 export * from './lower-program.js';
 export * from './imports.js';

@@ -77,6 +77,12 @@ function lowerDimension(dimension: Dimension): DimensionIR {
         name: dimension.name,
         title: prose(dimension.title),
         bindings: dimension.bindings.map(b => ({ source: b.source.$refText, column: lowerColumnRef(b.column) })),
+        mapping: dimension.mapping ? {
+            table: dimension.mapping.table.$refText,
+            from: dimension.mapping.from.$refText,
+            to: dimension.mapping.to.$refText,
+            since: dimension.mapping.since ?? null,
+        } : null,
         span: spanOf(dimension),
     };
 }
@@ -115,6 +121,7 @@ function lowerReference(reference: Reference): ReferenceIR {
         source: reference.source.$refText,
         filter: reference.where ? lowerCondition(reference.where) : null,
         value: lowerColumnRef(reference.value),
+        unit: prose(reference.unit),
         span: spanOf(reference),
     };
 }

@@ -217,6 +217,34 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `'${a.name}' is shifted by ${a.unit}, which only works on dates, but it is ${a.type}.`,
         nl: a => `'${a.name}' wordt verschoven met ${a.unit}, wat alleen op datums werkt, maar hij is ${a.type}.`,
     },
+    'mapping-needs-table': {
+        en: a => `A dimension mapping needs a lookup table, but source '${a.source}' is not a 'table' source. Declare the mapping file as 'table' with the old and new codes as columns.`,
+        nl: a => `Een dimensie-omzetting heeft een opzoektabel nodig, maar bron '${a.source}' is geen 'table'-bron. Declareer het omzettingsbestand als 'table' met de oude en nieuwe codes als kolommen.`,
+    },
+    'mapping-same-column': {
+        en: a => `The mapping translates column '${a.name}' into itself, so it changes nothing. Name the column with the new codes after 'to'.`,
+        nl: a => `De omzetting vertaalt kolom '${a.name}' naar zichzelf en verandert dus niets. Noem na 'to' de kolom met de nieuwe codes.`,
+    },
+    'reference-series-reserved': {
+        en: () => `The series name 'actual' is reserved for the monitor's own values. Name the reference after what it shows, e.g. "Nederland".`,
+        nl: () => `De reeksnaam 'actual' is gereserveerd voor de eigen waarden van de monitor. Noem de referentie naar wat hij toont, bijvoorbeeld "Nederland".`,
+    },
+    'reference-series-duplicate': {
+        en: a => `Indicator '${a.name}' already has a reference "${a.series}"; two series with one name cannot be told apart. Give each reference its own name.`,
+        nl: a => `Indicator '${a.name}' heeft al een referentie "${a.series}"; twee reeksen met één naam zijn niet uit elkaar te houden. Geef elke referentie een eigen naam.`,
+    },
+    'reference-unit-mismatch': {
+        en: a => `Reference "${a.series}" is in '${a.unit}', but indicator '${a.name}' is in '${a.own}'; the two cannot be compared on one axis. Use a reference column in '${a.own}'.`,
+        nl: a => `Referentie "${a.series}" is in '${a.unit}', maar indicator '${a.name}' is in '${a.own}'; die zijn niet op één as te vergelijken. Gebruik een referentiekolom in '${a.own}'.`,
+    },
+    'transition-share-denominator': {
+        en: a => `A share of transitions should be divided by the same episodes that ended: 'count from ${a.source} ended' with the same 'where' (and 'distinct' when the transitions use it). Otherwise the percentage can pass 100.`,
+        nl: a => `Een aandeel overgangen hoort gedeeld te worden door dezelfde beëindigde episodes: 'count from ${a.source} ended' met dezelfde 'where' (en 'distinct' als de overgangen dat gebruiken). Anders kan het percentage boven 100 uitkomen.`,
+    },
+    'stacking-min-too-low': {
+        en: a => `'having distinct … >= ${a.min}' holds for every client, so nothing is stacked. Stacking means at least 2 provisions at once.`,
+        nl: a => `'having distinct … >= ${a.min}' geldt voor elke cliënt, dus er is geen stapeling. Stapeling betekent ten minste 2 voorzieningen tegelijk.`,
+    },
 };
 
 /** The message for an issue code in the current locale. */

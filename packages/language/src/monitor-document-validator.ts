@@ -8,7 +8,7 @@ import {
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isColumnRef, isMeasure, isBinding, isReference, isSource } from './generated/ast.js';
+import { isColumnRef, isDimensionMapping, isMeasure, isBinding, isReference, isSource } from './generated/ast.js';
 import { message } from './messages.js';
 import { suggest } from './suggest.js';
 
@@ -45,7 +45,8 @@ export class MonitorDocumentValidator extends DefaultDocumentValidator {
                 // A scope that cannot be computed gives no suggestion; the error itself still stands.
             }
             const suggestion = suggest(name, candidates) ?? '';
-            const text = message(code, { name, suggestion, source: columnSourceName(info.container, info.property) });
+            const source = columnSourceName(info.container, info.property);
+            const text = message(code, { name, suggestion, source });
             diagnostics.push(this.toDiagnostic('error', text, {
                 node: info.container,
                 range: reference.$refNode?.range,
@@ -53,7 +54,7 @@ export class MonitorDocumentValidator extends DefaultDocumentValidator {
                 index: info.index,
                 // Like the meaning-stage checks: the code both as `code` (LSP, quick fixes) and in `data`.
                 code,
-                data: { code, refText: name, suggestion: suggestion || undefined, candidates: candidates.slice(0, 50) },
+                data: { code, refText: name, suggestion: suggestion || undefined, candidates: candidates.slice(0, 50), source: source || undefined },
             }));
         }
     }
@@ -64,6 +65,7 @@ function columnSourceName(container: AstNode, property: string): string {
     if (isColumnRef(container) && property === 'field') return container.lookup?.$refText ?? '?';
     for (let node: AstNode | undefined = container; node; node = node.$container) {
         if (isMeasure(node) || isBinding(node) || isReference(node)) return node.source?.$refText ?? '?';
+        if (isDimensionMapping(node)) return node.table?.$refText ?? '?';
         if (isSource(node)) return node.name;
     }
     return '?';

@@ -2,12 +2,13 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
-    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { MonitorGeneratedModule, MonitorGeneratedSharedModule } from './generated/module.js';
 import { MonitorScopeProvider } from './monitor-scope-provider.js';
 import { MonitorDocumentValidator } from './monitor-document-validator.js';
 import { registerValidationChecks, MonitorValidator } from './monitor-validator.js';
+import { MonitorFormatter } from './monitor-formatter.js';
 
 /** Services added by the Monitor language. */
 export interface MonitorAddedServices {
@@ -26,15 +27,22 @@ export const MonitorModule: Module<MonitorServices, PartialLangiumServices & Mon
         DocumentValidator: services => new MonitorDocumentValidator(services),
         MonitorValidator: () => new MonitorValidator(),
     },
+    lsp: {
+        Formatter: () => new MonitorFormatter(),
+    },
 };
 
-/** Creates the shared and Monitor services for a file system (EmptyFileSystem in tests, NodeFileSystem in the CLI). */
-export function createMonitorServices(context: DefaultSharedModuleContext): {
+/**
+ * Creates the shared and Monitor services for a file system (EmptyFileSystem in tests, NodeFileSystem in the CLI).
+ * `extra` and `extraShared` add or override services last (the language server's LSP providers).
+ */
+export function createMonitorServices(context: DefaultSharedModuleContext, extra: Module<MonitorServices, PartialLangiumServices> = {},
+    extraShared: Module<LangiumSharedServices, PartialLangiumSharedServices> = {}): {
     shared: LangiumSharedServices;
     Monitor: MonitorServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), MonitorGeneratedSharedModule);
-    const Monitor = inject(createDefaultModule({ shared }), MonitorGeneratedModule, MonitorModule);
+    const shared = inject(createDefaultSharedModule(context), MonitorGeneratedSharedModule, extraShared);
+    const Monitor = inject(createDefaultModule({ shared }), MonitorGeneratedModule, MonitorModule, extra);
     shared.ServiceRegistry.register(Monitor);
     registerValidationChecks(Monitor);
     if (!context.connection) {

@@ -8,7 +8,7 @@ import {
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import {
-    Column, isBinding, isColumnRef, isMeasure, isReference, isSource, type Source,
+    Column, isBinding, isColumnRef, isDimensionMapping, isMeasure, isReference, isSource, type Source,
 } from './generated/ast.js';
 import { importClosure } from './imports.js';
 
@@ -39,6 +39,8 @@ export class MonitorScopeProvider extends DefaultScopeProvider {
         }
         for (let node: AstNode | undefined = container; node; node = node.$container) {
             if (isMeasure(node) || isBinding(node) || isReference(node)) return node.source?.ref;
+            // A dimension's mapping names columns of its mapping table.
+            if (isDimensionMapping(node)) return node.table?.ref;
             if (isSource(node)) return 'default';
         }
         return undefined;

@@ -8,6 +8,7 @@ import {
 } from './check-structure.js';
 import { checkColumnRef, checkComparison, checkMeasure } from './check-measures.js';
 import { checkBreakdowns, checkCycles, checkDuplicateTargets, checkTarget } from './check-indicators.js';
+import { checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
 import { resolveImport } from './imports.js';
 import { AstUtils } from 'langium';
 
@@ -40,14 +41,16 @@ export function registerValidationChecks(services: LangiumServices & { validatio
     const validator = services.validation.MonitorValidator;
     validator.attach(services);
     const checks: ValidationChecks<MonitorAstType> = {
-        Model: [checkModel, checkDuplicateTargets],
+        Model: [checkModel, checkDuplicateTargets, checkReferenceSeries],
         MonitorDecl: checkMonitorDecl,
         Source: checkSource,
         Note: checkNote,
         DateLiteral: checkDateLiteral,
-        Indicator: (node, accept) => validator.checkIndicator(node, accept),
+        Indicator: [(node, accept) => validator.checkIndicator(node, accept), checkTransitionShare],
         Import: (node, accept) => validator.checkImport(node, accept),
-        Measure: checkMeasure,
+        Measure: [checkMeasure, checkStackingMinimum],
+        DimensionMapping: checkDimensionMapping,
+        Reference: checkReference,
         ColumnRef: checkColumnRef,
         Comparison: checkComparison,
         Target: [checkTargetProperties, checkTarget],

@@ -13,12 +13,14 @@ export async function runRun(args: string[]): Promise<number> {
         format: { type: 'string' },
         out: { type: 'string' },
         root: { type: 'string' },
+        engine: { type: 'string' },
     });
     if (values.help) {
         process.stdout.write(HELP.run);
         return 0;
     }
     const format = oneOf('format', values.format, ['json', 'csv'] as const, 'json');
+    const engine = oneOf('engine', values.engine, ['wasm', 'native'] as const, 'wasm');
     if (positionals.length !== 1) throw new UsageError('Name exactly one .monitor file: monitor run <file>');
     const files = await collectFiles(positionals);
     if (files.length !== 1) throw new UsageError(`'${positionals[0]}' is not one .monitor file.`);
@@ -34,12 +36,14 @@ export async function runRun(args: string[]): Promise<number> {
     for (const name of values.indicator ?? []) {
         if (!known.has(name)) throw new UsageError(`There is no indicator '${name}' in ${positionals[0]}. Known: ${[...known].join(', ')}.`);
     }
-    const computed = await computeMonitor(monitor, workspaceRoot(values.root, monitor.file), values.indicator);
+    const computed = await computeMonitor(monitor, workspaceRoot(values.root, monitor.file), values.indicator, engine);
     const dataErrors = computed.diagnostics.filter(d => d.severity === 'error');
     if (dataErrors.length > 0) {
         process.stderr.write(formatText(sortDiagnostics(computed.diagnostics)) + '\n');
         return 1;
     }
+    const warnings = computed.diagnostics.filter(d => d.severity !== 'error');
+    if (warnings.length > 0) process.stderr.write(formatText(sortDiagnostics(warnings)) + '\n');
     const text = format === 'csv' ? rowsToCsv(computed.rows) : rowsToJson(computed.rows);
     if (values.out) await fs.writeFile(values.out, text);
     else process.stdout.write(text);

@@ -1,0 +1,49 @@
+/** Renders the benchmark results as Markdown tables. */
+
+const ms = (x) => (x === null || x === undefined ? '–' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const ratio = (x) => (x === null || x === undefined ? '–' : `${x.toFixed(2)}×`);
+const mark = (ok) => (ok === null || ok === undefined ? '–' : ok ? 'yes' : '**no**');
+
+/** The whole report: machine, compile times, then one section per data set. */
+export function renderMarkdown(report) {
+    const m = report.machine;
+    const out = [
+        '# Benchmark results', '',
+        `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.platform}; DuckDB-WASM ${m.duckdbWasm}, @duckdb/node-api ${m.duckdbNative ?? 'absent'}; ${m.date}.`,
+        'All times are medians in milliseconds; ratios are from the same run. Data is loaded before the queries are timed.', '',
+        `Targets: generated ÷ hand-written ≤ ${report.targets.generatedOverHand}×, compile ≤ ${report.targets.compileMs} ms, WASM ÷ native ≤ ${report.targets.wasmOverNative}×.`, '',
+        '## Compile time (warm services: parse + validate, lower, plan)', '',
+        '| file | parse + validate p50 | lower p50 | plan p50 | total p50 | total p95 |', '|---|---|---|---|---|---|',
+        ...report.compile.map((c) => `| ${c.file.split('/').slice(-2).join('/')} | ${ms(c.parseValidateMs.p50)} | ${ms(c.lowerMs.p50)} | ${ms(c.planMs.p50)} | ${ms(c.totalMs.p50)} | ${ms(c.totalMs.p95)} |`),
+        '',
+    ];
+    for (const r of report.results) out.push(...dataset(r));
+    return out.join('\n') + '\n';
+}
+
+function dataset(r) {
+    const lines = [`## ${r.dataset}`, ''];
+    for (const engine of ['wasm', 'native']) {
+        const e = r[engine];
+        if (e.error) { lines.push(`**${engine}**: did not run — ${e.error}`, ''); continue; }
+        const rows = Object.entries(e.rowCount).map(([s, n]) => `${s} ${n.toLocaleString('en')} rows`).join(', ');
+        const load = e.loads.map((l) => `${l.source} ${ms(l.ms)}`).join(', ');
+        lines.push(`**${engine === 'wasm' ? 'DuckDB-WASM' : 'native DuckDB'}** — ${rows}; start ${ms(e.startMs)}, load + check ${load}; cold compile ${ms(e.coldCompileMs)}; `
+            + `execute all ${ms(e.executeAllMs)}; peak RSS ${e.peakRssMb.toFixed(0)} MB; ${e.runs} runs.`, '');
+        lines.push('| indicator | generated | hand-written | generated ÷ hand | same numbers |', '|---|---|---|---|---|');
+        for (const i of e.indicators) lines.push(`| ${i.indicator} | ${ms(i.generatedMs)} | ${ms(i.handMs)} | ${ratio(i.ratio)} | ${mark(i.handMatches)} |`);
+        const withHand = e.indicators.filter((i) => i.handMs !== null);
+        if (withHand.length > 0) {
+            const gen = withHand.reduce((a, i) => a + i.generatedMs, 0);
+            const hand = withHand.reduce((a, i) => a + i.handMs, 0);
+            lines.push(`| **all indicators** | ${ms(gen)} | ${ms(hand)} | ${ratio(gen / hand)} | |`);
+        }
+        lines.push('');
+    }
+    if (r.wasmOverNative) {
+        lines.push(`WASM ÷ native: load ${ratio(r.wasmOverNative.load)}, execute all ${ratio(r.wasmOverNative.executeAll)}; per indicator `
+            + Object.entries(r.wasmOverNative.perIndicator).map(([k, v]) => `${k} ${ratio(v)}`).join(', ') + '.');
+        lines.push(`Identical rows on both engines: ${mark(r.identicalRows)}.`, '');
+    }
+    return lines;
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: compile time, and generated SQL against hand-written SQL on DuckDB-WASM and
+ * native DuckDB, for the examples and a generated 1M-row episode source (10M with --large).
+ * Writes bench/results/latest.json and latest.md; every figure carries the machine it ran on.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileTimes } from './compile.mjs';
+import { generateEpisodes } from './generate-episodes.mjs';
+import { renderMarkdown } from './report.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { large: { type: 'boolean' }, runs: { type: 'string' } } });
+const require = (p) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', p, 'package.json'), 'utf8'));
+const log = (text) => process.stderr.write(`bench: ${text}\n`);
+
+const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version, platform: `${os.platform()} ${os.arch()}`,
+    duckdbWasm: require('@duckdb/duckdb-wasm').version,
+    duckdbNative: fs.existsSync(path.join(ROOT, 'node_modules/@duckdb/node-api')) ? require('@duckdb/node-api').version : null,
+    date: new Date().toISOString(),
+};
+
+const examples = fs.readdirSync(path.join(ROOT, 'examples'), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== 'generate')
+    .flatMap((e) => fs.readdirSync(path.join(ROOT, 'examples', e.name)).filter((f) => f.endsWith('.monitor')).map((f) => path.join('examples', e.name, f)));
+
+log('compile times');
+const compile = [];
+for (const file of examples) compile.push(await compileTimes(path.join(ROOT, file)));
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-bench-'));
+const datasets = examples.map((file) => ({ name: file, monitor: path.join(ROOT, file), runs: Number(values.runs ?? 7) }));
+for (const rows of values.large ? [1_000_000, 10_000_000] : [1_000_000]) {
+    log(`generating ${rows.toLocaleString('en')} episodes`);
+    const monitor = generateEpisodes(path.join(scratch, String(rows)), rows);
+    datasets.push({ name: `generated ${rows / 1e6}M episodes`, monitor, runs: rows > 1e6 ? 1 : Number(values.runs ?? 5), rows });
+}
+
+/** Runs one scenario in a child process; returns its JSON, or an error text. */
+function scenario(dataset, engine) {
+    const rowsOut = path.join(scratch, `rows-${engine}-${datasets.indexOf(dataset)}.json`);
+    const run = spawnSync(process.execPath, [path.join(import.meta.dirname, 'scenario.mjs'), '--engine', engine, '--monitor', dataset.monitor,
+        '--runs', String(dataset.runs), '--rows-out', rowsOut], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (run.status !== 0) return { error: (run.stderr || run.stdout).trim().split('\n').filter((l) => /Error/.test(l)).slice(-1)[0] ?? `exit ${run.status}` };
+    return { ...JSON.parse(run.stdout.trim().split('\n').pop()), rowsFile: rowsOut };
+}
+
+const results = [];
+for (const dataset of datasets) {
+    const byEngine = {};
+    for (const engine of ['wasm', 'native']) {
+        log(`${dataset.name} on ${engine}`);
+        byEngine[engine] = scenario(dataset, engine);
+    }
+    const { wasm, native } = byEngine;
+    const bothRan = !wasm.error && !native.error;
+    const identical = bothRan ? fs.readFileSync(wasm.rowsFile, 'utf8') === fs.readFileSync(native.rowsFile, 'utf8') : null;
+    const wasmOverNative = bothRan ? {
+        load: sum(wasm.loads.map((l) => l.ms)) / sum(native.loads.map((l) => l.ms)),
+        executeAll: wasm.executeAllMs / native.executeAllMs,
+        perIndicator: Object.fromEntries(wasm.indicators.map((w) => [w.indicator, w.generatedMs / native.indicators.find((n) => n.indicator === w.indicator).generatedMs])),
+    } : null;
+    for (const r of [wasm, native]) delete r.rowsFile;
+    results.push({ dataset: dataset.name, rows: dataset.rows ?? null, wasm, native, identicalRows: identical, wasmOverNative });
+}
+fs.rmSync(scratch, { recursive: true, force: true });
+
+function sum(xs) { return xs.reduce((a, b) => a + b, 0); }
+
+const report = { machine, targets: { generatedOverHand: 1.05, compileMs: 10, wasmOverNative: 2 }, compile, results };
+fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
+fs.writeFileSync(path.join(import.meta.dirname, 'results/latest.json'), JSON.stringify(report, null, 2) + '\n');
+const md = renderMarkdown(report);
+fs.writeFileSync(path.join(import.meta.dirname, 'results/latest.md'), md);
+process.stdout.write(md);

@@ -1,0 +1,37 @@
+/**
+ * The value a row has in a breakdown dimension, as SQL text: the bound column (through a lookup when
+ * it has one), translated by the dimension's code mapping when it declares one.
+ */
+import type { ShapeIR } from '@monitor/ir';
+import { dimensionBinding, type MeasureContext } from './measure-context.js';
+import { sourceTable, type SourceScope } from './source-scope.js';
+import { quoteIdent, sqlDate } from './sql-text.js';
+
+/** The date that decides whether a row's code is read in the new layout (`since`): event, snapshot or start date. */
+function rowDate(shape: ShapeIR): string | null {
+    switch (shape.kind) {
+        case 'events': case 'snapshot': return shape.date;
+        case 'episodes': return shape.start;
+        case 'table': return null;
+    }
+}
+
+/**
+ * `CAST(<value> AS VARCHAR)` for `dimension` in the scope's source, or null when the source does not
+ * bind it. Codes the mapping table lacks stay as they are; when the table lists a code twice, the
+ * smallest new code wins, so the result never depends on row order.
+ */
+export function dimensionValueSql(ctx: Pick<MeasureContext, 'program'>, dimension: string, scope: SourceScope): string | null {
+    const ref = dimensionBinding(ctx.program, dimension, scope.source.name);
+    if (!ref) return null;
+    const raw = `CAST(${scope.column(ref)} AS VARCHAR)`;
+    const mapping = ctx.program.dimensions.find((d) => d.name === dimension)?.mapping;
+    if (!mapping) return raw;
+    const lookup = `(SELECT min(CAST(m.${quoteIdent(mapping.to)} AS VARCHAR)) FROM ${sourceTable(mapping.table)} AS m`
+        + ` WHERE CAST(m.${quoteIdent(mapping.from)} AS VARCHAR) = ${raw})`;
+    const mapped = `coalesce(${lookup}, ${raw})`;
+    const date = rowDate(scope.source.shape);
+    if (!mapping.since || !date) return mapped;
+    // Invariant: a row dated before `since` carries a code of the old layout, which is kept as it is.
+    return `CASE WHEN ${scope.own(date)} >= ${sqlDate(mapping.since)} THEN ${mapped} ELSE ${raw} END`;
+}

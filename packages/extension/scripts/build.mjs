@@ -1,0 +1,96 @@
+// Bundles the VS Code extension into packages/extension/dist/ with esbuild, from the TypeScript
+// sources (no `tsc -b` needed first; `npm run generate` must have run for the language package):
+//   dist/extension.cjs        the client (vscode-languageclient), `vscode` left external
+//   dist/server.cjs           the language server (packages/server/src/main.ts: polyfill first)
+//   dist/analysis-worker.js   the server's worker thread that computes with DuckDB-WASM
+//   dist/duckdb-eh.wasm       DuckDB-WASM for the server and its worker (the blocking Node build)
+// and the preview webview into media/ (packages/preview/build.mjs).
+//   node packages/extension/scripts/build.mjs [--no-minify]
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const EXT = path.resolve(here, '..');
+const ROOT = path.resolve(EXT, '../..');
+const DIST = path.join(EXT, 'dist');
+const require = createRequire(import.meta.url);
+
+// The @monitor packages are bundled from their sources; a subpath not listed here is an error.
+const SOURCES = {
+    '@monitor/ir': 'packages/ir/src/index.ts',
+    '@monitor/language': 'packages/language/src/index.ts',
+    '@monitor/compiler': 'packages/compiler/src/index.ts',
+    '@monitor/engine': 'packages/engine/src/index.ts',
+    '@monitor/protocol': 'packages/protocol/src/index.ts',
+};
+const monitorSources = {
+    name: 'monitor-sources',
+    setup(build) {
+        build.onResolve({ filter: /^@monitor\// }, args => {
+            const file = SOURCES[args.path];
+            if (!file) return { errors: [{ text: `${args.path} is not bundled into the extension (see packages/extension/scripts/build.mjs).` }] };
+            return { path: path.join(ROOT, file) };
+        });
+    },
+};
+
+// The engine finds DuckDB's .wasm through `require.resolve` in node_modules, which a VSIX does not
+// have: in the bundle the files sit next to the bundled script instead.
+const DUCKDB_RESOLVE = /path\.dirname\(require\.resolve\(['"]@duckdb\/duckdb-wasm\/dist\/duckdb-mvp\.wasm['"]\)\)/;
+const duckdbBesideBundle = {
+    name: 'duckdb-beside-bundle',
+    setup(build) {
+        build.onLoad({ filter: /packages[\\/]engine[\\/]src[\\/]node-connection\.ts$/ }, args => {
+            const text = fs.readFileSync(args.path, 'utf8');
+            if (!DUCKDB_RESOLVE.test(text)) {
+                return { errors: [{ text: 'node-connection.ts no longer resolves duckdb-mvp.wasm the way build.mjs expects; update DUCKDB_RESOLVE.' }] };
+            }
+            return { contents: text.replace(DUCKDB_RESOLVE, '__dirname'), loader: 'ts' };
+        });
+    },
+};
+
+const common = {
+    bundle: true, format: 'cjs', platform: 'node', target: 'node20', sourcemap: false,
+    legalComments: 'none', logLevel: 'warning', external: ['vscode'],
+    // ESM sources read import.meta.url; a CommonJS bundle has __filename instead.
+    define: { 'import.meta.url': '__monitorImportMetaUrl' },
+    banner: { js: 'var __monitorImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
+    // vscode-languageserver and langium ship both module formats: take the CommonJS "main".
+    mainFields: ['main', 'module'],
+};
+
+/**
+ * Builds client, server, worker and (unless `preview: false`) the preview; returns the files written
+ * with their sizes. `out` and `media` replace dist/ and media/ (packaging and tests build elsewhere).
+ */
+export async function buildExtension({ minify = true, preview = true, out = DIST, media = path.join(EXT, 'media') } = {}) {
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.mkdirSync(out, { recursive: true });
+    const plugins = [monitorSources, duckdbBesideBundle];
+    await Promise.all([
+        esbuild.build({ ...common, minify, plugins, entryPoints: [path.join(EXT, 'src/extension.ts')], outfile: path.join(out, 'extension.cjs') }),
+        esbuild.build({ ...common, minify, plugins, entryPoints: [path.join(ROOT, 'packages/server/src/main.ts')], outfile: path.join(out, 'server.cjs') }),
+        // The server starts its worker as `analysis-worker.js` beside its own file (analysis-runner.ts);
+        // `.js` is CommonJS here because the extension's package.json has no "type": "module".
+        esbuild.build({ ...common, minify, plugins, entryPoints: [path.join(ROOT, 'packages/server/src/analysis-worker.ts')], outfile: path.join(out, 'analysis-worker.js') }),
+    ]);
+    // Every runtime VS Code runs on supports WebAssembly exceptions, so DuckDB picks the "eh" build.
+    const wasmDir = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+    fs.copyFileSync(path.join(wasmDir, 'duckdb-eh.wasm'), path.join(out, 'duckdb-eh.wasm'));
+    if (preview) {
+        const { buildPreview } = await import(pathToFileURL(path.join(ROOT, 'packages/preview/build.mjs')).href);
+        await buildPreview({ minify, out: media });
+    }
+    const listed = dir => fs.readdirSync(dir).filter(f => fs.statSync(path.join(dir, f)).isFile())
+        .map(f => ({ file: path.join(dir, f), bytes: fs.statSync(path.join(dir, f)).size }));
+    return [...listed(out), ...(preview ? listed(media) : [])];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    const files = await buildExtension({ minify: !process.argv.includes('--no-minify') });
+    for (const { file, bytes } of files) console.log(`${path.relative(ROOT, file).padEnd(58)} ${(bytes / 1024).toFixed(0).padStart(7)} KiB`);
+}

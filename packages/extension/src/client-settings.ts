@@ -1,0 +1,39 @@
+/**
+ * What the extension tells the language server at `initialize`: workspace trust, language and the
+ * user's limits. The server is restarted when any of them changes, so it never runs on stale ones.
+ */
+import * as vscode from 'vscode';
+
+/** The `initializationOptions` of the Monitor language server (docs/editors.md). */
+export interface MonitorInitOptions {
+    /** Untrusted: only syntax and reference checks; no data file is read, nothing is computed. */
+    trusted: boolean;
+    /** `en`, `nl`, or VS Code's display language (e.g. `nl-NL`); the server picks English for the rest. */
+    locale: string;
+    /** `monitor.privacy.minimum`: raises (never lowers) every file's own privacy minimum; null = the file's. */
+    privacyMinimum: number | null;
+    /** `monitor.engine.maxRows`: largest data file, in rows, that the editor computes on. */
+    maxRows: number;
+    /** `monitor.engine.timeoutSeconds`: how long one monitor may compute. */
+    timeoutSeconds: number;
+}
+
+/** Settings whose change restarts the server. */
+export const RESTART_SETTINGS = ['monitor.privacy.minimum', 'monitor.engine', 'monitor.language'];
+
+function positiveInt(value: unknown): number | null {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : null;
+}
+
+/** Reads the current settings and trust into the server's initialization options. */
+export function initOptions(): MonitorInitOptions {
+    const config = vscode.workspace.getConfiguration('monitor');
+    const language = config.get<string>('language', 'auto');
+    return {
+        trusted: vscode.workspace.isTrusted,
+        locale: language === 'en' || language === 'nl' ? language : vscode.env.language,
+        privacyMinimum: positiveInt(config.get('privacy.minimum')),
+        maxRows: positiveInt(config.get('engine.maxRows')) ?? 5_000_000,
+        timeoutSeconds: positiveInt(config.get('engine.timeoutSeconds')) ?? 180,
+    };
+}

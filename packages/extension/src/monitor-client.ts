@@ -1,0 +1,42 @@
+/**
+ * The language client: starts the bundled language server (`dist/server.cjs`, with DuckDB-WASM beside
+ * it) as a Node process over IPC and keeps it in step with workspace trust and settings.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { initOptions, RESTART_SETTINGS } from './client-settings.js';
+
+/** Files whose change on disk the server hears about: monitors and the data files they read. */
+const WATCHED = '**/*.{monitor,csv,tsv,txt,parquet,json}';
+
+/** Creates (does not start) the client for the bundled server of this extension. */
+export function createMonitorClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+    const module = context.asAbsolutePath('dist/server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const watcher = vscode.workspace.createFileSystemWatcher(WATCHED);
+    context.subscriptions.push(watcher);
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ scheme: 'file', language: 'monitor' }, { scheme: 'untitled', language: 'monitor' }],
+        synchronize: { fileEvents: watcher },
+        // A function: evaluated again at every (re)start, so trust and settings are current.
+        initializationOptions: () => initOptions(),
+        outputChannel: output,
+    };
+    return new LanguageClient('monitor', 'Monitor', serverOptions, clientOptions);
+}
+
+/**
+ * Restarts the client when the workspace becomes trusted (the data stage may run now) or when a
+ * setting the server reads at `initialize` changes.
+ */
+export function restartOnChanges(context: vscode.ExtensionContext, restart: () => Promise<void>): void {
+    context.subscriptions.push(
+        vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
+        vscode.workspace.onDidChangeConfiguration(event => {
+            if (RESTART_SETTINGS.some(s => event.affectsConfiguration(s))) void restart();
+        }),
+    );
+}

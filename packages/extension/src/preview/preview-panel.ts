@@ -1,0 +1,157 @@
+/**
+ * One preview panel beside a `.monitor` editor. It asks the language server for the program
+ * (`monitor/program`), reads the declared data files (once, then again only when they change on disk),
+ * and posts both to the webview, which computes with DuckDB-WASM. Edits recompute debounced.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import {
+    isWebviewMessage, PROGRAM_REQUEST_METHOD, type DataFileRef, type HostMessage, type PreviewLang,
+    type PreviewProblem, type ProgramParams, type ProgramResult, type WebviewMessage,
+} from '@monitor/protocol';
+import { dataFileUri, readDataFiles } from './data-files.js';
+import { previewHtml } from './preview-html.js';
+import { saveExport } from './save-export.js';
+
+/** The part of the language client the panel uses. */
+export type ProgramClient = Pick<BaseLanguageClient, 'sendRequest'>;
+
+const DEBOUNCE_MS = 300;
+
+/** The UI language: Dutch when VS Code runs in Dutch. */
+export function previewLang(): PreviewLang {
+    return vscode.env.language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+/** A live preview of one document. */
+export class PreviewPanel implements vscode.Disposable {
+    private readonly disposables: vscode.Disposable[] = [];
+    private watchers = new Map<string, vscode.FileSystemWatcher>();
+    /** Data files (by URI) whose bytes the webview does not have yet. */
+    private stale = new Set<string>();
+    private refs: DataFileRef[] = [];
+    private program: ProgramResult['program'] = null;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    private ready = false;
+    private disposed = false;
+
+    constructor(
+        readonly panel: vscode.WebviewPanel,
+        readonly document: vscode.Uri,
+        private readonly client: ProgramClient,
+        private readonly media: vscode.Uri,
+        private readonly log: (text: string) => void,
+    ) {
+        const webview = panel.webview;
+        webview.html = previewHtml({
+            cspSource: webview.cspSource,
+            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
+            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+        });
+        this.disposables.push(
+            webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
+            vscode.workspace.onDidChangeTextDocument(e => { if (e.document.uri.toString() === document.toString()) this.schedule(); }),
+            vscode.workspace.onDidSaveTextDocument(d => { if (d.languageId === 'monitor') this.schedule(); }),
+            vscode.workspace.onDidGrantWorkspaceTrust(() => { this.stale = new Set(this.refs.map(r => dataFileUri(r).toString())); this.schedule(0); }),
+            panel.onDidDispose(() => this.dispose()),
+        );
+    }
+
+    /** Recomputes after `delay` ms; later calls within the delay replace earlier ones. */
+    schedule(delay = DEBOUNCE_MS): void {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.update().catch(e => this.log(`Preview update failed: ${String(e)}`)), delay);
+    }
+
+    private async receive(raw: unknown): Promise<void> {
+        // Invariant: nothing from the webview is used before it passed its type check.
+        if (!isWebviewMessage(raw)) { this.log('The preview sent a message of an unknown shape; it was ignored.'); return; }
+        const message: WebviewMessage = raw;
+        switch (message.type) {
+            case 'ready':
+                this.ready = true;
+                // A (re)loaded page has no data yet: send every file again.
+                this.stale = new Set(this.refs.map(r => dataFileUri(r).toString()));
+                await this.update(true);
+                return;
+            case 'reveal': return this.reveal(message.indicator);
+            case 'export': {
+                const saved = await saveExport(this.document, message, previewLang());
+                if (saved) this.log(`Exported ${message.indicator} to ${saved.fsPath}`);
+                return;
+            }
+            case 'rendered': this.log(`Preview: ${message.indicators} indicators, ${message.rows} rows in ${Math.round(message.millis)} ms.`); return;
+            case 'error': this.log(`Preview: ${message.message}`); return;
+        }
+    }
+
+    private post(message: HostMessage): void {
+        if (!this.disposed) void this.panel.webview.postMessage(message);
+    }
+
+    private async update(allFiles = false): Promise<void> {
+        if (!this.ready || this.disposed) return;
+        const lang = previewLang();
+        if (!vscode.workspace.isTrusted) { this.post({ type: 'untrusted', lang }); return; }
+        const result = await this.client.sendRequest<ProgramResult>(PROGRAM_REQUEST_METHOD, { uri: this.document.toString() } satisfies ProgramParams);
+        if (result.program) {
+            this.program = result.program;
+            this.watch(result.dataFiles);
+        }
+        const wanted = result.program ? this.refs.filter(r => allFiles || this.stale.has(dataFileUri(r).toString())) : [];
+        const { files, unreadable } = await readDataFiles(wanted, lang);
+        for (const r of wanted) this.stale.delete(dataFileUri(r).toString());
+        this.post({
+            type: 'update', uri: this.document.toString(), lang, program: result.program,
+            problem: result.program ? null : this.firstError(result.errors, lang), files, unreadable,
+        });
+    }
+
+    /** Watches exactly the declared files; a change on disk marks the file for re-reading. */
+    private watch(refs: DataFileRef[]): void {
+        this.refs = refs;
+        const keep = new Set(refs.map(r => dataFileUri(r).toString()));
+        for (const [key, w] of this.watchers) if (!keep.has(key)) { w.dispose(); this.watchers.delete(key); }
+        for (const ref of refs) {
+            const uri = dataFileUri(ref);
+            const key = uri.toString();
+            if (this.watchers.has(key)) continue;
+            this.stale.add(key);
+            const pattern = new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? '');
+            const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+            const changed = () => { this.stale.add(key); this.schedule(); };
+            watcher.onDidChange(changed);
+            watcher.onDidCreate(changed);
+            watcher.onDidDelete(changed);
+            this.watchers.set(key, watcher);
+        }
+    }
+
+    private firstError(count: number, lang: PreviewLang): PreviewProblem {
+        const first = vscode.languages.getDiagnostics(this.document)
+            .filter(d => d.severity === vscode.DiagnosticSeverity.Error)
+            .sort((a, b) => a.range.start.compareTo(b.range.start))[0];
+        if (first) return { message: first.message, line: first.range.start.line + 1, column: first.range.start.character + 1 };
+        const message = lang === 'nl' ? `Het bestand bevat ${count} fout(en); zie het venster Problemen.` : `The file has ${count} error(s); see the Problems panel.`;
+        return { message, line: 1, column: 1 };
+    }
+
+    private async reveal(indicator: string): Promise<void> {
+        // The span comes from the host's own program, never from the webview.
+        const span = this.program?.indicators.find(i => i.name === indicator)?.span;
+        if (!span) return;
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(span.uri));
+        const range = new vscode.Range(doc.positionAt(span.offset), doc.positionAt(span.offset + span.length));
+        const column = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === doc.uri.toString())?.viewColumn ?? vscode.ViewColumn.One;
+        await vscode.window.showTextDocument(doc, { viewColumn: column, selection: new vscode.Range(range.start, range.start) });
+    }
+
+    dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
+        clearTimeout(this.timer);
+        for (const w of this.watchers.values()) w.dispose();
+        for (const d of this.disposables) d.dispose();
+        this.panel.dispose();
+    }
+}

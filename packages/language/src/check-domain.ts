@@ -1,0 +1,76 @@
+/** Meaning-stage checks on the social-domain constructs: dimension mappings, references, transition shares, stacking. */
+import { isValidDate } from '@monitor/ir';
+import type { ValidationAcceptor } from 'langium';
+import {
+    isEnded, isMeasure, isRate, isReference, isTableShape, isTransitionAggregation, isCountAggregation,
+    type DimensionMapping, type Indicator, type TransitionAggregation, type Measure, type Model, type Reference,
+} from './generated/ast.js';
+import { report } from './check-structure.js';
+
+/** Collapses whitespace and case, so "per 1.000  jongeren" and "Per 1.000 jongeren" are one unit. */
+function normalUnit(unit: string): string {
+    return unit.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** A mapping translates codes through a lookup table: it must be a `table` source, with a real date for `since`. */
+export function checkDimensionMapping(mapping: DimensionMapping, accept: ValidationAcceptor): void {
+    const table = mapping.table?.ref;
+    if (table && !isTableShape(table.shape)) {
+        report(accept, 'error', 'mapping-needs-table', { source: table.name }, mapping, 'table');
+    }
+    if (mapping.since && !isValidDate(mapping.since)) report(accept, 'error', 'invalid-date', { date: mapping.since }, mapping, 'since');
+    if (mapping.from?.ref && mapping.from.ref === mapping.to?.ref) {
+        report(accept, 'warning', 'mapping-same-column', { name: mapping.from.$refText }, mapping, 'to');
+    }
+}
+
+/** A reference is compared with the indicator on one axis: its series name and unit must fit. */
+export function checkReference(reference: Reference, accept: ValidationAcceptor): void {
+    if (reference.series?.trim().toLowerCase() === 'actual') {
+        report(accept, 'error', 'reference-series-reserved', {}, reference, 'series');
+    }
+    const own = reference.indicator?.ref?.unit;
+    if (reference.unit !== undefined && own !== undefined && normalUnit(reference.unit) !== normalUnit(own)) {
+        report(accept, 'error', 'reference-unit-mismatch', {
+            series: reference.series, unit: reference.unit, name: reference.indicator.$refText, own,
+        }, reference, 'unit');
+    }
+}
+
+/** Two references of one indicator with the same series name would draw as one line. */
+export function checkReferenceSeries(model: Model, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const reference of model.elements.filter(isReference)) {
+        const key = JSON.stringify([reference.indicator?.$refText, reference.series]);
+        if (seen.has(key)) report(accept, 'error', 'reference-series-duplicate', { series: reference.series, name: reference.indicator?.$refText ?? '' }, reference, 'series');
+        seen.add(key);
+    }
+}
+
+/** The text of a measure's `where`, without layout, to compare two filters. */
+function whereText(measure: Measure): string {
+    return (measure.where?.$cstNode?.text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The share form of a transition (`transitions from bw where A … percent of count from bw ended where A`)
+ * only means "share of A-episodes ended in the period" when the denominator counts exactly those.
+ */
+export function checkTransitionShare(indicator: Indicator, accept: ValidationAcceptor): void {
+    const value = indicator.value;
+    if (!isRate(value) || !isMeasure(value.numerator) || !isTransitionAggregation(value.numerator.aggregation)) return;
+    const num = value.numerator;
+    const den = value.denominator;
+    if (!den?.aggregation) return; // an incomplete rate is a syntax error already
+    const transitions = num.aggregation as TransitionAggregation;
+    const sameKind = isCountAggregation(den.aggregation) && den.aggregation.distinct === transitions.distinct;
+    const fits = sameKind && den.source?.ref === num.source?.ref && isEnded(den.time) && whereText(den) === whereText(num);
+    if (!fits) report(accept, 'warning', 'transition-share-denominator', { source: num.source?.$refText ?? '' }, value, 'denominator');
+}
+
+/** `having distinct x >= 1` holds for every key: stacking starts at two. */
+export function checkStackingMinimum(measure: Measure, accept: ValidationAcceptor): void {
+    if (measure.havingMin !== undefined && measure.havingMin < 2) {
+        report(accept, 'warning', 'stacking-min-too-low', { min: measure.havingMin }, measure, 'havingMin');
+    }
+}

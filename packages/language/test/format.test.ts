@@ -1,0 +1,184 @@
+/** The canonical formatter: layout cases, idempotence on every example, comments kept. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expectFormatting } from 'langium/test';
+import { describe, expect, test } from 'vitest';
+import { formatDocumentText } from '../src/monitor-formatter.js';
+import { lowerProgram } from '../src/lower-program.js';
+import { parse, services } from './helpers.js';
+
+const format = expectFormatting(services.Monitor);
+const EXAMPLES = path.resolve(import.meta.dirname, '../../../examples');
+
+async function formatted(text: string): Promise<string> {
+    return formatDocumentText(await parse(text));
+}
+
+describe('layout', () => {
+    test('a block gets one property per line with four spaces of indentation', async () => {
+        await format({
+            before: 'monitor m { title "M"   grain quarter range 2020-Q1..2024-Q4 privacy { minimum 10  round 5 } }',
+            after: `monitor m {
+    title "M"
+    grain quarter
+    range 2020-Q1 .. 2024-Q4
+    privacy {
+        minimum 10
+        round 5
+    }
+}
+`,
+        });
+    });
+
+    test('columns stand one per line with their types aligned', async () => {
+        await format({
+            before: 'source s from "s.csv" { events on datum columns { datum date  wijk text client_id text? } }',
+            after: `source s from "s.csv" {
+    events on datum
+    columns {
+        datum     date
+        wijk      text
+        client_id text?
+    }
+}
+`,
+        });
+    });
+
+    test('operators get spaces around them and lists a space after each comma', async () => {
+        await format({
+            before: 'indicator i {value count from s where wijk in("a","b")and leeftijd>=12 desired down by wijk,leeftijd}',
+            after: `indicator i {
+    value count from s where wijk in ("a", "b") and leeftijd >= 12
+    desired down
+    by wijk, leeftijd
+}
+`,
+        });
+    });
+
+    test('a rate breaks before per and a long measure before its where', async () => {
+        await format({
+            before: 'indicator verblijf { value count distinct client_id from trajecten active at end where voorziening in ("verblijf", "pleegzorg") per 1000 sum aantal from jongeren }',
+            after: `indicator verblijf {
+    value count distinct client_id from trajecten active at end
+              where voorziening in ("verblijf", "pleegzorg")
+          per 1000 sum aantal from jongeren
+}
+`,
+        });
+    });
+
+    test('a transition puts its to where on a line of its own and percent of under the value', async () => {
+        await format({
+            before: 'indicator d { value transitions from bw where soort = "bw" to where soort = "ambulant" within 90 days percent of count from bw ended where soort = "bw" }',
+            after: `indicator d {
+    value transitions from bw where soort = "bw"
+              to where soort = "ambulant" within 90 days
+          percent of count from bw ended where soort = "bw"
+}
+`,
+        });
+    });
+
+    test('top-level elements are separated by one blank line, notes stay together', async () => {
+        await format({
+            before: 'target a { baseline 2022 2026-Q4 - 15 %  tolerance 5 % }\n\n\n\ndimension w { s.wijk  t . wijk }\nnote 2023-07-01 "x" on a\n\nnote 2024-01-01 "y"',
+            after: `target a {
+    baseline 2022
+    2026-Q4 -15%
+    tolerance 5%
+}
+
+dimension w {
+    s.wijk
+    t.wijk
+}
+
+note 2023-07-01 "x" on a
+note 2024-01-01 "y"
+`,
+        });
+    });
+});
+
+describe('comments', () => {
+    test('line and block comments keep their place: trailing, own line, above an element', async () => {
+        const before = `// kop
+// van het bestand
+
+monitor m { // na de accolade
+  // eigen regel
+        title "M" /* blok */ grain quarter
+}
+// boven de indicator
+indicator i { value count from s // waarom
+  where x = 1 }
+`;
+        await format({
+            before,
+            after: `// kop
+// van het bestand
+
+monitor m { // na de accolade
+    // eigen regel
+    title "M" /* blok */
+    grain quarter
+}
+// boven de indicator
+indicator i {
+    value count from s // waarom
+        where x = 1
+}
+`,
+        });
+    });
+
+    test('every comment survives formatting, in order', async () => {
+        for (const file of exampleFiles()) {
+            const text = fs.readFileSync(file, 'utf8');
+            const comments = (t: string) => t.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? [];
+            expect(comments(await formatted(text)), file).toEqual(comments(text));
+        }
+    });
+});
+
+describe('idempotence', () => {
+    test('formatting an example twice gives the same text as once', async () => {
+        const files = exampleFiles();
+        expect(files.length).toBeGreaterThan(5);
+        for (const file of files) {
+            const once = await formatted(fs.readFileSync(file, 'utf8'));
+            expect(await formatted(once), file).toBe(once);
+        }
+    });
+
+    test('a formatted example lowers to the same IR, positions aside', async () => {
+        const meaning = async (text: string) => JSON.stringify(lowerProgram({ uri: 'memory:/x.monitor', model: (await parse(text)).parseResult.value }),
+            (key, v) => (key === 'span' || key === 'pathSpan' ? undefined : v));
+        for (const file of exampleFiles()) {
+            const text = fs.readFileSync(file, 'utf8');
+            expect(await meaning(await formatted(text)), file).toBe(await meaning(text));
+        }
+    });
+
+    test('a document with a parse error is left unchanged', async () => {
+        const broken = 'indicator i {   value count from\n}';
+        expect(await formatted(broken)).toBe(broken);
+    });
+});
+
+function exampleFiles(): string[] {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+        for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, e.name);
+            if (e.isDirectory() && e.name !== 'node_modules') walk(full);
+            else if (e.name.endsWith('.monitor')) found.push(full);
+        }
+    };
+    walk(EXAMPLES);
+    walk(path.resolve(EXAMPLES, '../examples-cbs'));
+    return found;
+}

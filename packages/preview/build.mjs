@@ -1,0 +1,51 @@
+// Bundles the preview webview into packages/extension/media/: preview.js, preview.css and the
+// DuckDB-WASM worker and .wasm it loads through blob URLs. `node packages/preview/build.mjs`.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const MEDIA = path.join(root, 'packages/extension/media');
+const require = createRequire(import.meta.url);
+
+// The @monitor packages are bundled from their TypeScript sources, so no `tsc -b` is needed first.
+const SOURCES = {
+    '@monitor/ir': 'packages/ir/src/index.ts',
+    '@monitor/protocol': 'packages/protocol/src/index.ts',
+    '@monitor/compiler': 'packages/compiler/src/index.ts',
+    '@monitor/render': 'packages/render/src/index.ts',
+    '@monitor/engine/browser': 'packages/engine/src/browser.ts',
+};
+const monitorSources = {
+    name: 'monitor-sources',
+    setup(build) {
+        build.onResolve({ filter: /^@monitor\// }, args => {
+            const file = SOURCES[args.path];
+            if (!file) return { errors: [{ text: `${args.path} may not be bundled into the preview (see ARCHITECTURE.md).` }] };
+            return { path: path.join(root, file) };
+        });
+    },
+};
+
+/** Builds the bundle; returns the written files and their sizes in bytes. */
+export async function buildPreview({ minify = true, out = MEDIA } = {}) {
+    fs.mkdirSync(out, { recursive: true });
+    await esbuild.build({
+        entryPoints: [path.join(here, 'src/main.ts')],
+        outfile: path.join(out, 'preview.js'),
+        bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify, sourcemap: false,
+        legalComments: 'none', logLevel: 'warning', plugins: [monitorSources],
+    });
+    fs.copyFileSync(path.join(here, 'src/preview.css'), path.join(out, 'preview.css'));
+    const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+    for (const f of ['duckdb-browser-eh.worker.js', 'duckdb-eh.wasm']) fs.copyFileSync(path.join(dist, f), path.join(out, f));
+    return ['preview.js', 'preview.css', 'duckdb-browser-eh.worker.js', 'duckdb-eh.wasm']
+        .map(f => ({ file: path.join(out, f), bytes: fs.statSync(path.join(out, f)).size }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    for (const { file, bytes } of await buildPreview()) console.log(`${path.relative(root, file)}  ${(bytes / 1024).toFixed(0)} KiB`);
+}

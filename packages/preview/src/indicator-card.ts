@@ -1,0 +1,94 @@
+/**
+ * One indicator's card: title (click → the definition in the editor), latest value with unit, change
+ * against the previous period and the baseline, status badge, breakdown choice, chart or table, exports.
+ * The card is updated in place, so focus, scroll position and choices survive a recomputation.
+ */
+import type { IndicatorIR, NoteIR, ResultRow } from '@monitor/ir';
+import type { ExportFormat, PreviewLang } from '@monitor/protocol';
+import { chartView, formatNumber, statusLabel, trendSpec, type ChartSpec, type ChartTheme } from '@monitor/render';
+import { el } from './dom.js';
+import { rowsTable } from './rows-table.js';
+import { indicatorSummary } from './indicator-summary.js';
+import { fill, texts } from './texts.js';
+
+/** What the card needs from the app: the chosen view and the callbacks to the host. */
+export interface CardContext {
+    lang: PreviewLang;
+    theme: ChartTheme;
+    privacyMinimum: number | null;
+    notes: NoteIR[];
+    breakdown: string | null;
+    showTable: boolean;
+    onBreakdown(indicator: string, breakdown: string | null): void;
+    onTable(indicator: string, show: boolean): void;
+    onReveal(indicator: string): void;
+    /** `specFor` builds the chart in a given theme (exports use the printable light theme). */
+    onExport(indicator: string, format: ExportFormat, specFor: (theme: ChartTheme) => ChartSpec, rows: ResultRow[]): void;
+}
+
+const FORMATS: ExportFormat[] = ['png', 'svg', 'vl.json', 'csv'];
+
+function signed(value: number, lang: PreviewLang, suffix = ''): string {
+    const text = formatNumber(Math.abs(value), lang) + suffix;
+    return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
+
+/** Draws a card into `root` (replacing its content) and returns a function that releases the chart. */
+export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows: ResultRow[], ctx: CardContext): Promise<() => void> {
+    const t = texts(ctx.lang);
+    const own = rows.filter(r => r.indicator === indicator.name);
+    const summary = indicatorSummary(indicator, own);
+    const name = indicator.title ?? indicator.name;
+    const title = el('button', { class: 'title-link', type: 'button', 'data-key': 'title', title: fill(t.reveal, indicator.name) }, [name]);
+    title.addEventListener('click', () => ctx.onReveal(indicator.name));
+    const badge = el('span', { class: `badge status-${summary.status}`, 'data-status': summary.status }, [statusLabel(summary.status, ctx.lang)]);
+    const headline = el('p', { class: 'headline' }, summary.value === null ? [t.noValue] : [
+        el('span', { class: 'value' }, [formatNumber(summary.value, ctx.lang)]), ' ',
+        el('span', { class: 'unit' }, [indicator.unit ?? '']), ' ',
+        el('span', { class: 'period' }, [`${summary.period}${summary.provisional ? ` (${t.provisional})` : ''}`]),
+        summary.previous ? el('span', { class: 'change' }, [`${signed(summary.previous.change, ctx.lang)} ${fill(t.vsPrevious, summary.previous.period)}`]) : null,
+        summary.baseline ? el('span', { class: 'change' }, [
+            `${summary.baseline.percent === null ? signed(summary.baseline.change, ctx.lang) : signed(summary.baseline.percent, ctx.lang, '%')} ${fill(t.vsBaseline, summary.baseline.label)}`,
+        ]) : null,
+    ]);
+    const controls = el('div', { class: 'controls' });
+    if (indicator.by.length > 0) {
+        const select = el('select', { 'aria-label': t.breakdown, 'data-key': 'breakdown' }, [
+            el('option', { value: '', selected: ctx.breakdown === null }, [t.total]),
+            ...indicator.by.map(d => el('option', { value: d, selected: ctx.breakdown === d }, [fill(t.byDimension, d)])),
+        ]);
+        select.addEventListener('change', () => ctx.onBreakdown(indicator.name, select.value || null));
+        controls.append(el('label', {}, [`${t.breakdown} `, select]));
+    }
+    const toggle = el('button', { type: 'button', 'aria-pressed': String(ctx.showTable), class: 'toggle', 'data-key': 'toggle' }, [ctx.showTable ? t.chart : t.table]);
+    toggle.addEventListener('click', () => ctx.onTable(indicator.name, !ctx.showTable));
+    controls.append(toggle);
+    const exportNames: Record<ExportFormat, string> = { png: t.exportPng, svg: t.exportSvg, 'vl.json': t.exportVl, csv: t.exportCsv };
+    const width = Math.max(240, Math.min(900, root.clientWidth - 80));
+    const specFor = (theme: ChartTheme): ChartSpec => trendSpec(indicator, own, {
+        notes: ctx.notes, privacyMinimum: ctx.privacyMinimum, breakdown: ctx.breakdown, lang: ctx.lang, theme,
+        width: ctx.breakdown ? Math.max(180, Math.floor(width / 3) - 30) : width,
+    });
+    const spec = specFor(ctx.theme);
+    const group = el('span', { class: 'exports', role: 'group', 'aria-label': 'Export' });
+    for (const format of FORMATS) {
+        const b = el('button', { type: 'button', 'data-export': format, 'data-key': `export-${format}`, 'aria-label': fill(t.exportLabel, exportNames[format], name) }, [exportNames[format]]);
+        b.addEventListener('click', () => ctx.onExport(indicator.name, format, specFor, own));
+        group.append(b);
+    }
+    controls.append(group);
+    const chart = el('div', { class: 'chart', role: 'img', 'aria-label': `${name}: ${statusLabel(summary.status, ctx.lang)}`, hidden: ctx.showTable });
+    root.replaceChildren(
+        el('header', {}, [el('h2', {}, [title]), badge]),
+        headline,
+        controls,
+        chart,
+    );
+    if (ctx.showTable) {
+        root.append(el('div', { class: 'table-wrap', tabindex: '0' }, [rowsTable(indicator, own, ctx.breakdown, ctx.privacyMinimum, ctx.lang)]));
+        return () => undefined;
+    }
+    const view = chartView(spec, 'svg');
+    await view.initialize(chart).runAsync();
+    return () => view.finalize();
+}

@@ -1,0 +1,155 @@
+/**
+ * The preview app: receives the host's updates, computes with DuckDB-WASM (through `PreviewSession`)
+ * and keeps the cards in place between updates, so scroll position, focus and choices survive.
+ */
+import type { ProgramIR, ResultRow } from '@monitor/ir';
+import { isHostMessage, type HostMessage, type PreviewLang, type UpdateMessage, type WebviewMessage } from '@monitor/protocol';
+import type { BrowserDuckDBAssets, DataIssue } from '@monitor/engine/browser';
+import { exportContent } from './chart-exports.js';
+import { el } from './dom.js';
+import { renderCard } from './indicator-card.js';
+import { renderOverview } from './overview-strip.js';
+import { PreviewSession } from './preview-session.js';
+import { fill, texts } from './texts.js';
+import { themeColors } from './theme-colors.js';
+
+/** The part of VS Code's webview API the app uses. */
+export interface WebviewApi {
+    postMessage(message: WebviewMessage): void;
+    getState(): unknown;
+    setState(state: unknown): void;
+}
+
+/** Choices that survive recomputation and a hidden panel. */
+interface Choices { breakdown: Record<string, string | null>; table: Record<string, boolean> }
+
+/** Starts the app in `root`; it asks the host for the state with a `ready` message. */
+export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: BrowserDuckDBAssets): void {
+    const session = new PreviewSession(assets);
+    const saved = api.getState() as Partial<Choices> | undefined;
+    const choices: Choices = { breakdown: { ...saved?.breakdown }, table: { ...saved?.table } };
+    let lang: PreviewLang = 'en';
+    let lastGood: { program: ProgramIR; rows: ResultRow[] } | null = null;
+    let pending: UpdateMessage | null = null;
+    let running = false;
+    const disposers = new Map<string, () => void>();
+
+    const status = el('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
+    const banner = el('div', { class: 'banner', role: 'alert', hidden: true });
+    const overview = el('nav', { class: 'overview', 'aria-label': 'Overview' });
+    const cards = el('main', { class: 'cards' });
+    root.replaceChildren(banner, status, overview, cards);
+
+    const showBanner = (lines: string[]) => {
+        banner.hidden = lines.length === 0;
+        banner.replaceChildren(...lines.map(l => el('p', {}, [l])));
+    };
+    const issueText = (i: DataIssue) => (lang === 'nl' ? `${i.source}: ${i.messageNl} ${i.hintNl}` : `${i.source}: ${i.message} ${i.hint}`);
+
+    async function draw(program: ProgramIR, rows: ResultRow[]): Promise<void> {
+        const t = texts(lang);
+        const active = document.activeElement as HTMLElement | null;
+        const focusCard = active?.closest('section.card')?.id;
+        const focusKey = active?.getAttribute('data-key');
+        // The first card in view is the anchor: after the redraw it stands where it stood, even when a card above changed height.
+        const anchor = [...cards.querySelectorAll<HTMLElement>('section.card')].find(c => c.getBoundingClientRect().bottom > 0);
+        const anchorTop = anchor?.getBoundingClientRect().top;
+        renderOverview(overview, program.indicators, rows, lang);
+        overview.setAttribute('aria-label', t.overview);
+        const wanted = program.indicators.map(i => `indicator-${i.name}`);
+        for (const section of [...cards.querySelectorAll<HTMLElement>('section.card')]) {
+            if (!wanted.includes(section.id)) { disposers.get(section.id)?.(); disposers.delete(section.id); section.remove(); }
+        }
+        if (program.indicators.length === 0) cards.replaceChildren(el('p', {}, [t.noIndicators]));
+        const theme = themeColors();
+        for (const [index, indicator] of program.indicators.entries()) {
+            const id = `indicator-${indicator.name}`;
+            let section = document.getElementById(id);
+            if (!section) section = el('section', { class: 'card', id, 'aria-label': indicator.title ?? indicator.name });
+            if (cards.children[index] !== section) cards.insertBefore(section, cards.children[index] ?? null);
+            disposers.get(id)?.();
+            const breakdown = indicator.by.includes(choices.breakdown[indicator.name] ?? '') ? choices.breakdown[indicator.name] ?? null : null;
+            disposers.set(id, await renderCard(section, indicator, rows, {
+                lang, theme, breakdown, notes: program.notes, privacyMinimum: program.monitor.privacy?.minimum ?? null,
+                showTable: choices.table[indicator.name] === true,
+                onBreakdown: (name, value) => { choices.breakdown[name] = value; remember(); redraw(); },
+                onTable: (name, show) => { choices.table[name] = show; remember(); redraw(); },
+                onReveal: (name) => api.postMessage({ type: 'reveal', indicator: name }),
+                onExport: (name, format, specFor, own) => {
+                    exportContent(format, specFor, own)
+                        .then(content => api.postMessage({ type: 'export', indicator: name, format, content }))
+                        .catch(error => api.postMessage({ type: 'error', message: String(error).slice(0, 4000) }));
+                },
+            }));
+        }
+        if (anchor?.isConnected && anchorTop !== undefined) window.scrollBy(0, anchor.getBoundingClientRect().top - anchorTop);
+        if (focusCard && focusKey) document.getElementById(focusCard)?.querySelector<HTMLElement>(`[data-key="${focusKey}"]`)?.focus({ preventScroll: true });
+    }
+
+    const remember = () => api.setState(choices);
+    const redraw = () => { if (lastGood) void draw(lastGood.program, lastGood.rows); };
+
+    async function pump(): Promise<void> {
+        if (running) return;
+        running = true;
+        try {
+            while (pending) {
+                const update = pending;
+                pending = null;
+                const program = update.program as ProgramIR;
+                const t = texts(lang);
+                const started = performance.now();
+                status.textContent = t.loading;
+                try {
+                    const result = await session.compute(program);
+                    const errors = result.issues.filter(i => i.severity === 'error');
+                    const unreadable = update.unreadable.map(u => `${u.source}: ${u.reason}`);
+                    if (errors.length > 0) {
+                        showBanner([t.dataIssues, ...unreadable, ...errors.map(issueText)]);
+                    } else {
+                        showBanner([...unreadable, ...result.issues.map(issueText)]);
+                        lastGood = { program, rows: result.rows };
+                        await draw(program, result.rows);
+                        api.postMessage({ type: 'rendered', indicators: program.indicators.length, rows: result.rows.length, millis: performance.now() - started });
+                    }
+                } catch (error) {
+                    showBanner([fill(t.failed, error instanceof Error ? error.message : String(error))]);
+                    api.postMessage({ type: 'error', message: String(error).slice(0, 4000) });
+                }
+                status.textContent = '';
+            }
+        } finally {
+            running = false;
+        }
+    }
+
+    function receive(message: HostMessage): void {
+        lang = message.lang;
+        document.documentElement.lang = lang;
+        const t = texts(lang);
+        if (message.type === 'untrusted') {
+            showBanner([t.untrusted]);
+            return;
+        }
+        // Files first: a skipped intermediate update must not lose the bytes it carried.
+        session.updateFiles(message.files);
+        if (message.program === null) {
+            const p = message.problem;
+            const text = p ? fill(lastGood ? t.errorBanner : t.errorNoResult, p.line, p.message) : '';
+            showBanner(text ? [text] : []);
+            return;
+        }
+        pending = message;
+        void pump();
+    }
+
+    window.addEventListener('message', (event: MessageEvent) => {
+        if (isHostMessage(event.data)) receive(event.data);
+        else api.postMessage({ type: 'error', message: 'The preview received a message it does not understand.' });
+    });
+    let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+    window.addEventListener('resize', () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(redraw, 250); });
+    // VS Code switches the theme by changing the body's class: redraw the charts in the new colours.
+    new MutationObserver(redraw).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    api.postMessage({ type: 'ready' });
+}

@@ -1,0 +1,3 @@
+export * from './program-request.js';
+export * from './messages.js';
+export * from './validate-messages.js';

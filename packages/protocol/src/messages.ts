@@ -1,0 +1,66 @@
+/**
+ * Messages between the preview panel host (extension) and the preview webview. Plain data; each side
+ * validates what it receives (`validate-messages.ts`) before using it.
+ */
+import type { ProgramIR } from '@monitor/ir';
+
+/** A UI language of the preview. */
+export type PreviewLang = 'en' | 'nl';
+
+/** The bytes of one declared data file; sent only when the file changed on disk (or on first load). */
+export interface DataFilePayload {
+    source: string;
+    bytes: Uint8Array;
+}
+
+/** The first error of the document, for the banner over the last good result. Line and column 1-based. */
+export interface PreviewProblem {
+    message: string;
+    line: number;
+    column: number;
+}
+
+/**
+ * Host → webview: a new state of the document. `program` is null while the file has errors (the
+ * preview keeps its last good result). `files` holds only files that changed since the last update.
+ */
+export interface UpdateMessage {
+    type: 'update';
+    uri: string;
+    lang: PreviewLang;
+    program: ProgramIR | null;
+    problem: PreviewProblem | null;
+    files: DataFilePayload[];
+    /** Sources whose file the host could not read (missing, outside the workspace), with a reason. */
+    unreadable: { source: string; reason: string }[];
+}
+
+/** Host → webview: the workspace is not trusted, so no data is read. */
+export interface UntrustedMessage {
+    type: 'untrusted';
+    lang: PreviewLang;
+}
+
+/** Everything the host sends. */
+export type HostMessage = UpdateMessage | UntrustedMessage;
+
+/** Webview → host: the page is listening; send the current state. */
+export interface ReadyMessage { type: 'ready' }
+
+/** Webview → host: show the definition of an indicator in the editor (the host looks up its span). */
+export interface RevealMessage { type: 'reveal'; indicator: string }
+
+/** The export formats of a chart. */
+export type ExportFormat = 'png' | 'svg' | 'vl.json' | 'csv';
+
+/** Webview → host: save an export of one chart. `content` is text, or base64 for PNG. */
+export interface ExportMessage { type: 'export'; indicator: string; format: ExportFormat; content: string }
+
+/** Webview → host: a computation finished; for logs and benchmarks. */
+export interface RenderedMessage { type: 'rendered'; indicators: number; rows: number; millis: number }
+
+/** Webview → host: something failed inside the webview; the host logs it. */
+export interface ErrorMessage { type: 'error'; message: string }
+
+/** Everything the webview sends. */
+export type WebviewMessage = ReadyMessage | RevealMessage | ExportMessage | RenderedMessage | ErrorMessage;

@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { isHostMessage, isWebviewMessage, PROGRAM_REQUEST_METHOD, ProgramRequest } from '@monitor/protocol';
+
+describe('messages from the webview', () => {
+    test('a reveal of an indicator name is accepted', () => {
+        expect(isWebviewMessage({ type: 'reveal', indicator: 'verblijf' })).toBe(true);
+    });
+
+    test('a reveal that smuggles a path instead of a name is refused', () => {
+        expect(isWebviewMessage({ type: 'reveal', indicator: '../../etc/passwd' })).toBe(false);
+    });
+
+    test('an export with an unknown format is refused', () => {
+        expect(isWebviewMessage({ type: 'export', indicator: 'verblijf', format: 'exe', content: 'x' })).toBe(false);
+    });
+
+    test('a PNG export must be base64', () => {
+        expect(isWebviewMessage({ type: 'export', indicator: 'v', format: 'png', content: 'iVBORw0KGgo=' })).toBe(true);
+        expect(isWebviewMessage({ type: 'export', indicator: 'v', format: 'png', content: '<svg/>' })).toBe(false);
+    });
+
+    test('extra fields are refused', () => {
+        expect(isWebviewMessage({ type: 'ready', command: 'rm -rf' })).toBe(false);
+    });
+
+    test('unknown types and non-objects are refused', () => {
+        for (const bad of [null, 'ready', 42, [], { type: 'openFile', path: '/x' }]) expect(isWebviewMessage(bad)).toBe(false);
+    });
+
+    test('a rendered report needs non-negative counts', () => {
+        expect(isWebviewMessage({ type: 'rendered', indicators: 6, rows: 100, millis: 12.5 })).toBe(true);
+        expect(isWebviewMessage({ type: 'rendered', indicators: -1, rows: 100, millis: 1 })).toBe(false);
+    });
+});
+
+describe('messages from the host', () => {
+    const update = { type: 'update', uri: 'file:///a.monitor', lang: 'nl', program: null, problem: { message: 'x', line: 1, column: 2 }, files: [{ source: 's', bytes: new Uint8Array([1]) }], unreadable: [] };
+
+    test('an update with bytes is accepted', () => {
+        expect(isHostMessage(update)).toBe(true);
+    });
+
+    test('an update whose file bytes are not a Uint8Array is refused', () => {
+        expect(isHostMessage({ ...update, files: [{ source: 's', bytes: [1, 2] }] })).toBe(false);
+    });
+});
+
+test('the program request has the agreed method name', () => {
+    expect(ProgramRequest.method).toBe('monitor/program');
+    expect(PROGRAM_REQUEST_METHOD).toBe('monitor/program');
+});

@@ -1,0 +1,112 @@
+/**
+ * The flat records a trend chart draws: one per actual or reference row, note, provisional period and
+ * suppressed point. One dataset, so that small multiples facet every layer the same way.
+ */
+import { parsePeriod, periodEnd, periodStart, type IndicatorIR, type NoteIR, type ResultRow, type Status } from '@monitor/ir';
+import { chartWord, formatNumber, statusLabel, type Lang } from './labels.js';
+
+/** What a record stands for; each chart layer filters on it. */
+export type TrendKind = 'actual' | 'reference' | 'note' | 'provisional' | 'suppressed';
+
+/** One record of the chart's dataset. */
+export interface TrendDatum {
+    kind: TrendKind;
+    /** The breakdown cell (`wijk = Noord`), or '' for the total. */
+    group: string;
+    series: string;
+    period: string;
+    /** First and last day of the period (or the note's date twice), ISO. */
+    date: string;
+    end: string;
+    value: number | null;
+    target: number | null;
+    low: number | null;
+    high: number | null;
+    status: Status;
+    /** The tooltip text. */
+    tip: string;
+    /** A note's text. */
+    text: string;
+    /** A note label's distance from the top in pixels; notes in date order step down so labels do not overlap. */
+    labelY: number;
+}
+
+/** What the chart shows besides the rows: notes, the privacy minimum, which breakdown, the language. */
+export interface TrendOptions {
+    notes?: NoteIR[];
+    /** The monitor's privacy minimum N; suppressed points get a "< N" tooltip. */
+    privacyMinimum?: number | null;
+    /** A dimension to show as small multiples; null or absent: the total. */
+    breakdown?: string | null;
+    lang?: Lang;
+}
+
+/** True for the row without breakdown. */
+export function isTotalRow(row: ResultRow): boolean {
+    return Object.values(row.dimensions ?? {}).every(v => v === null || v === undefined);
+}
+
+function groupOf(row: ResultRow, breakdown: string | null): string | null {
+    if (!breakdown) return isTotalRow(row) ? '' : null;
+    const dims = row.dimensions ?? {};
+    if (dims[breakdown] === null || dims[breakdown] === undefined) return null;
+    return Object.entries(dims).filter(([, v]) => v !== null && v !== undefined).map(([, v]) => String(v)).join(' · ');
+}
+
+function slack(indicator: IndicatorIR, target: number): number {
+    const t = indicator.target?.tolerance;
+    if (!t) return 0;
+    return t.relative ? (Math.abs(target) * t.value) / 100 : t.value;
+}
+
+/** Builds the dataset of one indicator's trend chart. */
+export function trendData(indicator: IndicatorIR, rows: ResultRow[], options: TrendOptions = {}): TrendDatum[] {
+    const lang = options.lang ?? 'en';
+    const breakdown = options.breakdown ?? null;
+    const out: TrendDatum[] = [];
+    const groups = new Set<string>();
+    let first = '9999-12-31';
+    let last = '0000-01-01';
+    for (const row of rows) {
+        if (row.indicator !== indicator.name) continue;
+        const group = groupOf(row, breakdown);
+        const p = parsePeriod(row.period);
+        if (group === null || !p) continue;
+        groups.add(group);
+        const date = periodStart(p);
+        const end = periodEnd(p);
+        if (date < first) first = date;
+        if (end > last) last = end;
+        const base = { group, series: row.series, period: row.period, date, end, text: '', labelY: 0 };
+        const value = formatNumber(row.value, lang);
+        if (row.series !== 'actual') {
+            out.push({ ...base, kind: 'reference', value: row.value, target: null, low: null, high: null, status: 'no-target', tip: `${row.series} · ${row.period}: ${value}` });
+            continue;
+        }
+        const s = row.target === null ? 0 : slack(indicator, row.target);
+        const targetText = row.target === null ? '' : ` · ${chartWord('target', lang)} ${formatNumber(row.target, lang)}`;
+        const tip = row.suppressed
+            ? `${row.period}: < ${options.privacyMinimum ?? '?'} (${chartWord('hidden', lang)})`
+            : `${row.period}: ${value}${targetText} · ${statusLabel(row.status, lang)}${row.provisional ? ` · ${chartWord('provisional', lang)}` : ''}`;
+        out.push({
+            ...base, kind: 'actual', value: row.value, target: row.target,
+            low: row.target === null ? null : row.target - s, high: row.target === null ? null : row.target + s,
+            status: row.status, tip,
+        });
+        if (row.suppressed) out.push({ ...out[out.length - 1], kind: 'suppressed' });
+        if (row.provisional) out.push({ ...out[out.length - 1], kind: 'provisional', tip: `${row.period}: ${chartWord('provisional', lang)}` });
+    }
+    const notes = (options.notes ?? [])
+        .filter(n => (n.indicator === null || n.indicator === indicator.name) && n.date >= first && n.date <= last)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    for (const [lane, note] of notes.entries()) {
+        // Repeated per group, so that every small multiple shows the note.
+        for (const group of groups) {
+            out.push({
+                kind: 'note', group, series: '', period: '', date: note.date, end: note.date, value: null, target: null,
+                low: null, high: null, status: 'no-target', tip: `${note.date}: ${note.text}`, text: note.text, labelY: 2 + 13 * lane,
+            });
+        }
+    }
+    return out;
+}

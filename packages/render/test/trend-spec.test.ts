@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { renderSvg, trendData, trendSpec } from '@monitor/render';
+import { indicator, notes, rows } from './fixtures.js';
+
+type Layer = { name: string; mark: { type: string } };
+const layersOf = (spec: object): Layer[] => ((spec as { layer?: Layer[]; spec?: { layer: Layer[] } }).layer ?? (spec as { spec: { layer: Layer[] } }).spec.layer);
+
+/** The `d` attributes of the paths inside the group of a named mark in rendered SVG. */
+function pathsOf(svg: string, mark: string): string[] {
+    const start = svg.indexOf(`${mark}_marks`);
+    if (start < 0) return [];
+    const group = svg.slice(start, svg.indexOf('</g>', start));
+    return [...group.matchAll(/\sd="([^"]*)"/g)].map(m => m[1]);
+}
+
+describe('trendSpec', () => {
+    test('the chart has actual line and points, target line, tolerance band, notes, references, hidden and provisional marks', () => {
+        const layers = layersOf(trendSpec(indicator, rows, { notes, privacyMinimum: 10 }));
+        expect(layers.map(l => `${l.name}:${l.mark.type}`)).toEqual([
+            'provisional_bands:rect', 'tolerance_band:area', 'target_line:line', 'reference_lines:line',
+            'actual_line:line', 'actual_points:point', 'suppressed_markers:point', 'note_rules:rule', 'note_labels:text',
+        ]);
+    });
+
+    test('a suppressed point gets a "< N" tooltip with the privacy minimum', () => {
+        const hidden = trendData(indicator, rows, { privacyMinimum: 10 }).filter(d => d.kind === 'suppressed');
+        expect(hidden.map(d => d.period)).toEqual(['2022-Q3']);
+        expect(hidden[0].tip).toContain('< 10');
+        expect(hidden[0].value).toBeNull();
+    });
+
+    test('a suppressed point breaks the actual line into two pieces', async () => {
+        const svg = await renderSvg(trendSpec(indicator, rows, { notes, privacyMinimum: 10 }));
+        const [line] = pathsOf(svg, 'actual_line');
+        expect(line).toBeDefined();
+        // Two sub-paths: 2022-Q1..Q2, then 2022-Q4..2023-Q1.
+        expect(line.match(/M/g)?.length).toBe(2);
+    });
+
+    test('points are drawn only for shown values, coloured by status', async () => {
+        const svg = await renderSvg(trendSpec(indicator, rows, { privacyMinimum: 10 }));
+        expect(pathsOf(svg, 'actual_points')).toHaveLength(4);
+        expect(svg).toContain('#c62828');
+        expect(svg).toContain('#2e7d32');
+    });
+
+    test('the note is drawn as a rule with its text as label', async () => {
+        const svg = await renderSvg(trendSpec(indicator, rows, { notes }));
+        expect(pathsOf(svg, 'note_rules').length + (svg.match(/note_rules_marks[^>]*>\s*<line/g)?.length ?? 0)).toBeGreaterThan(0);
+        expect(svg).toContain('Nieuw inkoopbeleid');
+    });
+
+    test('a breakdown gives one small multiple per cell and leaves out the total', () => {
+        const data = trendData(indicator, rows, { breakdown: 'wijk' });
+        expect([...new Set(data.map(d => d.group))].sort()).toEqual(['Noord', 'Zuid']);
+        const spec = trendSpec(indicator, rows, { breakdown: 'wijk' }) as { facet?: { field: string } };
+        expect(spec.facet?.field).toBe('group');
+    });
+
+    test('reference series are kept apart from the actual series', () => {
+        const data = trendData(indicator, rows, {});
+        expect(data.filter(d => d.kind === 'reference').map(d => d.series)).toEqual(['Nederland', 'Nederland']);
+    });
+
+    test('Dutch labels in tooltips', () => {
+        const data = trendData(indicator, rows, { lang: 'nl', privacyMinimum: 10 });
+        expect(data.find(d => d.kind === 'suppressed')?.tip).toContain('verborgen');
+        expect(data.find(d => d.period === '2022-Q1' && d.kind === 'actual' && d.group === '')?.tip).toContain('uit koers');
+    });
+});

@@ -1,0 +1,40 @@
+/**
+ * The computing half of a document analysis, the same pipeline as `monitor run`
+ * (packages/cli/src/compute.ts): data stage → plan → execute → breakdown warnings → disclosure →
+ * targets. Plain data in, plain data out, so it can run in a worker thread.
+ */
+import type { ProgramIR, ResultRow } from '@monitor/ir';
+import { planIndicators } from '@monitor/compiler';
+import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan } from '@monitor/engine';
+import { getLocale } from '@monitor/language';
+import { loadSourceFiles, type SpanIssue } from './data-files.js';
+
+/** The data findings of a program and, when the data stage found no errors, its safe rows. */
+export interface ComputedAnalysis {
+    issues: SpanIssue[];
+    /** Safe rows (after disclosure control and targets), or null when not computed. */
+    rows: ResultRow[] | null;
+}
+
+/** Reads the program's data files (inside `root`) and computes its indicators on DuckDB-WASM. */
+export async function computeAnalysis(program: ProgramIR, root: string): Promise<ComputedAnalysis> {
+    const out: ComputedAnalysis = { issues: [], rows: null };
+    if (program.sources.length === 0) return out;
+    const engine = await createNodeEngine();
+    try {
+        out.issues = (await loadSourceFiles(engine, program, root)).issues;
+        if (out.issues.some(i => i.severity === 'error') || program.indicators.length === 0) return out;
+        await engine.lock();
+        const raw = await executePlan(engine, planIndicators(program));
+        const nl = getLocale() === 'nl';
+        // Warnings that name breakdown values and periods only, never a count (as in the CLI).
+        for (const i of breakdownChanges(program, raw)) {
+            out.issues.push({ span: i.span, severity: i.severity, code: i.code, message: nl ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}` });
+        }
+        // Targets are judged on the disclosed values, so a status never reveals a hidden count.
+        out.rows = assessTargets(program, applyDisclosure(program, raw));
+        return out;
+    } finally {
+        await engine.close();
+    }
+}

@@ -1,0 +1,62 @@
+/**
+ * The data stage shared by the CLI and the language server: resolves each source's path inside the
+ * workspace, reads the bytes and lets the engine check them. Findings carry IR spans; each host turns
+ * them into its own diagnostic shape.
+ */
+import fs from 'node:fs/promises';
+import type { ProgramIR, SourceIR, Span } from '@monitor/ir';
+import { getLocale, message } from '@monitor/language';
+import type { DataIssue, Engine } from '@monitor/engine';
+import { resolveDataPath } from './data-paths.js';
+
+/** One data-stage finding at a span of a `.monitor` file, in the current locale. */
+export interface SpanIssue {
+    span: Span;
+    severity: 'error' | 'warning';
+    code: string;
+    message: string;
+}
+
+/** The findings of the data stage and the files that passed the confinement check. */
+export interface DataStageResult {
+    issues: SpanIssue[];
+    /** Absolute paths of the data files that resolved inside the workspace. */
+    files: { source: string; path: string }[];
+}
+
+function issueText(issue: DataIssue): string {
+    const nl = getLocale() === 'nl';
+    const text = nl && issue.messageNl ? issue.messageNl : issue.message;
+    const hint = nl && issue.hintNl ? issue.hintNl : issue.hint;
+    return hint ? `${text} ${hint}` : text;
+}
+
+/**
+ * Loads every source of a program into an engine. The engine then holds a table per source that
+ * loaded without errors; `root` is the workspace that data paths must stay inside.
+ */
+export async function loadSourceFiles(engine: Engine, program: ProgramIR, root: string): Promise<DataStageResult> {
+    const result: DataStageResult = { issues: [], files: [] };
+    for (const source of program.sources) await loadOne(engine, source, root, result);
+    return result;
+}
+
+async function loadOne(engine: Engine, source: SourceIR, root: string, out: DataStageResult): Promise<void> {
+    const resolved = resolveDataPath(source, root);
+    const pathSpan = source.pathSpan ?? source.span;
+    if (!resolved.ok) {
+        out.issues.push({ span: pathSpan, severity: 'error', code: resolved.code, message: message(resolved.code, resolved.args) });
+        return;
+    }
+    out.files.push({ source: source.name, path: resolved.file });
+    let bytes: Uint8Array;
+    try {
+        bytes = await fs.readFile(resolved.file);
+    } catch (error) {
+        const text = message('data-file-missing', { path: source.path, source: source.name, suggestion: '' });
+        out.issues.push({ span: pathSpan, severity: 'error', code: 'data-file-missing', message: `${text} (${(error as Error).message})` });
+        return;
+    }
+    const issues = await engine.loadSource(source, bytes);
+    for (const issue of issues) out.issues.push({ span: issue.span, severity: issue.severity, code: issue.code, message: issueText(issue) });
+}

@@ -1,0 +1,149 @@
+/**
+ * Per open document: lowering, the data stage and the computed rows, via the same pipeline as
+ * `monitor run` (`computeAnalysis`). Results are cached per document version and data-file
+ * modification times; work runs one document at a time in a worker thread, so requests never wait
+ * for DuckDB.
+ */
+import fs from 'node:fs';
+import { URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { ProgramIR, ResultRow } from '@monitor/ir';
+import { ast, importClosure, lowerProgram } from '@monitor/language';
+import { AnalysisRunner } from './analysis-runner.js';
+import type { SpanIssue } from './data-files.js';
+import { resolveDataPath } from './data-paths.js';
+import { workspaceRootOf, type ServerSettings } from './server-settings.js';
+
+/** What the server knows about one document: its program and, when trusted, data findings and rows. */
+export interface Analysis {
+    key: string;
+    program: ProgramIR | null;
+    errors: number;
+    dataFiles: { source: string; path: string }[];
+    issues: SpanIssue[];
+    /** Safe rows, or null when not computed (untrusted, errors, or no indicators). */
+    rows: ResultRow[] | null;
+}
+
+/** The program of a document and its imports, without touching data files. */
+export function lowerForDocument(shared: LangiumSharedServices, uri: string): { program: ProgramIR | null; errors: number; closure: LangiumDocument[] } {
+    const documents = shared.workspace.LangiumDocuments;
+    const closure = [...importClosure(URI.parse(uri), documents)]
+        .map(u => documents.getDocument(URI.parse(u)))
+        .filter((d): d is LangiumDocument => d !== undefined);
+    const errors = closure.reduce((n, d) => n + (d.diagnostics ?? []).filter(x => (x.severity ?? 1) === 1).length, 0);
+    const root = closure.find(d => d.uri.toString() === uri);
+    if (!root || errors > 0) return { program: null, errors: Math.max(errors, root ? 0 : 1), closure };
+    const input = (d: LangiumDocument) => ({ uri: d.uri.toString(), model: d.parseResult.value as ast.Model });
+    try {
+        return { program: lowerProgram(input(root), closure.filter(d => d !== root).map(input)), errors: 0, closure };
+    } catch {
+        // Invariant (ARCHITECTURE.md): lowering does not throw without errors; if it does, show no program.
+        return { program: null, errors: 1, closure };
+    }
+}
+
+/** The data files of a program that pass the confinement check (absolute paths). */
+export function confinedDataFiles(program: ProgramIR, root: string): { source: string; path: string }[] {
+    return program.sources.flatMap(s => {
+        const r = resolveDataPath(s, root);
+        return r.ok ? [{ source: s.name, path: r.file }] : [];
+    });
+}
+
+function mtime(file: string): number {
+    try { return fs.statSync(file).mtimeMs; } catch { return -1; }
+}
+
+/** Runs and caches analyses; `onResult` hears about each finished one (to publish diagnostics). */
+export class DocumentAnalyses {
+    private readonly results = new Map<string, Analysis>();
+    private readonly pending = new Map<string, Promise<Analysis>>();
+    private readonly wanted = new Map<string, string>();
+    private readonly timers = new Map<string, NodeJS.Timeout>();
+    private queue: Promise<unknown> = Promise.resolve();
+
+    constructor(
+        private readonly shared: LangiumSharedServices,
+        private readonly settings: ServerSettings,
+        private readonly onResult: (uri: string, analysis: Analysis) => void,
+        private readonly runner: AnalysisRunner = new AnalysisRunner(),
+    ) {}
+
+    /** The last finished analysis of a document, if any (never waits). */
+    latest(uri: string): Analysis | undefined {
+        return this.results.get(uri);
+    }
+
+    /** Every document with a finished analysis. */
+    uris(): string[] {
+        return [...this.results.keys()];
+    }
+
+    /** The current program of a document (lowered now, cheap), or null when it has errors. */
+    lowered(uri: string): ProgramIR | null {
+        return lowerForDocument(this.shared, uri).program;
+    }
+
+    /**
+     * Analyses a document once edits have paused for `delayMs` (typing never waits for DuckDB).
+     * `restart: false` (hover, lenses) keeps a pending timer instead of postponing it.
+     */
+    schedule(uri: string, delayMs = 300, restart = true): void {
+        if (!restart && this.timers.has(uri)) return;
+        clearTimeout(this.timers.get(uri));
+        this.timers.set(uri, setTimeout(() => {
+            this.timers.delete(uri);
+            void this.analyse(uri).catch(() => undefined);
+        }, delayMs));
+    }
+
+    /** Forgets a document (closed). */
+    forget(uri: string): void {
+        clearTimeout(this.timers.get(uri));
+        this.results.delete(uri);
+        this.wanted.delete(uri);
+    }
+
+    /** Analyses a document unless the cached result is still valid; resolves with the current result. */
+    analyse(uri: string): Promise<Analysis> {
+        const { program, errors, closure } = lowerForDocument(this.shared, uri);
+        const root = workspaceRootOf(this.settings, uri);
+        const dataFiles = program && this.settings.trusted ? confinedDataFiles(program, root) : [];
+        const key = [this.settings.trusted, ...closure.map(d => `${d.uri}@${d.textDocument.version}`),
+            ...dataFiles.map(f => `${f.path}@${mtime(f.path)}`)].join('|');
+        const cached = this.results.get(uri);
+        if (cached?.key === key) return Promise.resolve(cached);
+        this.wanted.set(uri, key);
+        const running = this.pending.get(key);
+        if (running) return running;
+        // A job whose document changed while it waited in the queue is skipped: a newer one follows.
+        const stale = (): Analysis => ({ key, program, errors, dataFiles, issues: [], rows: null });
+        const job = this.queue.then(() => this.wanted.get(uri) === key ? this.compute(key, program, errors, dataFiles, root) : stale());
+        this.queue = job.catch(() => undefined);
+        this.pending.set(key, job);
+        return job.then(result => {
+            if (this.wanted.get(uri) !== key) return result;
+            this.results.set(uri, result);
+            this.onResult(uri, result);
+            return result;
+        }).finally(() => this.pending.delete(key));
+    }
+
+    private async compute(key: string, program: ProgramIR | null, errors: number,
+        dataFiles: Analysis['dataFiles'], root: string): Promise<Analysis> {
+        const base: Analysis = { key, program, errors, dataFiles, issues: [], rows: null };
+        if (!program || !this.settings.trusted || program.sources.length === 0) return base;
+        try {
+            return { ...base, ...(await this.runner.run(program, root, this.settings.locale)) };
+        } catch {
+            // A worker that failed or timed out leaves no findings and no rows; the next edit retries.
+            return base;
+        }
+    }
+
+    /** Stops the background worker. */
+    dispose(): void {
+        this.runner.dispose();
+    }
+}

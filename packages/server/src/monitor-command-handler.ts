@@ -1,0 +1,43 @@
+/**
+ * Server commands for the editor (workspace/executeCommand): the SQL of an indicator and the safe
+ * rows of a monitor as CSV.
+ */
+import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { rowsToCsv } from '@monitor/ir';
+import { explainSql, planIndicators } from '@monitor/compiler';
+import type { ServerContext } from './server-context.js';
+
+/** `monitor.server.showSql` args [uri, indicator]; `monitor.server.exportRows` args [uri]. */
+export const SHOW_SQL_COMMAND = 'monitor.server.showSql';
+/** See SHOW_SQL_COMMAND. */
+export const EXPORT_ROWS_COMMAND = 'monitor.server.exportRows';
+
+function fail(en: string, nl: string, ctx: ServerContext): never {
+    // RequestFailed, not InternalError: the request was understood, the document cannot answer it.
+    throw new ResponseError(LSPErrorCodes.RequestFailed, ctx.settings.locale === 'nl' ? nl : en);
+}
+
+/** Answers the two commands; a document with errors gets a clear message, not a crash. */
+export class MonitorCommandHandler extends AbstractExecuteCommandHandler {
+    constructor(private readonly ctx: ServerContext) {
+        super();
+    }
+
+    registerCommands(accept: ExecuteCommandAcceptor): void {
+        accept(SHOW_SQL_COMMAND, async ([uri, indicator]) => {
+            const program = this.ctx.analyses.lowered(String(uri));
+            if (!program) fail('The monitor has errors; fix them to see its SQL.', 'De monitor bevat fouten; los die op om de SQL te zien.', this.ctx);
+            if (!program.indicators.some(i => i.name === indicator)) {
+                fail(`There is no indicator '${String(indicator)}' in this monitor.`, `Er is geen indicator '${String(indicator)}' in deze monitor.`, this.ctx);
+            }
+            return explainSql(planIndicators(program), String(indicator));
+        });
+        accept(EXPORT_ROWS_COMMAND, async ([uri]) => {
+            if (!this.ctx.settings.trusted) fail('Results are not computed in an untrusted workspace.', 'In een niet-vertrouwde werkmap wordt niets berekend.', this.ctx);
+            const analysis = await this.ctx.analyses.analyse(String(uri));
+            if (!analysis.rows) fail('The monitor has errors or no indicators; nothing to export.', 'De monitor bevat fouten of geen indicatoren; er is niets te exporteren.', this.ctx);
+            return rowsToCsv(analysis.rows);
+        });
+    }
+}

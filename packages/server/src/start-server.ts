@@ -1,0 +1,87 @@
+/**
+ * Starts the Monitor language server on a connection (stdio by default): Langium's features plus
+ * the data stage, computed hover and lenses, and the `monitor/program` request.
+ */
+import { createConnection, ProposedFeatures, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { DocumentState, URI } from 'langium';
+import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { fileURLToPath } from 'node:url';
+import { createMonitorServices, localeFromTag, setLocale } from '@monitor/language';
+import { ProgramRequest } from '@monitor/protocol';
+import { DiagnosticsMerger } from './diagnostics-merger.js';
+import { DocumentAnalyses, type Analysis } from './document-analysis.js';
+import { answerProgramRequest } from './program-request.js';
+import type { ServerContext } from './server-context.js';
+import { createServerModule, createSharedServerModule } from './server-module.js';
+import { defaultSettings } from './server-settings.js';
+
+/** How long after the last edit the data stage runs again. */
+const DEBOUNCE_MS = 300;
+
+/** The data findings of an analysis as LSP diagnostics, per document they point into. */
+function dataDiagnostics(shared: LangiumSharedServices, analysis: Analysis): Map<string, Diagnostic[]> {
+    const out = new Map<string, Diagnostic[]>();
+    for (const issue of analysis.issues) {
+        const text = shared.workspace.LangiumDocuments.getDocument(URI.parse(issue.span.uri))?.textDocument;
+        if (!text) continue;
+        const range = { start: text.positionAt(issue.span.offset), end: text.positionAt(issue.span.offset + issue.span.length) };
+        const list = out.get(issue.span.uri) ?? [];
+        list.push({ range, severity: issue.severity === 'error' ? 1 : 2, code: issue.code, source: 'monitor', message: issue.message, data: { code: issue.code } });
+        out.set(issue.span.uri, list);
+    }
+    return out;
+}
+
+/** Stdio unless the client asked for another transport (`--node-ipc`, `--socket=N`, `--pipe=NAME`). */
+function defaultConnection(): Connection {
+    if (process.argv.some(a => /^--(node-ipc|socket|pipe)/.test(a))) return createConnection(ProposedFeatures.all);
+    // Standard output is the protocol channel: stray logging goes to standard error.
+    console.log = console.info = console.debug = console.error;
+    return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+}
+
+/** Starts the server; returns the shared services (tests and the benchmark may use them). */
+export function startMonitorServer(connection: Connection = defaultConnection()): LangiumSharedServices {
+    const settings = defaultSettings();
+    const ctx = { settings } as ServerContext;
+    const { shared } = createMonitorServices({ connection, ...NodeFileSystem }, createServerModule(ctx), createSharedServerModule(ctx));
+    ctx.shared = () => shared;
+    const send = connection.sendDiagnostics.bind(connection);
+    const merger = new DiagnosticsMerger(params => void send(params));
+    // Langium publishes the language stages; route them through the merger so data findings stay.
+    connection.sendDiagnostics = async params => merger.fromLanguage(params);
+    ctx.analyses = new DocumentAnalyses(shared, settings, (uri, analysis) => merger.fromData(uri, dataDiagnostics(shared, analysis)));
+
+    shared.lsp.LanguageServer.onInitialize(params => {
+        const options = (params.initializationOptions ?? {}) as { trusted?: boolean; locale?: string };
+        // Editors without workspace trust (Neovim, Helix, Emacs) start `monitor lsp` on folders they chose.
+        settings.trusted = options.trusted !== false;
+        settings.locale = localeFromTag(options.locale ?? params.locale);
+        setLocale(settings.locale);
+        const folders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+        settings.folders = folders.filter(u => u.startsWith('file:')).map(u => fileURLToPath(u));
+    });
+
+    const schedule = (uri: string) => ctx.analyses.schedule(uri, DEBOUNCE_MS);
+    const isOpen = (uri: string) => shared.workspace.TextDocuments.get(uri) !== undefined;
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, doc => {
+        const uri = doc.uri.toString();
+        // Only open documents run the data stage: a DuckDB per file of a large workspace would not fit.
+        if (isOpen(uri)) schedule(uri);
+    });
+    shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
+        // A data file changed on disk: its documents' cache keys (modification times) changed too.
+        if (params.changes.some(c => !c.uri.endsWith('.monitor'))) ctx.analyses.uris().filter(isOpen).forEach(schedule);
+    });
+    shared.workspace.TextDocuments.onDidClose(event => {
+        ctx.analyses.forget(event.document.uri);
+        merger.forget(event.document.uri);
+    });
+
+    // The analysis worker ends with the server.
+    connection.onShutdown(() => ctx.analyses.dispose());
+    startLanguageServer(shared);
+    connection.onRequest(ProgramRequest.method, (params: ProgramRequest.Params) => answerProgramRequest(ctx, params));
+    return shared;
+}

@@ -1,0 +1,37 @@
+/** User-facing text of the language server (hover, code lenses, quick fixes) in English and Dutch. */
+import type { Locale } from '@monitor/language';
+import type { Status } from '@monitor/ir';
+
+const EN = {
+    latest: 'latest', latestValue: 'Latest value', status: 'Status', unit: 'Unit', target: 'Target',
+    computing: 'being computed…', untrusted: 'not computed: the workspace is not trusted',
+    noValue: 'no value yet', preview: 'Preview', definition: 'Definition',
+    didYouMean: (s: string) => `Change to '${s}'`,
+    declareColumn: (c: string, t: string, s: string) => `Declare column '${c}' (${t}) in source '${s}'`,
+    createTarget: (i: string) => `Create a target for '${i}'`,
+    status_: { 'on-track': 'on track', 'within-tolerance': 'within tolerance', 'off-track': 'off track', 'no-target': 'no target', 'no-data': 'no data' } as Record<Status, string>,
+    desired: { up: 'higher is better', down: 'lower is better' },
+    tolerance: 'tolerance', baseline: 'baseline',
+};
+
+const NL: typeof EN = {
+    latest: 'laatst', latestValue: 'Laatste waarde', status: 'Status', unit: 'Eenheid', target: 'Doel',
+    computing: 'wordt berekend…', untrusted: 'niet berekend: de werkmap is niet vertrouwd',
+    noValue: 'nog geen waarde', preview: 'Voorbeeld', definition: 'Definitie',
+    didYouMean: (s: string) => `Wijzig in '${s}'`,
+    declareColumn: (c: string, t: string, s: string) => `Declareer kolom '${c}' (${t}) in bron '${s}'`,
+    createTarget: (i: string) => `Maak een doel voor '${i}'`,
+    status_: { 'on-track': 'op koers', 'within-tolerance': 'binnen de marge', 'off-track': 'uit koers', 'no-target': 'geen doel', 'no-data': 'geen gegevens' },
+    desired: { up: 'hoger is beter', down: 'lager is beter' },
+    tolerance: 'marge', baseline: 'basis',
+};
+
+/** The texts for a locale. */
+export function texts(locale: Locale): typeof EN {
+    return locale === 'nl' ? NL : EN;
+}
+
+/** A number as the locale writes it, with at most one decimal (7.9 / 7,9; 1,000 / 1.000). */
+export function formatNumber(value: number, locale: Locale): string {
+    return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { AnalysisRunner, defaultWorkerFile } from '../src/analysis-runner.js';
+import { computeAnalysis } from '../src/compute-analysis.js';
+import { JEUGD, jeugdProgram } from './jeugd-program.js';
+
+// The built worker (`npx tsc -b`); the sources run in vitest, so the runner is pointed at dist/.
+const BUILT_WORKER = path.resolve(import.meta.dirname, '../dist/analysis-worker.js');
+
+describe('AnalysisRunner', () => {
+    test('the worker computes the same disclosed rows and findings as the pipeline in this thread', async () => {
+        expect(fs.existsSync(BUILT_WORKER), 'run `npx tsc -b` first').toBe(true);
+        const program = await jeugdProgram();
+        const runner = new AnalysisRunner(BUILT_WORKER);
+        try {
+            const inWorker = await runner.run(program, JEUGD, 'en');
+            const here = await computeAnalysis(program, JEUGD);
+            expect(inWorker.rows?.length).toBeGreaterThan(100);
+            expect(inWorker).toEqual(here);
+        } finally {
+            runner.dispose();
+        }
+    }, 120_000);
+
+    test('a worker that dies rejects its job, and the next job gets a fresh worker', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-worker-'));
+        const file = path.join(dir, 'analysis-worker.mjs');
+        // Dies on the first job; answers an empty analysis after that (a marker file remembers).
+        fs.writeFileSync(file, `import fs from 'node:fs'; import { parentPort } from 'node:worker_threads';
+const mark = ${JSON.stringify(path.join(dir, 'died'))};
+parentPort.on('message', job => { if (!fs.existsSync(mark)) { fs.writeFileSync(mark, ''); process.exit(3); }
+  parentPort.postMessage({ id: job.id, result: { issues: [], rows: [] } }); });`);
+        const runner = new AnalysisRunner(file);
+        const program = await jeugdProgram();
+        try {
+            await expect(runner.run(program, JEUGD, 'en')).rejects.toThrow(/exit code 3/);
+            await expect(runner.run(program, JEUGD, 'en')).resolves.toEqual({ issues: [], rows: [] });
+        } finally {
+            runner.dispose();
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    test('the worker is looked for beside the running file', () => {
+        expect(path.basename(defaultWorkerFile())).toBe('analysis-worker.js');
+        expect(path.dirname(defaultWorkerFile())).toBe(path.resolve(import.meta.dirname, '../src'));
+    });
+});

@@ -1,0 +1,159 @@
+/**
+ * End to end in real VS Code (code-server 4.139 = VS Code 1.139): `npm run package`'s VSIX is
+ * installed with `--install-extension`, a temp copy of examples/jeugd is opened in headless Chromium,
+ * and the UI itself is checked: squiggle and Problems entry for a broken line, completion of a real
+ * CSV column, hover with the latest value. Screenshots go to test-output/e2e-vscode-*.png.
+ * Needs scripts/install-code-server.sh and /usr/bin/chromium (`.ci/run` installs both).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { packageExtension } from '../packages/extension/scripts/package.mjs';
+import { CHROMIUM, codeServerTools, installExtension, startWorkbench, type Workbench } from './code-server.js';
+import { testOutput } from './example-program.js';
+import { requireTool } from './require-tool.js';
+
+const EXAMPLE = path.resolve(import.meta.dirname, '../examples/jeugd');
+const tools = codeServerTools();
+const run = requireTool('code-server (scripts/install-code-server.sh)', tools !== undefined) && requireTool('chromium', fs.existsSync(CHROMIUM));
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** 1-based line and column of `needle` plus `shift` characters. */
+function lineCol(text: string, needle: string, shift = 0): { line: number; column: number } {
+    const at = text.indexOf(needle);
+    if (at < 0) throw new Error(`'${needle}' not in the example`);
+    const before = text.slice(0, at + shift);
+    return { line: before.split('\n').length, column: at + shift - before.lastIndexOf('\n') };
+}
+
+/** Runs a command from the command palette by its title. */
+async function palette(page: Page, title: string): Promise<void> {
+    await page.keyboard.press(`${MOD}+Shift+P`);
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await page.keyboard.type(title);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+}
+
+/** Undoes edits until `visible` shows (typing may take more than one undo step). */
+async function undoUntil(page: Page, visible: Locator): Promise<void> {
+    for (let i = 0; i < 6 && !(await visible.isVisible()); i++) {
+        await page.keyboard.press(`${MOD}+Z`);
+        await visible.waitFor({ timeout: 1_000 }).catch(() => undefined);
+    }
+    await visible.waitFor({ timeout: 5_000 });
+}
+
+/** Moves the cursor with "Go to Line/Column". */
+async function goTo(page: Page, at: { line: number; column: number }): Promise<void> {
+    await page.keyboard.press(`${MOD}+G`);
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type(`${at.line}:${at.column}`);
+    await page.keyboard.press('Enter');
+}
+
+describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
+    let scratch: string;
+    let bench: Workbench;
+    let page: Page;
+    let text: string;
+
+    beforeAll(async () => {
+        scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-e2e-'));
+        const { vsix } = await packageExtension({ outDir: scratch });
+        const installed = installExtension(tools!, scratch, vsix);
+        expect(installed).toMatch(/monitor-0\.1\.0\.vsix' was successfully installed/);
+        expect(fs.readdirSync(path.join(scratch, 'e'))).toContain('monitor-as-code.monitor-0.1.0');
+        const workspace = path.join(scratch, 'jeugd');
+        fs.cpSync(EXAMPLE, workspace, { recursive: true });
+        text = fs.readFileSync(path.join(workspace, 'jeugd.monitor'), 'utf8');
+        bench = await startWorkbench(tools!, scratch, workspace);
+        page = bench.page;
+        // Quick Open the monitor; the extension activates on the language and starts its server.
+        await page.keyboard.press(`${MOD}+P`);
+        await page.locator('.quick-input-widget input').fill('jeugd.monitor');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'jeugd.monitor' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.monaco-editor .view-line', { hasText: 'monitor jeugd' }).waitFor({ timeout: 20_000 });
+        // The status-bar item turns to a check once the server runs and the file has no problems.
+        await page.locator('.statusbar-item', { hasText: 'Monitor' }).locator('.codicon-check').waitFor({ timeout: 60_000 });
+    }, 180_000);
+
+    afterAll(async () => {
+        if (bench) fs.writeFileSync(testOutput('e2e-vscode-code-server.log'), bench.log());
+        await bench?.stop();
+        if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    }, 30_000);
+
+    test('a broken line gets a squiggle and an entry in Problems', async () => {
+        // `where voorziening = "verblijf"` → `where voorzienin = …`: an unknown column.
+        await goTo(page, lineCol(text, 'voorziening = "verblijf"', 'voorziening'.length));
+        await page.keyboard.press('Backspace');
+        await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+        await page.keyboard.press(`${MOD}+Shift+M`);
+        const entry = page.locator('.markers-panel .monaco-list-row', { hasText: 'voorzienin' }).first();
+        await entry.waitFor({ timeout: 15_000 });
+        expect(await entry.innerText()).toMatch(/voorzienin[\s\S]*voorziening/);
+        await page.screenshot({ path: testOutput('e2e-vscode-problems.png') });
+        await page.keyboard.press(`${MOD}+Z`);
+        await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
+    }, 60_000);
+
+    test('completion in a columns block offers a column of the real CSV file', async () => {
+        // Replace the declared `productcategorie` line by its first letters: only the CSV header has it.
+        await goTo(page, lineCol(text, 'productcategorie text'));
+        await page.keyboard.press('Shift+End');
+        await page.keyboard.type('produ');
+        await page.keyboard.press(`${MOD}+Space`);
+        const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'productcategorie' }).first();
+        await row.waitFor({ timeout: 20_000 });
+        await page.screenshot({ path: testOutput('e2e-vscode-completion.png') });
+        expect(await row.innerText()).toContain('productcategorie');
+        await page.keyboard.press('Escape');
+        await undoUntil(page, page.locator('.monaco-editor .view-line', { hasText: 'productcategorie text' }));
+    }, 60_000);
+
+    test('hover over an indicator shows its latest value and status', async () => {
+        // Only a monitor without errors is computed: wait for the status bar's check mark.
+        await page.locator('.statusbar-item', { hasText: 'Monitor' }).locator('.codicon-check').waitFor({ timeout: 30_000 });
+        await goTo(page, lineCol(text, 'indicator verblijf', 'indicator '.length));
+        const name = page.locator('.monaco-editor .view-line', { hasText: 'indicator verblijf {' }).locator('span > span', { hasText: /^verblijf$/ });
+        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /latest: \d/ });
+        // The value is computed in the background (DuckDB-WASM): hover again until it is there.
+        const deadline = Date.now() + 60_000;
+        while (!(await hover.isVisible()) && Date.now() < deadline) {
+            await page.mouse.move(5, 5);
+            await name.hover();
+            await hover.waitFor({ timeout: 3_000 }).catch(() => undefined);
+        }
+        await page.screenshot({ path: testOutput('e2e-vscode-hover.png') });
+        expect(await hover.innerText()).toMatch(/latest: [\d.,]+ per 1\.000 jongeren \(\d{4}-Q\d\) · (on track|within tolerance|off track)/);
+    }, 90_000);
+
+    test('"Show SQL for Indicator" opens the SQL of the indicator under the cursor', async () => {
+        await goTo(page, lineCol(text, 'desired down\n    by wijk'));
+        await palette(page, 'Monitor: Show SQL for Indicator');
+        // More than one indicator: a quick pick, with the one under the cursor first.
+        const rows = page.locator('.quick-input-list .monaco-list-row');
+        await rows.filter({ hasText: 'residentieel' }).waitFor({ timeout: 10_000 });
+        expect(await rows.first().innerText()).toContain('verblijf');
+        await page.keyboard.press('Enter');
+        // The server's explainSql: a header naming the indicator, then the DuckDB SQL.
+        const header = page.locator('.monaco-editor .view-line', { hasText: '-- indicator verblijf' });
+        await header.waitFor({ timeout: 20_000 }).finally(() => page.screenshot({ path: testOutput('e2e-vscode-sql.png') }));
+        // Monaco renders only the lines in view: check the SQL's first statement line, not a later one.
+        await page.locator('.monaco-editor .view-line', { hasText: /^WITH\s+periods\s*\(/ }).first().waitFor({ timeout: 5_000 });
+        expect(await page.getByRole('tab', { name: /indicator verblijf/ }).getAttribute('data-resource-name')).toMatch(/^Untitled/);
+    }, 45_000);
+
+    test('"Open Preview" opens the preview panel of the monitor beside the editor', async () => {
+        await page.getByRole('tab', { name: /jeugd\.monitor/ }).first().click();
+        await palette(page, 'Monitor: Open Preview');
+        await page.getByRole('tab', { name: /Preview: jeugd\.monitor/ }).waitFor({ timeout: 20_000 });
+        await page.locator('iframe.webview').first().waitFor({ state: 'attached', timeout: 20_000 });
+        await page.screenshot({ path: testOutput('e2e-vscode-preview.png') });
+    }, 45_000);
+});

@@ -1,0 +1,73 @@
+/**
+ * The extension's bundled language server (packages/extension/scripts/build.mjs): one CommonJS file
+ * with its worker and DuckDB-WASM beside it, no node_modules — as it runs from an installed VSIX.
+ * Started as a process on this Node (20: the polyfill must come first) over real LSP stdio.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildExtension } from '../packages/extension/scripts/build.mjs';
+import { startLspClient, type LspClient } from './lsp-client.js';
+
+const EXAMPLE = path.resolve(import.meta.dirname, '../examples/jeugd');
+
+/** 0-based position of `needle` plus `shift` characters. */
+function pos(text: string, needle: string, shift = 0): { line: number; character: number } {
+    const at = text.indexOf(needle);
+    if (at < 0) throw new Error(`'${needle}' not in text`);
+    const before = text.slice(0, at + shift);
+    return { line: before.split('\n').length - 1, character: at + shift - before.lastIndexOf('\n') - 1 };
+}
+
+describe('bundled language server of the extension', () => {
+    let out: string;
+    let work: string;
+    let client: LspClient;
+    let file: string;
+    let text: string;
+    let uri: string;
+
+    beforeAll(async () => {
+        out = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-ext-dist-'));
+        await buildExtension({ out, preview: false });
+        // Nothing to resolve from: the bundle sits in a folder without node_modules above it.
+        work = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-ext-ws-'));
+        fs.cpSync(EXAMPLE, work, { recursive: true });
+        file = path.join(work, 'jeugd.monitor');
+        text = fs.readFileSync(file, 'utf8');
+        client = await startLspClient({ root: work, trusted: true, locale: 'nl', command: [process.execPath, path.join(out, 'server.cjs')] });
+        uri = client.open(file, text);
+    }, 120_000);
+    afterAll(async () => {
+        await client?.stop();
+        for (const dir of [out, work]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('the bundle holds the client, the server, its worker and the DuckDB wasm, and no vscode module', () => {
+        const files = fs.readdirSync(out).sort();
+        expect(files).toEqual(['analysis-worker.js', 'duckdb-eh.wasm', 'extension.cjs', 'server.cjs']);
+        const client = fs.readFileSync(path.join(out, 'extension.cjs'), 'utf8');
+        expect(client).toContain('require("vscode")');
+        expect(fs.readFileSync(path.join(out, 'server.cjs'), 'utf8')).not.toContain('require("vscode")');
+    });
+
+    test('the bundled server computes with DuckDB-WASM: hover shows the latest value in Dutch', async () => {
+        const at = pos(text, 'indicator verblijf', 10);
+        const end = Date.now() + 60_000;
+        let value = '';
+        while (Date.now() < end && !/laatst: \d/.test(value)) {
+            const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: at });
+            value = hover?.contents.value ?? '';
+            if (!/laatst: \d/.test(value)) await new Promise(r => setTimeout(r, 250));
+        }
+        expect(value).toMatch(/laatst: [\d.,]+ per 1\.000 jongeren/);
+    });
+
+    test('the bundled server runs the data stage: a declared column missing from the file is reported', async () => {
+        const broken = text.replace('        status           text', '        status           text\n        leeftijd         integer');
+        client.change(file, broken, 2);
+        const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'data-missing-column'), 60_000);
+        expect(diagnostics.find(x => x.code === 'data-missing-column')?.range.start).toEqual(pos(broken, 'leeftijd'));
+    });
+});

@@ -1,0 +1,118 @@
+/**
+ * A real LSP client for tests and the benchmark: spawns the built language server as a process
+ * and speaks JSON-RPC over its standard input and output (vscode-jsonrpc).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+    createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
+} from 'vscode-jsonrpc/node';
+
+/** The built server: `npx tsc -b` writes it. */
+export const SERVER_MAIN = path.resolve(import.meta.dirname, '../packages/server/dist/main.js');
+
+/** A published diagnostic as the client receives it. */
+export interface WireDiagnostic {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    severity?: number;
+    code?: string | number;
+    message: string;
+    data?: { code?: string; suggestion?: string };
+}
+
+/** A running server with the last published diagnostics per document. */
+export interface LspClient {
+    connection: MessageConnection;
+    process: ChildProcess;
+    diagnostics: Map<string, WireDiagnostic[]>;
+    stderr: () => string;
+    request<R = unknown>(method: string, params: unknown): Promise<R>;
+    open(file: string, text: string, version?: number): string;
+    change(file: string, text: string, version: number): void;
+    /** Resolves with the first published list for `uri` that satisfies `test` (also one already received). */
+    waitForDiagnostics(uri: string, test: (d: WireDiagnostic[]) => boolean, timeoutMs?: number): Promise<WireDiagnostic[]>;
+    stop(): Promise<void>;
+}
+
+/** Options of `startLspClient`. */
+export interface ClientOptions {
+    root: string;
+    trusted?: boolean;
+    locale?: string;
+    /** The command that starts the server; the built server.js by default. */
+    command?: string[];
+}
+
+/** Spawns the server, sends `initialize`/`initialized`, and returns a client. */
+export async function startLspClient(options: ClientOptions): Promise<LspClient> {
+    const [cmd, ...args] = options.command ?? [process.execPath, SERVER_MAIN];
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', chunk => { stderr += String(chunk); });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const diagnostics = new Map<string, WireDiagnostic[]>();
+    const waiters: { uri: string; test: (d: WireDiagnostic[]) => boolean; resolve: (d: WireDiagnostic[]) => void }[] = [];
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: WireDiagnostic[] }) => {
+        diagnostics.set(p.uri, p.diagnostics);
+        for (const w of [...waiters]) {
+            if (w.uri === p.uri && w.test(p.diagnostics)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p.diagnostics); }
+        }
+    });
+    // The server registers file watchers and asks for configuration; answer like a minimal editor.
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    const rootUri = pathToFileURL(options.root).toString();
+    await connection.sendRequest('initialize', {
+        processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+        capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: false } } } },
+        initializationOptions: { trusted: options.trusted ?? true, locale: options.locale ?? 'en' },
+    });
+    await connection.sendNotification('initialized', {});
+    const uriOf = (file: string) => pathToFileURL(file).toString();
+    return {
+        connection, process: child, diagnostics, stderr: () => stderr,
+        request: (method, params) => connection.sendRequest(method, params),
+        open(file, text, version = 1) {
+            const uri = uriOf(file);
+            void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'monitor', version, text } });
+            return uri;
+        },
+        change(file, text, version) {
+            void connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(file), version }, contentChanges: [{ text }] });
+        },
+        waitForDiagnostics(uri, test, timeoutMs = 30_000) {
+            const now = diagnostics.get(uri);
+            if (now && test(now)) return Promise.resolve(now);
+            return new Promise((resolve, reject) => {
+                const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(diagnostics.get(uri))}\n${stderr}`)), timeoutMs);
+                waiters.push({ uri, test, resolve: d => { clearTimeout(timer); resolve(d); } });
+            });
+        },
+        async stop() {
+            try {
+                await Promise.race([connection.sendRequest('shutdown'), new Promise(r => setTimeout(r, 2000))]);
+                await connection.sendNotification('exit');
+            } catch { /* the process may be gone already */ }
+            connection.dispose();
+            if (child.exitCode === null) await new Promise(r => { child.once('exit', r); setTimeout(() => { child.kill(); r(undefined); }, 2000); });
+        },
+    };
+}
+
+/** A text edit as LSP sends it. */
+export interface WireTextEdit {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+}
+
+/** Applies LSP text edits to a text (the edits may come in any order; they must not overlap). */
+export function applyEdits(text: string, edits: WireTextEdit[]): string {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+    const offset = (p: { line: number; character: number }) => Math.min((starts[p.line] ?? text.length) + p.character, text.length);
+    const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+    return sorted.reduce((out, e) => out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end)), text);
+}
