@@ -49,13 +49,3 @@ export async function computeMonitor(monitor: AnalysedMonitor, root: string, onl
         await engine.close();
     }
 }
-
-/** Checks the data files of a monitor without computing anything. */
-export async function checkMonitorData(monitor: AnalysedMonitor, root: string): Promise<CliDiagnostic[]> {
-    const engine = await createNodeEngine();
-    try {
-        return await loadSources(engine, monitor, root);
-    } finally {
-        await engine.close();
-    }
-}
