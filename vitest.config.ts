@@ -20,7 +20,7 @@ export default defineConfig({
         },
     },
     test: {
-        setupFiles: ['./scripts/polyfill.mjs'],
+        setupFiles: ['./packages/language/polyfill.mjs'],
         include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
         testTimeout: 60_000,
         hookTimeout: 60_000,

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRandom } from '../examples/generate/lib/random.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DAY = 86_400_000;
@@ -14,18 +15,6 @@ const VOORLOPIG_FROM = Date.UTC(2025, 0, 1) / DAY;
 const WIJKEN = ['WK001', 'WK002', 'WK003', 'WK004', 'WK005', 'WK006'];
 // voorziening, productcategorie, share of rows, mean duration in days
 const KINDS = [['ambulant', '45', 0.55, 200], ['verblijf', '43', 0.2, 420], ['pleegzorg', '35', 0.15, 900], ['crisis', '46', 0.1, 30]];
-
-/** mulberry32: a small seeded generator, so the file does not depend on Math.random. */
-function random(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const iso = (day) => new Date(day * DAY).toISOString().slice(0, 10);
 
@@ -37,7 +26,7 @@ export function generateEpisodes(dir, rows, seed = 20251126) {
     fs.copyFileSync(path.join(example, 'data/bevolking_0_17.csv'), path.join(dir, 'data/bevolking_0_17.csv'));
     const file = path.join(dir, 'data/jeugdhulp_trajecten.csv');
     const fd = fs.openSync(file, 'w');
-    const next = random(seed);
+    const next = createRandom(seed).float;
     const clients = Math.max(1, Math.round(rows / 2.5));
     let chunk = ['client_id,productcategorie,voorziening,begindatum,einddatum,wijk,status'];
     for (let i = 0; i < rows; i++) {

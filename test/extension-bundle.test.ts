@@ -21,6 +21,7 @@ function pos(text: string, needle: string, shift = 0): { line: number; character
 }
 
 describe('bundled language server of the extension', () => {
+    let build: string;
     let out: string;
     let work: string;
     let client: LspClient;
@@ -29,7 +30,8 @@ describe('bundled language server of the extension', () => {
     let uri: string;
 
     beforeAll(async () => {
-        out = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-ext-dist-'));
+        build = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-ext-build-'));
+        out = path.join(build, 'dist');
         await buildExtension({ out, preview: false });
         // Nothing to resolve from: the bundle sits in a folder without node_modules above it.
         work = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-ext-ws-'));
@@ -41,12 +43,14 @@ describe('bundled language server of the extension', () => {
     }, 120_000);
     afterAll(async () => {
         await client?.stop();
-        for (const dir of [out, work]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+        for (const dir of [build, work]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    test('the bundle holds the client, the server, its worker and the DuckDB wasm, and no vscode module', () => {
+    test('the bundle holds the client, the server and its worker, the DuckDB wasm once in media/, and no vscode module', () => {
         const files = fs.readdirSync(out).sort();
-        expect(files).toEqual(['analysis-worker.js', 'duckdb-eh.wasm', 'extension.cjs', 'server.cjs']);
+        expect(files).toEqual(['analysis-worker.js', 'extension.cjs', 'server.cjs']);
+        // One copy of DuckDB-WASM, in media/, for the webview and the server's worker alike.
+        expect(fs.readdirSync(path.join(build, 'media'))).toEqual(['duckdb-eh.wasm']);
         const client = fs.readFileSync(path.join(out, 'extension.cjs'), 'utf8');
         expect(client).toContain('require("vscode")');
         expect(fs.readFileSync(path.join(out, 'server.cjs'), 'utf8')).not.toContain('require("vscode")');

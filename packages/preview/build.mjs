@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { monitorSources } from '../../scripts/esbuild-monitor-sources.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -19,16 +20,6 @@ const SOURCES = {
     '@monitor/render': 'packages/render/src/index.ts',
     '@monitor/engine/browser': 'packages/engine/src/browser.ts',
 };
-const monitorSources = {
-    name: 'monitor-sources',
-    setup(build) {
-        build.onResolve({ filter: /^@monitor\// }, args => {
-            const file = SOURCES[args.path];
-            if (!file) return { errors: [{ text: `${args.path} may not be bundled into the preview (see ARCHITECTURE.md).` }] };
-            return { path: path.join(root, file) };
-        });
-    },
-};
 
 /** Builds the bundle; returns the written files and their sizes in bytes. */
 export async function buildPreview({ minify = true, out = MEDIA } = {}) {
@@ -37,7 +28,7 @@ export async function buildPreview({ minify = true, out = MEDIA } = {}) {
         entryPoints: [path.join(here, 'src/main.ts')],
         outfile: path.join(out, 'preview.js'),
         bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify, sourcemap: false,
-        legalComments: 'none', logLevel: 'warning', plugins: [monitorSources],
+        legalComments: 'none', logLevel: 'warning', plugins: [monitorSources(SOURCES, 'ARCHITECTURE.md and packages/preview/build.mjs')],
     });
     fs.copyFileSync(path.join(here, 'src/preview.css'), path.join(out, 'preview.css'));
     const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));

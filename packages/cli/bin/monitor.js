@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // The `monitor` command. The polyfill must load before Langium (chevrotain calls Object.groupBy).
-await import('../dist/polyfill.js');
+await import('@monitor/language/polyfill');
 await import('../dist/main.js');

@@ -2,7 +2,7 @@
  * `npm start`: validates and computes every example monitor and prints its trends and status.
  * Usage: node packages/cli/dist/start.js [folder]
  */
-import './polyfill.js';
+import '@monitor/language/polyfill';
 import path from 'node:path';
 import { analyse, collectFiles } from './analyse.js';
 import { computeMonitor } from './compute.js';

@@ -3,14 +3,15 @@
 //   dist/extension.cjs        the client (vscode-languageclient), `vscode` left external
 //   dist/server.cjs           the language server (packages/server/src/main.ts: polyfill first)
 //   dist/analysis-worker.js   the server's worker thread that computes with DuckDB-WASM
-//   dist/duckdb-eh.wasm       DuckDB-WASM for the server and its worker (the blocking Node build)
-// and the preview webview into media/ (packages/preview/build.mjs).
+// and into media/ the preview webview (packages/preview/build.mjs) and media/duckdb-eh.wasm, the one
+// copy of DuckDB-WASM that both the webview and the server's worker load.
 //   node packages/extension/scripts/build.mjs [--no-minify]
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { monitorSources as monitorSourcesPlugin } from '../../../scripts/esbuild-monitor-sources.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXT = path.resolve(here, '..');
@@ -22,23 +23,15 @@ const require = createRequire(import.meta.url);
 const SOURCES = {
     '@monitor/ir': 'packages/ir/src/index.ts',
     '@monitor/language': 'packages/language/src/index.ts',
+    '@monitor/language/polyfill': 'packages/language/polyfill.mjs',
     '@monitor/compiler': 'packages/compiler/src/index.ts',
     '@monitor/engine': 'packages/engine/src/index.ts',
     '@monitor/protocol': 'packages/protocol/src/index.ts',
 };
-const monitorSources = {
-    name: 'monitor-sources',
-    setup(build) {
-        build.onResolve({ filter: /^@monitor\// }, args => {
-            const file = SOURCES[args.path];
-            if (!file) return { errors: [{ text: `${args.path} is not bundled into the extension (see packages/extension/scripts/build.mjs).` }] };
-            return { path: path.join(ROOT, file) };
-        });
-    },
-};
+const monitorSources = monitorSourcesPlugin(SOURCES, 'packages/extension/scripts/build.mjs');
 
 // The engine finds DuckDB's .wasm through `require.resolve` in node_modules, which a VSIX does not
-// have: in the bundle the files sit next to the bundled script instead.
+// have: in the bundle the server takes the one copy in media/ (beside dist/) that the webview uses too.
 const DUCKDB_RESOLVE = /path\.dirname\(require\.resolve\(['"]@duckdb\/duckdb-wasm\/dist\/duckdb-mvp\.wasm['"]\)\)/;
 const duckdbBesideBundle = {
     name: 'duckdb-beside-bundle',
@@ -48,7 +41,7 @@ const duckdbBesideBundle = {
             if (!DUCKDB_RESOLVE.test(text)) {
                 return { errors: [{ text: 'node-connection.ts no longer resolves duckdb-mvp.wasm the way build.mjs expects; update DUCKDB_RESOLVE.' }] };
             }
-            return { contents: text.replace(DUCKDB_RESOLVE, '__dirname'), loader: 'ts' };
+            return { contents: text.replace(DUCKDB_RESOLVE, 'require("path").join(__dirname, "..", "media")'), loader: 'ts' };
         });
     },
 };
@@ -65,9 +58,10 @@ const common = {
 
 /**
  * Builds client, server, worker and (unless `preview: false`) the preview; returns the files written
- * with their sizes. `out` and `media` replace dist/ and media/ (packaging and tests build elsewhere).
+ * with their sizes. `out` and `media` replace dist/ and media/ (packaging and tests build elsewhere);
+ * they must be siblings, as the bundled server finds the .wasm in `../media`.
  */
-export async function buildExtension({ minify = true, preview = true, out = DIST, media = path.join(EXT, 'media') } = {}) {
+export async function buildExtension({ minify = true, preview = true, out = DIST, media = path.join(path.dirname(out), 'media') } = {}) {
     fs.rmSync(out, { recursive: true, force: true });
     fs.mkdirSync(out, { recursive: true });
     const plugins = [monitorSources, duckdbBesideBundle];
@@ -80,14 +74,15 @@ export async function buildExtension({ minify = true, preview = true, out = DIST
     ]);
     // Every runtime VS Code runs on supports WebAssembly exceptions, so DuckDB picks the "eh" build.
     const wasmDir = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-    fs.copyFileSync(path.join(wasmDir, 'duckdb-eh.wasm'), path.join(out, 'duckdb-eh.wasm'));
+    fs.mkdirSync(media, { recursive: true });
+    fs.copyFileSync(path.join(wasmDir, 'duckdb-eh.wasm'), path.join(media, 'duckdb-eh.wasm'));
     if (preview) {
         const { buildPreview } = await import(pathToFileURL(path.join(ROOT, 'packages/preview/build.mjs')).href);
         await buildPreview({ minify, out: media });
     }
     const listed = dir => fs.readdirSync(dir).filter(f => fs.statSync(path.join(dir, f)).isFile())
         .map(f => ({ file: path.join(dir, f), bytes: fs.statSync(path.join(dir, f)).size }));
-    return [...listed(out), ...(preview ? listed(media) : [])];
+    return [...listed(out), ...listed(media)];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

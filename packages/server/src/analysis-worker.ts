@@ -3,7 +3,7 @@
  * server's event loop: typing, completion and hover stay answered while a monitor is computed.
  * Built as `dist/analysis-worker.js`, next to the server's own file.
  */
-import './polyfill.js';
+import '@monitor/language/polyfill';
 import { parentPort } from 'node:worker_threads';
 import { setLocale } from '@monitor/language';
 import { computeAnalysis } from './compute-analysis.js';

@@ -1,5 +1,5 @@
 /** The language server's entry point: the polyfill first (Langium needs Object.groupBy), then stdio. */
-import './polyfill.js';
+import '@monitor/language/polyfill';
 import { startMonitorServer } from './start-server.js';
 
 startMonitorServer();

@@ -1,4 +1,5 @@
-// Node 20 lacks Object.groupBy, which chevrotain 13 (under Langium 4.4) calls. Loaded with --import.
+// Node 20 lacks Object.groupBy, which chevrotain 13 (under Langium 4.4) calls. Plain JS, so that tools
+// load it with --import before anything is built; entry points import `@monitor/language/polyfill` first.
 if (typeof Object.groupBy !== 'function') {
   Object.groupBy = (items, key) => {
     const out = Object.create(null);
