@@ -2,7 +2,7 @@
  * Compile time of a monitor file with warm language services (as in an editor or a long-running
  * CLI): parse + validate, lower to IR, plan SQL — median and p95 over many runs.
  */
-import '../packages/cli/dist/polyfill.js';
+import '@monitor/language/polyfill';
 import fs from 'node:fs';
 import { EmptyFileSystem, URI } from 'langium';
 import { createMonitorServices, lowerProgram } from '@monitor/language';

@@ -4,7 +4,7 @@
  * on the same engine, interleaved. Prints one JSON object on stdout.
  * `node bench/scenario.mjs --engine wasm|native --monitor FILE --runs N --rows-out FILE`
  */
-import '../packages/cli/dist/polyfill.js';
+import '@monitor/language/polyfill';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
