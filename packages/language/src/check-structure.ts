@@ -52,6 +52,22 @@ export function checkModel(model: Model, accept: ValidationAcceptor): void {
     }
 }
 
+/**
+ * A NUL character in any text (a name, a string, a path) is refused here: DuckDB cannot hold it in a
+ * literal, and no file or code list has one. Found by fuzzing, where it reached the planner.
+ */
+export function checkNoNul(model: Model, accept: ValidationAcceptor): void {
+    for (const node of AstUtils.streamAst(model)) {
+        for (const [property, value] of Object.entries(node)) {
+            if (property.startsWith('$')) continue;
+            const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter(v => typeof v === 'string') : [];
+            texts.forEach((text, i) => {
+                if (text.includes('\u0000')) report(accept, 'error', 'nul-in-text', {}, node, property, Array.isArray(value) ? i : undefined);
+            });
+        }
+    }
+}
+
 export function checkMonitorDecl(decl: MonitorDecl, accept: ValidationAcceptor): void {
     checkDuplicateProperties(decl, ['title', 'owner', 'description', 'grain', 'range', 'privacy'], accept);
     if (decl.from === undefined) report(accept, 'error', 'missing-range', {}, decl, 'name');

@@ -37,6 +37,14 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `The data file '${a.path}' of source '${a.source}' does not exist.${hint(a, true)} The path is relative to the .monitor file.`,
         nl: a => `Het databestand '${a.path}' van bron '${a.source}' bestaat niet.${hint(a, false)} Het pad is relatief ten opzichte van het .monitor-bestand.`,
     },
+    'data-too-large': {
+        en: a => `The data file '${a.path}' of source '${a.source}' has about ${a.rows} rows, more than the ${a.max} the editor computes on, so nothing is computed. Raise the setting 'monitor.engine.maxRows', or use 'monitor run' on the command line.`,
+        nl: a => `Het databestand '${a.path}' van bron '${a.source}' heeft ongeveer ${a.rows} rijen, meer dan de ${a.max} waarmee de editor rekent, dus er wordt niets berekend. Verhoog de instelling 'monitor.engine.maxRows', of gebruik 'monitor run' op de opdrachtregel.`,
+    },
+    'data-timeout': {
+        en: a => `Computing this monitor took longer than ${a.seconds} s and was stopped. Raise the setting 'monitor.engine.timeoutSeconds', use smaller data files, or use 'monitor run' on the command line.`,
+        nl: a => `Het berekenen van deze monitor duurde langer dan ${a.seconds} s en is gestopt. Verhoog de instelling 'monitor.engine.timeoutSeconds', gebruik kleinere databestanden, of gebruik 'monitor run' op de opdrachtregel.`,
+    },
     'data-path-absolute': {
         en: a => `The data path '${a.path}' of source '${a.source}' is absolute. Use a path relative to the .monitor file, inside the workspace.`,
         nl: a => `Het datapad '${a.path}' van bron '${a.source}' is absoluut. Gebruik een pad relatief ten opzichte van het .monitor-bestand, binnen de werkmap.`,
@@ -84,6 +92,10 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
     'missing-monitor': {
         en: () => `This file has indicators but no 'monitor { … }' header. Add one with a title, grain and range.`,
         nl: () => `Dit bestand heeft indicatoren maar geen kop 'monitor { … }'. Voeg er een toe met titel, grain en range.`,
+    },
+    'nul-in-text': {
+        en: () => `This text contains a NUL character (\\0), which no data file or code list can hold. Remove it.`,
+        nl: () => `Deze tekst bevat een NUL-teken (\\0), dat geen databestand of codelijst kan bevatten. Verwijder het.`,
     },
     'missing-range': {
         en: () => `The monitor has no 'range'. Add the periods it covers, e.g. 'range 2019-Q1 .. 2026-Q4'.`,

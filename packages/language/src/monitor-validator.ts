@@ -1,30 +1,42 @@
 /** Registers the meaning-stage checks per AST type; the checks themselves live in check-*.ts. */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import type { MonitorAstType, Import, Indicator } from './generated/ast.js';
+import { isIndicator, isModel, isMonitorDecl, type MonitorAstType, type Import, type Indicator, type Model } from './generated/ast.js';
 import {
-    checkDateLiteral, checkIndicatorProperties, checkModel, checkMonitorDecl, checkNote, checkSource,
+    checkDateLiteral, checkIndicatorProperties, checkModel, checkMonitorDecl, checkNoNul, checkNote, checkSource,
     checkTargetProperties, report,
 } from './check-structure.js';
 import { checkColumnRef, checkComparison, checkMeasure } from './check-measures.js';
 import { checkBreakdowns, checkCycles, checkDuplicateTargets, checkTarget } from './check-indicators.js';
 import { checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
-import { resolveImport } from './imports.js';
+import { importClosure, resolveImport } from './imports.js';
 import { AstUtils } from 'langium';
 
 /** Checks that need services (the set of loaded documents). */
 export class MonitorValidator {
     private hasDocument: (uri: string) => boolean = () => true;
+    private hasHeaderInImports: (model: Model) => boolean = () => true;
 
     /** Gives the validator access to the loaded documents, to report imports that do not resolve. */
     attach(services: LangiumServices): void {
         const documents = services.shared.workspace.LangiumDocuments;
         this.hasDocument = uri => documents.all.some(d => d.uri.toString() === uri);
+        this.hasHeaderInImports = model => [...importClosure(AstUtils.getDocument(model).uri, documents)].some(uri => {
+            const root = documents.all.find(d => d.uri.toString() === uri)?.parseResult.value;
+            return root !== undefined && isModel(root) && root.elements.some(isMonitorDecl);
+        });
+    }
+
+    /** A file with indicators and imports needs a monitor header in itself or in a file it imports. */
+    checkHeaderThroughImports(model: Model, accept: ValidationAcceptor): void {
+        const firstIndicator = model.elements.find(isIndicator);
+        if (model.imports.length === 0 || !firstIndicator || this.hasHeaderInImports(model)) return;
+        report(accept, 'error', 'missing-monitor', {}, firstIndicator, 'name');
     }
 
     checkImport(node: Import, accept: ValidationAcceptor): void {
         const from = AstUtils.getDocument(node).uri;
-        if (node.path && !this.hasDocument(resolveImport(from, node.path).toString())) {
+        if (node.path !== undefined && !this.hasDocument(resolveImport(from, node.path).toString())) {
             report(accept, 'error', 'unknown-import', { path: node.path }, node, 'path');
         }
     }
@@ -41,7 +53,7 @@ export function registerValidationChecks(services: LangiumServices & { validatio
     const validator = services.validation.MonitorValidator;
     validator.attach(services);
     const checks: ValidationChecks<MonitorAstType> = {
-        Model: [checkModel, checkDuplicateTargets, checkReferenceSeries],
+        Model: [checkModel, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept)],
         MonitorDecl: checkMonitorDecl,
         Source: checkSource,
         Note: checkNote,

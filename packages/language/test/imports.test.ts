@@ -4,7 +4,7 @@ import { validationHelper } from 'langium/test';
 import { beforeEach, describe, test } from 'vitest';
 import { createMonitorServices } from '../src/monitor-module.js';
 import { isImport, isIndicator, isMeasure, type Model } from '../src/generated/ast.js';
-import { expectClean, expectCode, named, one } from './helpers.js';
+import { expectClean, expectCode, expectNoCode, named, one } from './helpers.js';
 
 const HEADER = `monitor wmo { title "Wmo" grain quarter range 2020-Q1 .. 2026-Q4 }\n`;
 const SHARED = `
@@ -40,6 +40,22 @@ describe('import paths', () => {
     test('an import path may lead to the parent folder', async () => {
         await validate(SHARED, { documentUri: 'file:///w/shared.monitor' });
         expectClean(await validate(`import "../shared.monitor"\n` + HEADER, { documentUri: 'file:///w/sub/main.monitor' }));
+    });
+});
+
+describe('imports and the monitor header', () => {
+    test('an empty import path is an unknown import', async () => {
+        const result = await validate(`import ""\n` + HEADER, { documentUri: 'file:///w/main.monitor' });
+        expectCode(result, 'unknown-import', 'error', { node: one(result, isImport), property: 'path' });
+    });
+    test('indicators whose imports hold no monitor header are reported as missing-monitor', async () => {
+        await validate(SHARED, { documentUri: 'file:///w/shared.monitor' });
+        const result = await validate(`import "shared.monitor"\nindicator x { value count from gedeeld }`, { documentUri: 'file:///w/main.monitor' });
+        expectCode(result, 'missing-monitor', 'error', { node: named(result, isIndicator, 'x'), property: 'name' });
+    });
+    test('indicators may take the monitor header from an imported file', async () => {
+        await validate(HEADER + SHARED.replace('indicator aanvragen { value count from gedeeld desired down }', ''), { documentUri: 'file:///w/kop.monitor' });
+        expectNoCode(await validate(`import "kop.monitor"\nindicator x { value count from gedeeld desired down }`, { documentUri: 'file:///w/main.monitor' }), 'missing-monitor');
     });
 });
 

@@ -17,6 +17,14 @@ describe('the monitor header', () => {
     test('a file with a monitor header and indicators needs no other header', async () => {
         expectClean(await validate(HEADER + SOURCE + `indicator aantal { value count from aanvragen }`));
     });
+    test('a NUL character in a string is reported at that property', async () => {
+        const result = await validate(HEADER + `source aanvragen from "a\u0000.csv" { events on datum columns { datum date wijk text } }`);
+        expectCode(result, 'nul-in-text', 'error', { node: one(result, isSource), property: 'path' },
+            'This text contains a NUL character (\\0), which no data file or code list can hold. Remove it.');
+    });
+    test('text without a NUL character is not reported', async () => {
+        expectNoCode(await validate(HEADER + SOURCE), 'nul-in-text');
+    });
     test('a file with only sources needs no monitor header', async () => {
         expectClean(await validate(SOURCE));
     });
