@@ -1,4 +1,5 @@
 /** Renders the benchmark results as Markdown tables. */
+import { renderLsp } from './lsp.mjs';
 
 const ms = (x) => (x === null || x === undefined ? '–' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const ratio = (x) => (x === null || x === undefined ? '–' : `${x.toFixed(2)}×`);
@@ -18,7 +19,22 @@ export function renderMarkdown(report) {
         '',
     ];
     for (const r of report.results) out.push(...dataset(r));
+    if (report.preview) out.push(...previewSection(report.preview));
+    if (report.lsp) out.push(...renderLsp(report.lsp));
     return out.join('\n') + '\n';
+}
+
+function previewSection(p) {
+    const lines = ['## Live preview (headless Chromium, real bundle under the CSP, DuckDB-WASM)', ''];
+    if (p.machine) lines.push(`Measured alone (\`--only preview\`): ${p.machine.cpu}, ${p.machine.cores} cores, Node ${p.machine.node}; ${p.machine.date}.`, '');
+    if (p.error) return [...lines, `Did not run — ${p.error}`, ''];
+    lines.push(`${p.rows.toLocaleString('en')} generated episodes (${(p.dataBytes / 2 ** 20).toFixed(0)} MiB of CSV), ${p.indicators} indicators. `
+        + `Times measured in the page, from posting the update to the page's "rendered" message. Target: target edit → chart ≤ ${p.targetMs} ms (p95).`, '');
+    lines.push('| step | p50 | p95 | runs | target met |', '|---|---|---|---|---|');
+    lines.push(`| first load (data posted → first chart, DuckDB start included) | ${ms(p.firstLoadMs)} | | 1 | |`);
+    lines.push(`| target edit → chart (queries unchanged) | ${ms(p.targetEditMs.p50)} | ${ms(p.targetEditMs.p95)} | ${p.targetEditMs.runs} | ${mark(p.met)} |`);
+    lines.push(`| edit that changes a query → chart | ${ms(p.queryEditMs.p50)} | ${ms(p.queryEditMs.p95)} | ${p.queryEditMs.runs} | |`, '');
+    return lines;
 }
 
 function dataset(r) {

@@ -10,10 +10,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileTimes } from './compile.mjs';
 import { generateEpisodes } from './generate-episodes.mjs';
+import { previewBench, updatePreviewResults } from './preview.mjs';
+import { lspBench, updateLspResults } from './lsp.mjs';
 import { renderMarkdown } from './report.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { large: { type: 'boolean' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { large: { type: 'boolean' }, runs: { type: 'string' }, only: { type: 'string' } } });
 const require = (p) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', p, 'package.json'), 'utf8'));
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
@@ -26,8 +28,20 @@ const machine = {
 };
 
 const examples = fs.readdirSync(path.join(ROOT, 'examples'), { withFileTypes: true })
-    .filter((e) => e.isDirectory() && e.name !== 'generate')
+    // Not the generator, and not examples/cbs-almere (`.monitor-skip`: it reads ../shared with `--root ..`).
+    .filter((e) => e.isDirectory() && e.name !== 'generate' && !fs.existsSync(path.join(ROOT, 'examples', e.name, '.monitor-skip')))
     .flatMap((e) => fs.readdirSync(path.join(ROOT, 'examples', e.name)).filter((f) => f.endsWith('.monitor')).map((f) => path.join('examples', e.name, f)));
+
+// `--only preview`: the preview benchmark alone, merged into the last results.
+if (values.only === 'preview') {
+    process.stdout.write(await updatePreviewResults(path.join(import.meta.dirname, 'results'), renderMarkdown, log, machine));
+    process.exit(0);
+}
+// `--only lsp`: the language-server benchmark alone, merged into the last results.
+if (values.only === 'lsp') {
+    process.stdout.write(await updateLspResults(path.join(import.meta.dirname, 'results'), renderMarkdown, log, machine));
+    process.exit(0);
+}
 
 log('compile times');
 const compile = [];
@@ -72,7 +86,11 @@ fs.rmSync(scratch, { recursive: true, force: true });
 
 function sum(xs) { return xs.reduce((a, b) => a + b, 0); }
 
-const report = { machine, targets: { generatedOverHand: 1.05, compileMs: 10, wasmOverNative: 2 }, compile, results };
+log('preview in headless Chromium');
+const preview = await previewBench({ log });
+log('language server over stdio');
+const lsp = await lspBench({ log }).catch((error) => ({ error: String(error?.message ?? error).split('\n')[0] }));
+const report = { machine, targets: { generatedOverHand: 1.05, compileMs: 10, wasmOverNative: 2 }, compile, results, preview, lsp };
 fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
 fs.writeFileSync(path.join(import.meta.dirname, 'results/latest.json'), JSON.stringify(report, null, 2) + '\n');
 const md = renderMarkdown(report);

@@ -1,15 +1,21 @@
 /**
- * The example on real CBS data (examples-cbs/almere) reads ../shared/data/cbs without copying it: the
- * CLI runs with `--root ..`, so the workspace holds both the project and shared/. Skipped, with the
- * reason printed, where ../shared is absent.
+ * The example on real CBS data (examples/cbs-almere) reads ../shared/data/cbs without copying it: the
+ * CLI runs with `--root ..`, so the workspace holds both the project and shared/. Its folder carries
+ * `.monitor-skip`, so `monitor check examples` and the loops over examples/ leave it out (with the
+ * reason printed) and this file runs it. Skipped, with the reason printed, where ../shared is absent.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import type { ResultRow } from '@monitor/ir';
 import { monitor, ROOT } from './cli-helpers.js';
+import { derivableCounts } from './derivable.js';
+import { programOf, rawRows } from './example-runs.js';
 
 const CBS = path.join(ROOT, '..', 'shared', 'data', 'cbs', 'almere_kwb_2018_2025_zorg_tidy.csv');
-const EXAMPLE = path.join(ROOT, 'examples-cbs', 'almere', 'almere.monitor');
+const FOLDER = path.join(ROOT, 'examples', 'cbs-almere');
+const EXAMPLE = path.join(FOLDER, 'almere.monitor');
 const present = fs.existsSync(CBS);
 if (!present) console.warn(`SKIP the CBS Almere example: ${CBS} is absent (the shared data folder is not beside this checkout).`);
 
@@ -24,7 +30,7 @@ function cbsRows(): Record<string, string | null>[] {
 
 /** New 2022 wijk code → old stadsdeel code, from the example's own mapping table. */
 function mapping(): Map<string, string> {
-    const text = fs.readFileSync(path.join(ROOT, 'examples-cbs/almere/data/wijkindeling_2022.csv'), 'utf8').trim().split('\n').slice(1);
+    const text = fs.readFileSync(path.join(FOLDER, 'data/wijkindeling_2022.csv'), 'utf8').trim().split('\n').slice(1);
     return new Map(text.map((l) => l.split(',') as [string, string]));
 }
 
@@ -32,10 +38,42 @@ const temporary: string[] = [];
 afterAll(() => { for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true }); });
 
 describe.skipIf(!present)('the CBS Almere example', () => {
-    test('checks clean with the parent folder as workspace root', () => {
-        const r = monitor(['check', 'examples-cbs', '--root', '..']);
-        expect(r.stdout + r.stderr).toContain('0 error(s), 0 warning(s)');
+    test('checks clean with the parent folder as workspace root; `monitor check examples` skips it with the reason', () => {
+        const r = monitor(['check', 'examples/cbs-almere', '--root', '..']);
+        expect(r.stdout + r.stderr).toContain('1 file(s) checked: 0 error(s), 0 warning(s)');
         expect(r.code).toBe(0);
+        const all = monitor(['check', 'examples']);
+        expect(all.stderr).toContain('Skipped examples/cbs-almere: it reads the CBS files in ../shared/data/cbs');
+        expect(all.stderr).not.toContain('almere.monitor');
+        expect(all.code).toBe(0);
+    });
+
+    test('the mapping table is exactly what the derivation from the raw CBS file gives', () => {
+        const r = spawnSync(process.execPath, [path.join(FOLDER, 'derive-wijkindeling.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+        // 71 wijken of 2022, each in one of the six stadsdelen; every new wijk code of 2022–2024 is listed.
+        const map = mapping();
+        expect(map.size).toBe(71);
+        expect(new Set(map.values())).toEqual(new Set(['WK003401', 'WK003402', 'WK003403', 'WK003404', 'WK003405', 'WK003406']));
+        for (const c of cbsRows().filter((x) => x.soort_regio === 'Wijk' && Number(x.kwb_jaar) >= 2022)) expect(map.has(c.regiocode!), c.regiocode!).toBe(true);
+    });
+
+    test('no hidden count can be worked out from the published rows, across indicators', async () => {
+        const program = await programOf(EXAMPLE);
+        const { rows: raw } = await rawRows(program);
+        const r = monitor(['run', path.relative(ROOT, EXAMPLE), '--root', '..', '--format', 'json']);
+        expect(r.code, r.stderr).toBe(0);
+        const shown = JSON.parse(r.stdout) as Row[];
+        expect(shown.length).toBe(raw.length);
+        expect(derivableCounts(program, raw, shown)).toEqual([]);
+        // The municipality row (GM0034) is no stadsdeel: its cell in the actual series is empty, and
+        // CBS's own municipal figure is the separate reference series on the total.
+        const gemeente = shown.filter((x) => x.series === 'actual' && x.stadsdeel === 'GM0034');
+        expect(gemeente.length).toBeGreaterThan(0);
+        for (const x of gemeente) expect([x.value, x.numerator, x.denominator], `${x.indicator} ${x.period}`).toEqual([null, null, null]);
+        const totals = (raw as ResultRow[]).filter((x) => x.series === 'Almere (CBS)' && Object.keys(x.dimensions).length === 0);
+        expect(totals.length).toBe(7);
     });
 
     test('keeps the six stadsdelen comparable across the 2022 boundary change, with CBS blanks left out', () => {
@@ -71,7 +109,7 @@ describe.skipIf(!present)('the CBS Almere example', () => {
     });
 
     test('without the mapping, the run warns that wijk codes appear and disappear mid-series', () => {
-        const dir = fs.mkdtempSync(path.join(ROOT, 'examples-cbs', 'almere', '.tmp-'));
+        const dir = fs.mkdtempSync(path.join(FOLDER, '.tmp-'));
         temporary.push(dir);
         const text = fs.readFileSync(EXAMPLE, 'utf8')
             .replace(/^\s*map via .*$/m, '')
@@ -84,5 +122,11 @@ describe.skipIf(!present)('the CBS Almere example', () => {
         expect(r.stderr).toMatch(/warning data-breakdown-changed The breakdown of indicator wmo_per_1000 by stadsdeel changes mid-series: WK003406, WK003407, .*\(44\) first appear in 2022/);
         // The old codes WK003401–05 were reused for new wijken, so they never disappear: only the mapping catches that.
         expect(r.stderr).not.toMatch(/WK003401[^\n]*last appear/);
+        // `--indicator` keeps the warnings about the chosen indicator and leaves out the others'.
+        expect(r.stderr).not.toMatch(/indicator jeugdzorg by/);
+        const other = monitor(['run', path.relative(ROOT, file), '--root', '..', '--indicator', 'jeugdzorg', '--format', 'csv']);
+        expect(other.code, other.stderr).toBe(0);
+        expect(other.stderr).toMatch(/warning data-breakdown-changed The breakdown of indicator jeugdzorg by stadsdeel/);
+        expect(other.stderr).not.toMatch(/indicator wmo_per_1000 by/);
     });
 });

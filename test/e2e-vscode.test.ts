@@ -2,13 +2,13 @@
  * End to end in real VS Code (code-server 4.139 = VS Code 1.139): `npm run package`'s VSIX is
  * installed with `--install-extension`, a temp copy of examples/jeugd is opened in headless Chromium,
  * and the UI itself is checked: squiggle and Problems entry for a broken line, completion of a real
- * CSV column, hover with the latest value. Screenshots go to test-output/e2e-vscode-*.png.
+ * CSV column, hover with the latest value, the preview's chart and its live update after an edit. Screenshots go to test-output/e2e-vscode-*.png.
  * Needs scripts/install-code-server.sh and /usr/bin/chromium (`.ci/run` installs both).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packageExtension } from '../packages/extension/scripts/package.mjs';
 import { CHROMIUM, codeServerTools, installExtension, startWorkbench, type Workbench } from './code-server.js';
@@ -60,6 +60,7 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
     let bench: Workbench;
     let page: Page;
     let text: string;
+    const consoleLines: string[] = [];
 
     beforeAll(async () => {
         scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-e2e-'));
@@ -72,6 +73,8 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         text = fs.readFileSync(path.join(workspace, 'jeugd.monitor'), 'utf8');
         bench = await startWorkbench(tools!, scratch, workspace);
         page = bench.page;
+        page.on('console', m => { consoleLines.push(`[${m.type()}] ${m.location().url.split('?')[0].split('/').pop()}: ${m.text()}`); });
+        page.on('pageerror', e => { consoleLines.push(`[pageerror] ${String(e)}`); });
         // Quick Open the monitor; the extension activates on the language and starts its server.
         await page.keyboard.press(`${MOD}+P`);
         await page.locator('.quick-input-widget input').fill('jeugd.monitor');
@@ -84,6 +87,7 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
 
     afterAll(async () => {
         if (bench) fs.writeFileSync(testOutput('e2e-vscode-code-server.log'), bench.log());
+        fs.writeFileSync(testOutput('e2e-vscode-console.log'), consoleLines.join('\n') + '\n');
         await bench?.stop();
         if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
     }, 30_000);
@@ -156,4 +160,51 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         await page.locator('iframe.webview').first().waitFor({ state: 'attached', timeout: 20_000 });
         await page.screenshot({ path: testOutput('e2e-vscode-preview.png') });
     }, 45_000);
+
+    test('the preview draws the chart, and a target edit moves the target line without reloading the page', async () => {
+        // The webview is an iframe in an iframe: find the frame that holds the preview's cards.
+        const frame = await previewFrame(page);
+        const card = frame.locator('#indicator-verblijf');
+        await card.locator('.actual_points_marks path').nth(20).waitFor({ state: 'attached', timeout: 60_000 });
+        expect(await card.locator('.actual_points_marks path').count()).toBeGreaterThan(20);
+        const targetLine = card.locator('.target_line_marks path').first();
+        const before = await targetLine.getAttribute('d');
+        expect(before).toMatch(/^M[\d.,-]+L/);
+        expect(await card.locator('.badge').textContent()).toBe('on track');
+        await page.screenshot({ path: testOutput('e2e-vscode-preview-chart.png') });
+        // A mark in the page's window: a reload would lose it.
+        await frame.evaluate(() => { (window as unknown as { __e2eMark: string }).__e2eMark = 'kept'; });
+        // `2026-Q4 -15%` → `2026-Q4 -40%` in the target of verblijf.
+        await page.getByRole('tab', { name: /^jeugd\.monitor/ }).first().click();
+        await goTo(page, lineCol(text, '2026-Q4 -15%', '2026-Q4 -'.length));
+        await page.keyboard.press('Shift+ArrowRight');
+        await page.keyboard.press('Shift+ArrowRight');
+        await page.keyboard.type('40');
+        await page.locator('.monaco-editor .view-line', { hasText: '2026-Q4 -40%' }).waitFor({ timeout: 10_000 });
+        await frame.waitForFunction(old => document.querySelector('#indicator-verblijf .target_line_marks path')?.getAttribute('d') !== old, before, { timeout: 60_000 });
+        const after = await targetLine.getAttribute('d');
+        expect(after).toMatch(/^M[\d.,-]+L/);
+        expect(after).not.toBe(before);
+        // 15% lower was reached; 40% lower is not.
+        expect(await card.locator('.badge').textContent()).toBe('off track');
+        expect(await frame.evaluate(() => (window as unknown as { __e2eMark?: string }).__e2eMark)).toBe('kept');
+        await page.screenshot({ path: testOutput('e2e-vscode-preview-edited.png') });
+        await undoUntil(page, page.locator('.monaco-editor .view-line', { hasText: '2026-Q4 -15%' }));
+    }, 180_000);
 });
+
+/** The frame of the preview page (inside the webview's own iframe), once its first card exists. */
+async function previewFrame(page: Page): Promise<Frame> {
+    // DuckDB-WASM starts inside the webview first: on a busy 2-core machine that can take a while.
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+        for (const frame of page.frames()) {
+            if (frame === page.mainFrame()) continue;
+            const found = await frame.locator('#indicator-verblijf').count().catch(() => 0);
+            if (found > 0) return frame;
+        }
+        await new Promise(resolve => setTimeout(resolve, 500));
+    }
+    const seen = await Promise.all(page.frames().map(async f => `${f.url().split('?')[0]}: ${(await f.locator('body').innerText().catch(() => '?')).slice(0, 300)}`));
+    throw new Error(`No preview frame with #indicator-verblijf; frames:\n${seen.join('\n')}`);
+}

@@ -11,14 +11,28 @@ import type { FlatRow, ProgramIR } from '@monitor/ir';
 import { createMonitorServices, importClosure, loadDocuments, lowerDocument } from '@monitor/language';
 import { ROOT } from './cli-helpers.js';
 
-/** Every example monitor file (examples/<name>/*.monitor, not the generator). */
+/**
+ * Every example monitor file (examples/<name>/*.monitor, not the generator). Folders with a
+ * `.monitor-skip` file (examples/cbs-almere: real CBS data in ../shared, run with `--root ..`) are left
+ * out here as in `monitor check examples`, with the reason printed; test/cbs-almere.test.ts covers them.
+ */
 export function exampleMonitors(): string[] {
     const dir = path.join(ROOT, 'examples');
     return fs.readdirSync(dir, { withFileTypes: true })
-        .filter(e => e.isDirectory() && e.name !== 'generate')
+        .filter(e => e.isDirectory() && e.name !== 'generate' && !skippedExample(path.join(dir, e.name)))
         .flatMap(e => fs.readdirSync(path.join(dir, e.name)).filter(f => f.endsWith('.monitor')).map(f => path.join(dir, e.name, f)))
         .sort();
 }
+
+/** Whether an example folder is left out of the loops over examples/ (prints the reason once). */
+export function skippedExample(folder: string): boolean {
+    const marker = path.join(folder, '.monitor-skip');
+    if (!fs.existsSync(marker)) return false;
+    if (!reported.has(folder)) console.warn(`SKIP ${path.relative(ROOT, folder)} in the loop over examples/: ${fs.readFileSync(marker, 'utf8').split('\n')[0]}`);
+    reported.add(folder);
+    return true;
+}
+const reported = new Set<string>();
 
 /** A lowered example with the bytes of its declared data files, by source name. */
 export interface ExampleProgram {

@@ -11,11 +11,15 @@ import { createNodeEngine, executePlan } from '@monitor/engine';
 import type { IndicatorIR, Plan, ProgramIR, ResultRow } from '@monitor/ir';
 import { createMonitorServices, importClosure, loadDocuments, lowerDocument } from '@monitor/language';
 import { ROOT } from './cli-helpers.js';
+import { skippedExample } from './example-program.js';
 
-/** The example monitors that need nothing outside the project: examples/<name>/<name>.monitor. */
+/**
+ * The example monitors that need nothing outside the project: examples/<name>/<name>.monitor, without
+ * the folders marked `.monitor-skip` (examples/cbs-almere, on ../shared: test/cbs-almere.test.ts).
+ */
 export function exampleMonitors(): string[] {
     const dir = path.join(ROOT, 'examples');
-    return fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, `${n}.monitor`))).sort()
+    return fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, `${n}.monitor`)) && !skippedExample(path.join(dir, n))).sort()
         .map((n) => path.join(dir, n, `${n}.monitor`));
 }
 

@@ -27,6 +27,8 @@ export interface LspClient {
     process: ChildProcess;
     diagnostics: Map<string, WireDiagnostic[]>;
     stderr: () => string;
+    /** How often the server asked the client to refresh its code lenses (`workspace/codeLens/refresh`). */
+    lensRefreshes: () => number;
     request<R = unknown>(method: string, params: unknown): Promise<R>;
     open(file: string, text: string, version?: number): string;
     change(file: string, text: string, version: number): void;
@@ -42,6 +44,10 @@ export interface ClientOptions {
     locale?: string;
     /** The command that starts the server; the built server.js by default. */
     command?: string[];
+    /** More initialization options (`privacyMinimum`, `maxRows`, `timeoutSeconds`). */
+    initOptions?: Record<string, unknown>;
+    /** Announce `workspace.codeLens.refreshSupport`. */
+    lensRefresh?: boolean;
 }
 
 /** Spawns the server, sends `initialize`/`initialized`, and returns a client. */
@@ -63,17 +69,22 @@ export async function startLspClient(options: ClientOptions): Promise<LspClient>
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
     connection.onRequest('window/workDoneProgress/create', () => null);
+    let lensRefreshes = 0;
+    connection.onRequest('workspace/codeLens/refresh', () => { lensRefreshes++; return null; });
     connection.listen();
     const rootUri = pathToFileURL(options.root).toString();
     await connection.sendRequest('initialize', {
         processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }],
-        capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: false } } } },
-        initializationOptions: { trusted: options.trusted ?? true, locale: options.locale ?? 'en' },
+        capabilities: {
+            workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, ...(options.lensRefresh ? { codeLens: { refreshSupport: true } } : {}) },
+            textDocument: { completion: { completionItem: { snippetSupport: false } } },
+        },
+        initializationOptions: { trusted: options.trusted ?? true, locale: options.locale ?? 'en', ...options.initOptions },
     });
     await connection.sendNotification('initialized', {});
     const uriOf = (file: string) => pathToFileURL(file).toString();
     return {
-        connection, process: child, diagnostics, stderr: () => stderr,
+        connection, process: child, diagnostics, stderr: () => stderr, lensRefreshes: () => lensRefreshes,
         request: (method, params) => connection.sendRequest(method, params),
         open(file, text, version = 1) {
             const uri = uriOf(file);

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FlatRow, ResultRow } from '@monitor/ir';
 import type { ExportMessage, UpdateMessage } from '@monitor/protocol';
-import { statusLabel } from '@monitor/render';
-import { indicatorSummary } from '../packages/preview/src/indicator-summary.js';
+import { indicatorSummary, statusLabel } from '@monitor/render';
 import { cliRunRows, exampleMonitors, exampleProgram, testOutput, type ExampleProgram } from './example-program.js';
 import { CHROMIUM, openPreviewPage, type PreviewPage } from './preview-page.js';
+import { vegaEditorUrl } from '../packages/extension/src/preview/vega-editor-url.js';
 import { requireTool } from './require-tool.js';
 
 const run = requireTool('chromium', fs.existsSync(CHROMIUM));
@@ -109,6 +109,17 @@ describe.runIf(run)('the preview in headless Chromium', () => {
         await preview.page.keyboard.press('Enter');
         const [message] = (await preview.waitFor('reveal', reveals + 1)).slice(-1);
         expect(message).toEqual({ type: 'reveal', indicator: 'verblijf' });
+    });
+
+    test('the Vega editor button hands the host the chart as vega-lite JSON with the rows inline', async () => {
+        const exports = (await preview.posted()).filter(m => m.type === 'export').length;
+        await preview.page.locator('#indicator-verblijf [data-export="vega-editor"]').click();
+        const [message] = (await preview.waitFor('export', exports + 1)).slice(-1) as ExportMessage[];
+        expect(message).toMatchObject({ type: 'export', indicator: 'verblijf', format: 'vega-editor' });
+        const spec = JSON.parse(message.content) as { $schema: string; datasets?: object; data?: object };
+        expect(spec.$schema).toMatch(/vega-lite/);
+        expect(JSON.stringify(spec)).toContain('2025-Q2');
+        expect(vegaEditorUrl(message.content)).toMatch(/^https:\/\/vega\.github\.io\/editor\/#\/url\/vega-lite\//);
     });
 
     test('the charts take the colours of a dark VS Code theme when the theme changes', async () => {

@@ -1,14 +1,15 @@
 /**
  * Every example through every output path this repository has today — `monitor run --format json`
- * and `--format csv` — searched for counts that disclosure control should have kept back: no shown
- * count below the minimum, no unrounded count, no number of a hidden row, and no breakdown in which
- * a hidden cell follows from the total and the other cells.
+ * and `--format csv`, and the tables of `monitor report` — searched for counts that disclosure control
+ * should have kept back: no shown count below the minimum, no unrounded count, no number of a hidden
+ * row, and no breakdown in which a hidden cell follows from the total and the other cells.
  */
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { flattenRow, type ProgramIR, type ResultRow } from '@monitor/ir';
 import { monitor } from './cli-helpers.js';
 import { countParts, exampleMonitors, parseCsv, programOf, rawRows } from './example-runs.js';
+import { derivableCounts } from './derivable.js';
 
 type Flat = Record<string, unknown>;
 const FIXED = new Set(['indicator', 'series', 'period', 'value', 'numerator', 'denominator', 'target', 'status', 'suppressed', 'provisional']);
@@ -55,6 +56,15 @@ function problems(program: ProgramIR, raw: ResultRow[], rows: Flat[]): string[] 
     return out;
 }
 
+/** The value cells of `monitor report`'s tables, per indicator section (HTML text, English number format). */
+function reportCells(html: string): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const part of html.split('<section class="indicator"').slice(1)) {
+        out.set(/data-indicator="([^"]+)"/.exec(part)![1], [...part.matchAll(/<td class="num value">([^<]*)<\/td>/g)].map((m) => m[1]));
+    }
+    return out;
+}
+
 describe.each(exampleMonitors())('privacy of %s', (file) => {
     const name = path.basename(file);
     test(`${name}: JSON and CSV output show no small, unrounded or derivable count`, async () => {
@@ -71,6 +81,9 @@ describe.each(exampleMonitors())('privacy of %s', (file) => {
         expect(csvRows.length).toBe(raw.length);
         expect(problems(program, raw, jsonRows)).toEqual([]);
         expect(problems(program, raw, csvRows)).toEqual([]);
+        // Across indicators: no hidden small count follows from everything shown (totals, cells, other indicators).
+        expect(derivableCounts(program, raw, jsonRows)).toEqual([]);
+        expect(derivableCounts(program, raw, csvRows)).toEqual([]);
         // The search: a hidden count of a raw row (1..minimum−1, not a multiple of the rounding base) never
         // appears as a whole field in the CSV line of that row.
         const lines = csv.stdout.trim().split('\n').slice(1);
@@ -80,6 +93,20 @@ describe.each(exampleMonitors())('privacy of %s', (file) => {
             expect(lines[i].split(','), `${lines[i]} holds the hidden ${raw[i].numerator}`).not.toContain(String(raw[i].numerator));
         }
         expect(JSON.stringify(jsonRows)).not.toMatch(/"units"/);
+        // The HTML report: every count in its tables is at least the minimum and rounded; a hidden one reads
+        // "< minimum", a period without a value (not computed yet) "–".
+        const report = monitor(['report', path.relative(process.cwd(), file), '--lang', 'en']);
+        expect(report.code, report.stderr).toBe(0);
+        const privacy = program.monitor.privacy!;
+        for (const [name, cells] of reportCells(report.stdout)) {
+            const indicator = program.indicators.find((i) => i.name === name)!;
+            expect(cells.length, name).toBeGreaterThan(0);
+            if (indicator.value.kind !== 'measure' || !countParts(indicator).numerator) continue;
+            for (const c of cells) {
+                const v = Number(c.replace(/,/g, ''));
+                expect(c === `&lt; ${privacy.minimum}` || c === '–' || (v >= privacy.minimum && v % privacy.round === 0), `report ${name}: ${c}`).toBe(true);
+            }
+        }
         // The check can fail: the rows before disclosure control do not pass it.
         expect(problems(program, raw, raw.map(flattenRow)).length).toBeGreaterThan(0);
         expect(hiddenCount).toBe(csvRows.filter((r) => r.suppressed).length);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { URI } from 'langium';
 import type { ProgramIR } from '@monitor/ir';
-import { createMonitorServices, importClosure, loadDocuments, lowerDocument } from '@monitor/language';
+import { createMonitorServices, getLocale, importClosure, loadDocuments, lowerDocument } from '@monitor/language';
 import { fromRange, type CliDiagnostic } from './diagnostic.js';
 
 /** A monitor that passed the language stages, ready for the data stage. */
@@ -37,13 +37,24 @@ export async function collectFiles(inputs: string[]): Promise<string[]> {
     return [...new Set(out)];
 }
 
-async function walk(dir: string): Promise<string[]> {
+/**
+ * A folder with a `.monitor-skip` file is left out when a parent folder is walked (named directly, it
+ * is checked). The file holds the reason: line 1 English, line 2 Dutch; it is printed on stderr.
+ * examples/cbs-almere uses it: it reads the CBS files in ../shared and needs `--root ..`.
+ */
+async function walk(dir: string, top = true): Promise<string[]> {
     const entries = await fs.readdir(dir, { withFileTypes: true });
+    if (!top && entries.some(e => e.name === '.monitor-skip' && e.isFile())) {
+        const [en, nl] = (await fs.readFile(path.join(dir, '.monitor-skip'), 'utf8')).split(/\r?\n/).map(l => l.trim());
+        const where = path.relative(process.cwd(), dir) || dir;
+        process.stderr.write(getLocale() === 'nl' ? `Overgeslagen: ${where}: ${nl || en}\n` : `Skipped ${where}: ${en}\n`);
+        return [];
+    }
     const found: string[] = [];
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         if (e.name.startsWith('.') || e.name === 'node_modules') continue;
         const full = path.join(dir, e.name);
-        if (e.isDirectory()) found.push(...(await walk(full)));
+        if (e.isDirectory()) found.push(...(await walk(full, false)));
         else if (e.isFile() && e.name.endsWith('.monitor')) found.push(full);
     }
     return found;

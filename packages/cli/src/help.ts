@@ -16,6 +16,7 @@ Commands:
   run <file>                  Compute the indicators of a monitor and print the rows.
   fmt [--check] <files…>      Rewrite .monitor files in the canonical layout (--check: list unformatted files).
   diff <old> <new>            What changed in meaning between two files or folders (or --git <rev>[..<rev>]).
+  report <file or folder>     Write one self-contained HTML report: per indicator the chart, status and table.
   init [folder]               Write a working starter monitor with a small data set.
   lsp                         Start the language server on standard input/output (for editors).
 
@@ -86,6 +87,24 @@ show up: both sides are compared after lowering.
   --format markdown|json   Markdown (default) or JSON.
   --values           Also compute the latest value of each changed indicator by the old and the
                      new definition, on the data as it is now.
+`,
+    report: `Usage: monitor report <file or folder> [--out FILE] [--png DIR] [--lang en|nl] [--timestamp] [--root DIR]
+
+Computes the monitors (the same rows as 'monitor run', after disclosure control) and writes one
+self-contained, offline HTML page: an overview of every indicator's status, then per indicator its
+chart (inline SVG: target trajectory, tolerance band, notes, reference series, hidden values as
+gaps), the latest value and its change, the definition in words, the target, the notes and a table
+of the values, with hidden counts shown as "< N". No scripts, nothing loaded from elsewhere.
+The same input gives the same bytes. A folder gives one report with a section per monitor.
+
+Options:
+  --out FILE     Write the HTML to FILE (default: standard output).
+  --png DIR      Also write each chart as a PNG file into DIR (<monitor>-<indicator>[-by-<dimension>].png).
+  --lang en|nl   Language of the report (default: from MONITOR_LANG or LANG, else English).
+  --timestamp    Put the time of writing in the footer (the output then differs per run).
+  --root DIR     The workspace that data paths must stay inside (default: the current folder).
+
+Exit codes: 0 written, 1 errors in a monitor or its data (diagnostics on stderr, no report), 2 usage error.
 `,
     init: `Usage: monitor init [folder]
 

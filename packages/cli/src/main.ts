@@ -7,6 +7,7 @@ import { runLsp } from './commands/lsp.js';
 import { runFmt } from './commands/fmt.js';
 import { runInit } from './commands/init.js';
 import { runDiff } from './commands/diff.js';
+import { runReport } from './commands/report.js';
 import { HELP, VERSION } from './help.js';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
     fmt: runFmt,
     init: runInit,
     diff: runDiff,
+    report: runReport,
 };
 
 async function main(argv: string[]): Promise<number> {

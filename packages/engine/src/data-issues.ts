@@ -10,6 +10,8 @@ function issue(source: SourceIR, code: DataIssueCode, text: { en: string; nl: st
     };
 }
 
+const FORMAT: Record<SourceIR['format'], string> = { csv: 'CSV', parquet: 'Parquet', json: 'JSON' };
+
 const TYPE_NL: Record<ColumnIR['type'], string> = {
     text: 'tekst', integer: 'geheel getal', decimal: 'decimaal getal', date: 'datum', boolean: 'ja/nee-waarde',
 };
@@ -43,20 +45,24 @@ export function fileEmpty(source: SourceIR, headerOnly: boolean): DataIssue {
 export function fileUnreadable(source: SourceIR, reason: string): DataIssue {
     const first = reason.split('\n')[0].trim();
     return issue(source, 'data-unreadable', {
-        en: `The data file of source ${source.name} could not be read as CSV: ${first}`,
-        nl: `Het databestand van bron ${source.name} kon niet als CSV worden gelezen: ${first}`,
+        en: `The data file of source ${source.name} could not be read as ${FORMAT[source.format]}: ${first}`,
+        nl: `Het databestand van bron ${source.name} kon niet als ${FORMAT[source.format]} worden gelezen: ${first}`,
         hintEn: `Check the delimiter ("${source.csv.delimiter}"), the quotes and the encoding (UTF-8) of the file.`,
         hintNl: `Controleer het scheidingsteken ("${source.csv.delimiter}"), de aanhalingstekens en de codering (UTF-8) van het bestand.`,
+        ...(source.format === 'parquet' ? {
+            hintEn: 'Check that the file is a complete Parquet file (write it again, e.g. with DuckDB COPY … TO … (FORMAT parquet)).',
+            hintNl: 'Controleer of het bestand een volledig Parquet-bestand is (schrijf het opnieuw, bijvoorbeeld met DuckDB COPY … TO … (FORMAT parquet)).',
+        } : {}),
     });
 }
 
-/** Parquet and JSON cannot be read offline in DuckDB-WASM yet. */
+/** JSON cannot be read offline in DuckDB-WASM yet. */
 export function formatUnsupported(source: SourceIR): DataIssue {
     return issue(source, 'data-format-unsupported', {
-        en: `Source ${source.name} is a ${source.format} file, which this engine cannot read yet; only CSV is supported.`,
-        nl: `Bron ${source.name} is een ${source.format}-bestand, dat deze engine nog niet kan lezen; alleen CSV wordt ondersteund.`,
-        hintEn: 'Export the data as CSV, or run the monitor with the native DuckDB engine.',
-        hintNl: 'Exporteer de gegevens als CSV, of draai de monitor met de native DuckDB-engine.',
+        en: `Source ${source.name} is a ${source.format} file, which this engine cannot read yet; only CSV and Parquet are supported.`,
+        nl: `Bron ${source.name} is een ${source.format}-bestand, dat deze engine nog niet kan lezen; alleen CSV en Parquet worden ondersteund.`,
+        hintEn: 'Export the data as CSV or Parquet.',
+        hintNl: 'Exporteer de gegevens als CSV of Parquet.',
     });
 }
 

@@ -2,12 +2,14 @@
  * Disclosure control, the one stage every output path goes through: counts are rounded to a multiple
  * of `round`, counts below `minimum` are hidden, rates are recomputed from rounded parts, a second
  * cell is hidden where hidden cells could be worked back out from the total (secondary-suppression.ts),
+ * then across indicators that publish the same count (cross-suppression.ts),
  * expressions that use a hidden value are hidden, and reference series of a count are treated as counts.
  * Invariant: no shown count is below the minimum, no shown count is unrounded, and a hidden row has
  * `value`, `numerator` and `denominator` null with `suppressed: true`; no output row carries `units`.
  */
 import type { ArithIR, IndicatorIR, MeasureIR, PrivacyIR, ProgramIR, ResultRow } from '@monitor/ir';
 import { cellKey, evaluateArith, rateValue } from './arith.js';
+import { crossSuppression } from './cross-suppression.js';
 import { secondarySuppression, type CountParts, type Disclosed } from './secondary-suppression.js';
 
 /** Rounds a count to the nearest multiple of `round` (halves up); `round` ≤ 1 leaves it as is. */
@@ -97,8 +99,10 @@ export function applyDisclosure(program: ProgramIR, rows: ResultRow[]): ResultRo
         const indicator = byName.get(name)!;
         const parts = countParts(indicator);
         if (indicator.by.length > 0 && (parts.numerator || parts.denominator)) secondarySuppression(disclosed, parts, privacy.minimum, hide);
-        for (const d of disclosed) out.set(d.raw, d.safe);
     }
+    const fails = (raw: number) => raw < privacy.minimum || roundCount(raw, privacy.round) < privacy.minimum;
+    crossSuppression(program, perIndicator, countParts, privacy.minimum, fails, hide);
+    for (const disclosed of perIndicator.values()) for (const d of disclosed) out.set(d.raw, d.safe);
     recomputeExpressions(program, rows, out);
     return rows.map((r) => withoutUnits(out.get(r) ?? r));
 }

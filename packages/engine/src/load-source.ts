@@ -1,6 +1,7 @@
 /**
  * The DATA validation stage: reads a CSV file with DuckDB as text, checks it against the source
- * declaration, and only when nothing is wrong creates the typed table `src_<name>`.
+ * declaration, and only when nothing is wrong creates the typed table `src_<name>`. A Parquet file
+ * is first turned into CSV text (`parquet-to-csv.ts`) and then goes the same way.
  */
 import type { ColumnIR, SourceIR } from '@monitor/ir';
 import {
@@ -10,6 +11,7 @@ import type { DataIssue, SqlConnection } from './engine-types.js';
 import { quoteIdent, quoteLiteral } from './sql-quote.js';
 import { suggestName } from './suggest-name.js';
 import { diagnoseUnreadable, wrongDelimiter } from './diagnose-csv.js';
+import { PARQUET_CSV, parquetToCsv } from './parquet-to-csv.js';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const ROW = '__monitor_row';
@@ -56,8 +58,17 @@ function missingSql(raw: string, column: ColumnIR): string {
 }
 
 /** Validates and loads one source; returns its issues (the table exists only when there are no errors). */
-export async function loadSource(conn: SqlConnection, source: SourceIR, bytes: Uint8Array, fileName: string): Promise<DataIssue[]> {
-    if (source.format !== 'csv') return [formatUnsupported(source)];
+export async function loadSource(conn: SqlConnection, declared: SourceIR, bytes: Uint8Array, fileName: string): Promise<DataIssue[]> {
+    if (declared.format === 'json') return [formatUnsupported(declared)];
+    let source = declared;
+    if (declared.format === 'parquet') {
+        try {
+            bytes = await parquetToCsv(bytes);
+        } catch (e) {
+            return [fileUnreadable(declared, e instanceof Error ? e.message : String(e))];
+        }
+        source = { ...declared, csv: PARQUET_CSV };
+    }
     const content = stripBom(bytes);
     if (isBlank(content)) return [fileEmpty(source, false)];
     const table = quoteIdent(`src_${source.name}`);

@@ -19,9 +19,11 @@ export interface CountParts {
 export interface Disclosed {
     raw: ResultRow;
     safe: ResultRow;
+    /** The parts hidden to protect another cell: these must stay hidden everywhere (cross-suppression.ts). */
+    secret?: Part[];
 }
 
-type Part = 'numerator' | 'denominator';
+export type Part = 'numerator' | 'denominator';
 
 /** Whether the hidden cells of one relation are protected (see the file comment). */
 function protectedEnough(hidden: Disclosed[], part: Part, minimum: number): boolean {
@@ -53,6 +55,7 @@ export function secondarySuppression(rows: Disclosed[], parts: CountParts, minim
             shown.sort((a, b) => (a.raw[part] ?? 0) - (b.raw[part] ?? 0));
             const victim = shown[0] ?? total;
             victim.safe = hide(victim.safe);
+            victim.secret = [...(victim.secret ?? []), part];
         }
     }
     return rows;

@@ -64,8 +64,13 @@ describe('the data stage', () => {
             { datum: '2024-03-01', bedrag: null, aantal: 7 },
         ]);
     });
-    it('says that Parquet cannot be read yet', async () => {
-        expect(await load({ ...zorg, format: 'parquet' }, 'PAR1')).toMatchObject([{ code: 'data-format-unsupported' }]);
+    it('says that JSON cannot be read yet', async () => {
+        expect(await load({ ...zorg, format: 'json' }, '[]')).toMatchObject([{ code: 'data-format-unsupported' }]);
+    });
+    it('reports a file that is not valid Parquet as unreadable Parquet', async () => {
+        const [issue] = await load({ ...zorg, format: 'parquet' }, 'PAR1');
+        expect(issue).toMatchObject({ code: 'data-unreadable', message: expect.stringContaining('could not be read as Parquet') });
+        expect(issue.hint).toContain('Parquet');
     });
     it('reports a file that is not valid CSV as unreadable', async () => {
         expect(await load(zorg, 'datum,wijk,bedrag,aantal,actief\n2024-01-01,"N,1,1,ja\n')).toMatchObject([{ code: 'data-unreadable' }]);

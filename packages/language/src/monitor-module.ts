@@ -9,6 +9,7 @@ import { MonitorScopeProvider } from './monitor-scope-provider.js';
 import { MonitorDocumentValidator } from './monitor-document-validator.js';
 import { registerValidationChecks, MonitorValidator } from './monitor-validator.js';
 import { MonitorFormatter } from './monitor-formatter.js';
+import { MonitorLexerErrorMessageProvider, MonitorParserErrorMessageProvider } from './monitor-error-messages.js';
 
 /** Services added by the Monitor language. */
 export interface MonitorAddedServices {
@@ -20,6 +21,10 @@ export type MonitorServices = LangiumServices & MonitorAddedServices;
 
 /** The module that overrides and adds Monitor-specific services. */
 export const MonitorModule: Module<MonitorServices, PartialLangiumServices & MonitorAddedServices> = {
+    parser: {
+        ParserErrorMessageProvider: () => new MonitorParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new MonitorLexerErrorMessageProvider(),
+    },
     references: {
         ScopeProvider: services => new MonitorScopeProvider(services),
     },

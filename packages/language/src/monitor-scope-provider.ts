@@ -3,8 +3,8 @@
  * global names are visible only through the file's own declarations and its imports.
  */
 import {
-    AstUtils, DefaultScopeProvider, EMPTY_SCOPE, WorkspaceCache,
-    type AstNode, type LangiumDocuments, type ReferenceInfo, type Scope,
+    AstUtils, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, stream, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type LangiumDocuments, type ReferenceInfo, type Scope, type Stream,
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import {
@@ -15,11 +15,17 @@ import { importClosure } from './imports.js';
 export class MonitorScopeProvider extends DefaultScopeProvider {
     private readonly documents: LangiumDocuments;
     private readonly closureCache: WorkspaceCache<string, Set<string>>;
+    private readonly globalScopes: WorkspaceCache<string, Scope>;
+    /** Per reference type: the index's descriptions per document, in index order. */
+    private readonly byDocument: WorkspaceCache<string, { lists: Map<string, AstNodeDescription[]>; rank: Map<string, number> }>;
 
     constructor(services: LangiumServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.closureCache = new WorkspaceCache(services.shared);
+        // Scopes depend on the index: evict when a build has indexed the changed files.
+        this.globalScopes = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        this.byDocument = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -46,9 +52,47 @@ export class MonitorScopeProvider extends DefaultScopeProvider {
         return undefined;
     }
 
+    /**
+     * One scope per document and reference type, until the index changes: looking up the
+     * index for every reference costs a pass over all files (slow in a workspace of 1,000 files).
+     */
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
         const uri = AstUtils.getDocument(context.container).uri;
-        const uris = this.closureCache.get(uri.toString(), () => importClosure(uri, this.documents));
-        return this.createScope(this.indexManager.allElements(referenceType, uris));
+        return this.globalScopes.get(`${referenceType} ${uri.toString()}`, () => {
+            const uris = this.closureCache.get(uri.toString(), () => importClosure(uri, this.documents));
+            const { lists, rank } = this.byDocument.get(referenceType, () => {
+                const grouped = new Map<string, AstNodeDescription[]>();
+                for (const d of this.indexManager.allElements(referenceType)) {
+                    const key = d.documentUri.toString();
+                    const list = grouped.get(key);
+                    if (list) list.push(d); else grouped.set(key, [d]);
+                }
+                return { lists: grouped, rank: new Map([...grouped.keys()].map((k, i) => [k, i])) };
+            });
+            // The same elements in the same order as `allElements(referenceType, uris)`, without a pass over every file.
+            const inClosure = [...uris].filter(u => lists.has(u)).sort((a, b) => rank.get(a)! - rank.get(b)!);
+            return new IndexedScope(inClosure.flatMap(u => lists.get(u)!));
+        });
+    }
+}
+
+/** A scope over a fixed list with look-up by name; the first of equal names wins, as in a stream scope. */
+class IndexedScope implements Scope {
+    private readonly byName = new Map<string, AstNodeDescription>();
+
+    constructor(private readonly elements: AstNodeDescription[]) {
+        for (const e of elements) if (!this.byName.has(e.name)) this.byName.set(e.name, e);
+    }
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.byName.get(name);
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return stream(this.elements.filter(e => e.name === name));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return stream(this.elements);
     }
 }

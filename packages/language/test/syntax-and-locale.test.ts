@@ -40,7 +40,7 @@ describe('syntax errors', () => {
         const errors = result.diagnostics.filter(d => (d.data as { code?: string }).code === DocumentValidator.ParsingError);
         expect(errors.length).toBeGreaterThan(0);
         expect(errors[0].severity).toBe(1);
-        expect(errors[0].message).toBe("Expecting token of type 'from' but found `frm`.");
+        expect(errors[0].message).toBe("Expecting 'from' but found 'frm'. Did you mean 'from'?");
         expect(errors[0].range.start).toEqual(result.document.textDocument.positionAt(offset));
         expect(errors[0].range.end).toEqual(result.document.textDocument.positionAt(offset + length));
     });

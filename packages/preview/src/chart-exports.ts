@@ -1,4 +1,7 @@
-/** Exports of one chart: PNG, SVG, vega-lite JSON (with the data inline) and CSV of the rows. */
+/**
+ * Exports of one chart: PNG, SVG, vega-lite JSON (with the data inline), CSV of the rows, and the
+ * vega-lite JSON for the online Vega editor (the host opens it there).
+ */
 import { rowsToCsv, type ResultRow } from '@monitor/ir';
 import type { ExportFormat } from '@monitor/protocol';
 import { chartView, LIGHT_THEME, type ChartSpec, type ChartTheme } from '@monitor/render';
@@ -9,6 +12,7 @@ export async function exportContent(format: ExportFormat, specFor: (theme: Chart
     const spec = specFor(LIGHT_THEME);
     const printable = { ...spec, config: { ...(spec as { config?: object }).config, background: 'white' } } as ChartSpec;
     if (format === 'vl.json') return JSON.stringify(printable, null, 2) + '\n';
+    if (format === 'vega-editor') return JSON.stringify(printable);
     const view = chartView(printable, 'none');
     try {
         if (format === 'svg') return await view.toSVG();

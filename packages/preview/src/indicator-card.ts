@@ -5,10 +5,9 @@
  */
 import type { IndicatorIR, NoteIR, ResultRow } from '@monitor/ir';
 import type { ExportFormat, PreviewLang } from '@monitor/protocol';
-import { chartView, formatNumber, statusLabel, trendSpec, type ChartSpec, type ChartTheme } from '@monitor/render';
+import { chartView, formatNumber, indicatorSummary, statusLabel, trendSpec, type ChartSpec, type ChartTheme } from '@monitor/render';
 import { el } from './dom.js';
 import { rowsTable } from './rows-table.js';
-import { indicatorSummary } from './indicator-summary.js';
 import { fill, texts } from './texts.js';
 
 /** What the card needs from the app: the chosen view and the callbacks to the host. */
@@ -26,7 +25,7 @@ export interface CardContext {
     onExport(indicator: string, format: ExportFormat, specFor: (theme: ChartTheme) => ChartSpec, rows: ResultRow[]): void;
 }
 
-const FORMATS: ExportFormat[] = ['png', 'svg', 'vl.json', 'csv'];
+const FORMATS: ExportFormat[] = ['png', 'svg', 'vl.json', 'csv', 'vega-editor'];
 
 function signed(value: number, lang: PreviewLang, suffix = ''): string {
     const text = formatNumber(Math.abs(value), lang) + suffix;
@@ -63,7 +62,7 @@ export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows
     const toggle = el('button', { type: 'button', 'aria-pressed': String(ctx.showTable), class: 'toggle', 'data-key': 'toggle' }, [ctx.showTable ? t.chart : t.table]);
     toggle.addEventListener('click', () => ctx.onTable(indicator.name, !ctx.showTable));
     controls.append(toggle);
-    const exportNames: Record<ExportFormat, string> = { png: t.exportPng, svg: t.exportSvg, 'vl.json': t.exportVl, csv: t.exportCsv };
+    const exportNames: Record<ExportFormat, string> = { png: t.exportPng, svg: t.exportSvg, 'vl.json': t.exportVl, csv: t.exportCsv, 'vega-editor': t.exportVegaEditor };
     const width = Math.max(240, Math.min(900, root.clientWidth - 80));
     const specFor = (theme: ChartTheme): ChartSpec => trendSpec(indicator, own, {
         notes: ctx.notes, privacyMinimum: ctx.privacyMinimum, breakdown: ctx.breakdown, lang: ctx.lang, theme,

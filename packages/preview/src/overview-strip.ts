@@ -1,9 +1,8 @@
 /** The overview strip: every indicator with its status at a glance; a click scrolls to its card. */
 import type { IndicatorIR, ResultRow } from '@monitor/ir';
 import type { PreviewLang } from '@monitor/protocol';
-import { statusLabel } from '@monitor/render';
+import { indicatorSummary, statusLabel } from '@monitor/render';
 import { el } from './dom.js';
-import { indicatorSummary } from './indicator-summary.js';
 import { texts } from './texts.js';
 
 /** Fills the strip with one button per indicator. */

@@ -1,10 +1,11 @@
 /**
  * Keeps DuckDB-WASM and the loaded data between edits: the data is loaded again only when a file
- * changed on disk or the source declarations changed; an edit elsewhere re-plans, and re-runs the
- * queries only when a query changed (a target, title or note edit re-runs disclosure and targets only).
+ * changed on disk or the source declarations changed; an edit elsewhere re-plans, and runs only the
+ * queries whose SQL changed (the results of the others are kept by SQL text), so a target, title or
+ * note edit runs no query, and an edit of one indicator runs that indicator's queries only.
  */
 import type { ProgramIR, ResultRow } from '@monitor/ir';
-import { executePlan, startBrowserDatabase, type BrowserDatabase, type BrowserDuckDBAssets, type DataIssue, type Engine } from '@monitor/engine/browser';
+import { executePlan, startBrowserDatabase, type BrowserDatabase, type BrowserDuckDBAssets, type DataIssue, type Engine, type PlainRow } from '@monitor/engine/browser';
 import { planIndicators } from '@monitor/compiler';
 import { loadProgramData, safeRows } from './compute-rows.js';
 
@@ -24,8 +25,8 @@ export class PreviewSession {
     private issues: DataIssue[] = [];
     private readonly files = new Map<string, Uint8Array>();
     private filesVersion = 0;
-    /** The raw rows of the last plan run on the loaded data: an edit that leaves every query alone (a target, a title, a note) skips DuckDB. */
-    private raw: { plan: string; rows: ResultRow[] } | null = null;
+    /** Query results on the loaded data by SQL text, for the queries of the last plan. */
+    private results = new Map<string, PlainRow[]>();
 
     constructor(private readonly assets: BrowserDuckDBAssets) {}
 
@@ -47,16 +48,25 @@ export class PreviewSession {
             this.engine = await db.newEngine();
             this.issues = await loadProgramData(this.engine, program, this.files);
             this.loadedKey = key;
-            this.raw = null;
+            this.results = new Map();
             reloaded = true;
         }
         const failed = this.issues.some(i => i.severity === 'error');
         if (failed) return { rows: [], issues: this.issues, reloaded };
-        const plan = planIndicators(program);
-        const planKey = JSON.stringify(plan);
-        if (this.raw?.plan !== planKey) this.raw = { plan: planKey, rows: await executePlan(this.engine, plan) };
-        // A copy: the later stages must never see rows another run already changed.
-        const rows = safeRows(program, structuredClone(this.raw.rows));
-        return { rows, issues: this.issues, reloaded };
+        // Invariant: the data is locked after loading, so the same SQL gives the same rows until a reload.
+        const engine = this.engine;
+        const used = new Map<string, PlainRow[]>();
+        const cached: Engine = {
+            ...engine,
+            query: async (sql) => {
+                const rows = this.results.get(sql) ?? await engine.query(sql);
+                used.set(sql, rows);
+                return rows;
+            },
+        };
+        // executePlan builds fresh result rows from the (unchanged) query rows on every run.
+        const raw = await executePlan(cached, planIndicators(program));
+        this.results = used;
+        return { rows: safeRows(program, raw), issues: this.issues, reloaded };
     }
 }

@@ -51,7 +51,7 @@ export interface ReadyMessage { type: 'ready' }
 export interface RevealMessage { type: 'reveal'; indicator: string }
 
 /** The export formats of a chart. */
-export type ExportFormat = 'png' | 'svg' | 'vl.json' | 'csv';
+export type ExportFormat = 'png' | 'svg' | 'vl.json' | 'csv' | 'vega-editor';
 
 /** Webview → host: save an export of one chart. `content` is text, or base64 for PNG. */
 export interface ExportMessage { type: 'export'; indicator: string; format: ExportFormat; content: string }

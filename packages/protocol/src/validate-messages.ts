@@ -7,7 +7,7 @@ import type { ExportFormat, HostMessage, WebviewMessage } from './messages.js';
 /** Limits that keep a broken or hostile message from doing harm. */
 export const MESSAGE_LIMITS = { indicatorName: 200, text: 4000, exportBytes: 64 * 1024 * 1024 } as const;
 
-const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'vl.json', 'csv'];
+const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'vl.json', 'csv', 'vega-editor'];
 const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
 type Obj = Record<string, unknown>;

@@ -5,3 +5,4 @@ export { renderSvg } from './render-svg.js';
 export { LIGHT_THEME, type ChartTheme } from './chart-theme.js';
 export { statusLabel, chartWord, formatNumber, type Lang } from './labels.js';
 export type { TopLevelSpec as ChartSpec } from 'vega-lite';
+export { indicatorSummary, type IndicatorSummary } from './indicator-summary.js';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ProgramIR } from '@monitor/ir';
 import type { Locale } from '@monitor/language';
-import { computeAnalysis, type ComputedAnalysis } from './compute-analysis.js';
+import type { ComputedAnalysis } from './compute-analysis.js';
 
 /** A job for the worker: plain data, as `postMessage` copies it. */
 export interface AnalysisJob {
@@ -17,13 +17,24 @@ export interface AnalysisJob {
     program: ProgramIR;
     root: string;
     locale: Locale;
+    maxRows: number;
+}
+
+/** The limits of one analysis (`monitor.engine.maxRows`, `monitor.engine.timeoutSeconds`). */
+export interface AnalysisLimits {
+    maxRows: number;
+    timeoutSeconds: number;
+}
+
+/** An analysis stopped because it took longer than its time limit. */
+export class AnalysisTimeout extends Error {
+    constructor(readonly seconds: number) {
+        super(`the analysis took longer than ${seconds} s`);
+    }
 }
 
 /** The worker's answer to a job. */
 export type AnalysisReply = { id: number; result: ComputedAnalysis } | { id: number; error: string };
-
-/** A monitor on large data may take long, but a job that never ends must not stall every later one. */
-const JOB_TIMEOUT_MS = 180_000;
 
 /** Where the worker is: beside the running file, both in `dist/` and in a CommonJS bundle. */
 export function defaultWorkerFile(): string {
@@ -40,15 +51,22 @@ export class AnalysisRunner {
 
     constructor(private readonly workerFile: string | undefined = defaultWorkerFile()) {}
 
-    /** Computes one program; rejects when the worker fails or times out. */
-    run(program: ProgramIR, root: string, locale: Locale): Promise<ComputedAnalysis> {
-        if (!this.workerFile || !fs.existsSync(this.workerFile)) return computeAnalysis(program, root);
+    /**
+     * Computes one program; rejects when the worker fails, or with `AnalysisTimeout` after the time
+     * limit (a monitor on large data may take long, but a job that never ends must not stall every later one).
+     */
+    run(program: ProgramIR, root: string, locale: Locale, limits: AnalysisLimits): Promise<ComputedAnalysis> {
+        if (!this.workerFile || !fs.existsSync(this.workerFile)) {
+            // Loaded only here: the server's own thread never needs DuckDB's module otherwise (faster start).
+            return import('./compute-analysis.js').then(m => m.computeAnalysis(program, root, { maxRows: limits.maxRows }));
+        }
         const worker = this.ensureWorker(this.workerFile);
         const id = this.nextId++;
         return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => this.fail(new Error(`analysis took longer than ${JOB_TIMEOUT_MS / 1000} s`)), JOB_TIMEOUT_MS);
+            // Terminating the worker stops DuckDB mid-query; the next job starts a fresh worker.
+            const timer = setTimeout(() => this.fail(new AnalysisTimeout(limits.timeoutSeconds)), limits.timeoutSeconds * 1000);
             this.waiting.set(id, { resolve, reject, timer });
-            worker.postMessage({ id, program, root, locale } satisfies AnalysisJob);
+            worker.postMessage({ id, program, root, locale, maxRows: limits.maxRows } satisfies AnalysisJob);
         });
     }
 

@@ -11,7 +11,7 @@ import type { AnalysisJob, AnalysisReply } from './analysis-runner.js';
 
 parentPort?.on('message', (job: AnalysisJob) => {
     setLocale(job.locale);
-    computeAnalysis(job.program, job.root).then(
+    computeAnalysis(job.program, job.root, { maxRows: job.maxRows }).then(
         result => parentPort!.postMessage({ id: job.id, result } satisfies AnalysisReply),
         (error: unknown) => parentPort!.postMessage({ id: job.id, error: String((error as Error)?.message ?? error) } satisfies AnalysisReply),
     );

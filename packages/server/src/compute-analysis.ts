@@ -7,22 +7,25 @@ import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
 import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
-import { loadSourceFiles, type SpanIssue } from './data-files.js';
+import { loadSourceFiles, type DataLimits, type SpanIssue } from './data-files.js';
 
 /** The data findings of a program and, when the data stage found no errors, its safe rows. */
 export interface ComputedAnalysis {
     issues: SpanIssue[];
     /** Safe rows (after disclosure control and targets), or null when not computed. */
     rows: ResultRow[] | null;
+    /** Why nothing was computed although the program is fine: a file over the row limit, or the time limit. */
+    stopped?: 'too-large' | 'timeout';
 }
 
 /** Reads the program's data files (inside `root`) and computes its indicators on DuckDB-WASM. */
-export async function computeAnalysis(program: ProgramIR, root: string): Promise<ComputedAnalysis> {
+export async function computeAnalysis(program: ProgramIR, root: string, limits: DataLimits = {}): Promise<ComputedAnalysis> {
     const out: ComputedAnalysis = { issues: [], rows: null };
     if (program.sources.length === 0) return out;
     const engine = await createNodeEngine();
     try {
-        out.issues = (await loadSourceFiles(engine, program, root)).issues;
+        out.issues = (await loadSourceFiles(engine, program, root, limits)).issues;
+        if (out.issues.some(i => i.code === 'data-too-large')) out.stopped = 'too-large';
         if (out.issues.some(i => i.severity === 'error') || program.indicators.length === 0) return out;
         await engine.lock();
         const raw = await executePlan(engine, planIndicators(program));

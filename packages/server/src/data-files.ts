@@ -35,13 +35,26 @@ function issueText(issue: DataIssue): string {
  * Loads every source of a program into an engine. The engine then holds a table per source that
  * loaded without errors; `root` is the workspace that data paths must stay inside.
  */
-export async function loadSourceFiles(engine: Engine, program: ProgramIR, root: string): Promise<DataStageResult> {
+export async function loadSourceFiles(engine: Engine, program: ProgramIR, root: string, limits: DataLimits = {}): Promise<DataStageResult> {
     const result: DataStageResult = { issues: [], files: [] };
-    for (const source of program.sources) await loadOne(engine, source, root, result);
+    for (const source of program.sources) await loadOne(engine, source, root, result, limits);
     return result;
 }
 
-async function loadOne(engine: Engine, source: SourceIR, root: string, out: DataStageResult): Promise<void> {
+/** Limits of the data stage; the editor sets `maxRows` (`monitor.engine.maxRows`), the CLI none. */
+export interface DataLimits {
+    maxRows?: number;
+}
+
+/** The number of data rows of CSV bytes, counted by line ends (a quoted line break counts too: "about"). */
+export function countCsvRows(bytes: Uint8Array, header: boolean): number {
+    let lines = 0;
+    for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) lines++;
+    if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) lines++;
+    return Math.max(0, lines - (header ? 1 : 0));
+}
+
+async function loadOne(engine: Engine, source: SourceIR, root: string, out: DataStageResult, limits: DataLimits): Promise<void> {
     const resolved = resolveDataPath(source, root);
     const pathSpan = source.pathSpan ?? source.span;
     if (!resolved.ok) {
@@ -55,6 +68,13 @@ async function loadOne(engine: Engine, source: SourceIR, root: string, out: Data
     } catch (error) {
         const text = message('data-file-missing', { path: source.path, source: source.name, suggestion: '' });
         out.issues.push({ span: pathSpan, severity: 'error', code: 'data-file-missing', message: `${text} (${(error as Error).message})` });
+        return;
+    }
+    const rows = limits.maxRows === undefined ? 0 : countCsvRows(bytes, source.csv.header);
+    if (limits.maxRows !== undefined && rows > limits.maxRows) {
+        // Checked before DuckDB sees the bytes: a file too large for the editor is never loaded.
+        const args = { path: source.path, source: source.name, rows, max: limits.maxRows };
+        out.issues.push({ span: pathSpan, severity: 'error', code: 'data-too-large', message: message('data-too-large', args) });
         return;
     }
     const issues = await engine.loadSource(source, bytes);

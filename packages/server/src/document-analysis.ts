@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { ProgramIR, ResultRow } from '@monitor/ir';
-import { ast, importClosure, lowerProgram } from '@monitor/language';
-import { AnalysisRunner } from './analysis-runner.js';
+import { ast, importClosure, lowerProgram, message } from '@monitor/language';
+import { AnalysisRunner, AnalysisTimeout } from './analysis-runner.js';
 import type { SpanIssue } from './data-files.js';
 import { resolveDataPath } from './data-paths.js';
+import { withPrivacyFloor } from './privacy-floor.js';
 import { workspaceRootOf, type ServerSettings } from './server-settings.js';
 
 /** What the server knows about one document: its program and, when trusted, data findings and rows. */
@@ -23,10 +24,15 @@ export interface Analysis {
     issues: SpanIssue[];
     /** Safe rows, or null when not computed (untrusted, errors, or no indicators). */
     rows: ResultRow[] | null;
+    /** Why nothing was computed although the program is fine: over the row or the time limit. */
+    stopped?: 'too-large' | 'timeout';
 }
 
-/** The program of a document and its imports, without touching data files. */
-export function lowerForDocument(shared: LangiumSharedServices, uri: string): { program: ProgramIR | null; errors: number; closure: LangiumDocument[] } {
+/**
+ * The program of a document and its imports, without touching data files; `privacyMinimum` (the
+ * editor's setting) raises the program's privacy minimum.
+ */
+export function lowerForDocument(shared: LangiumSharedServices, uri: string, privacyMinimum: number | null = null): { program: ProgramIR | null; errors: number; closure: LangiumDocument[] } {
     const documents = shared.workspace.LangiumDocuments;
     const closure = [...importClosure(URI.parse(uri), documents)]
         .map(u => documents.getDocument(URI.parse(u)))
@@ -36,7 +42,8 @@ export function lowerForDocument(shared: LangiumSharedServices, uri: string): { 
     if (!root || errors > 0) return { program: null, errors: Math.max(errors, root ? 0 : 1), closure };
     const input = (d: LangiumDocument) => ({ uri: d.uri.toString(), model: d.parseResult.value as ast.Model });
     try {
-        return { program: lowerProgram(input(root), closure.filter(d => d !== root).map(input)), errors: 0, closure };
+        const program = lowerProgram(input(root), closure.filter(d => d !== root).map(input));
+        return { program: withPrivacyFloor(program, privacyMinimum), errors: 0, closure };
     } catch {
         // Invariant (ARCHITECTURE.md): lowering does not throw without errors; if it does, show no program.
         return { program: null, errors: 1, closure };
@@ -82,7 +89,7 @@ export class DocumentAnalyses {
 
     /** The current program of a document (lowered now, cheap), or null when it has errors. */
     lowered(uri: string): ProgramIR | null {
-        return lowerForDocument(this.shared, uri).program;
+        return lowerForDocument(this.shared, uri, this.settings.privacyMinimum).program;
     }
 
     /**
@@ -107,7 +114,7 @@ export class DocumentAnalyses {
 
     /** Analyses a document unless the cached result is still valid; resolves with the current result. */
     analyse(uri: string): Promise<Analysis> {
-        const { program, errors, closure } = lowerForDocument(this.shared, uri);
+        const { program, errors, closure } = lowerForDocument(this.shared, uri, this.settings.privacyMinimum);
         const root = workspaceRootOf(this.settings, uri);
         const dataFiles = program && this.settings.trusted ? confinedDataFiles(program, root) : [];
         const key = [this.settings.trusted, ...closure.map(d => `${d.uri}@${d.textDocument.version}`),
@@ -134,10 +141,15 @@ export class DocumentAnalyses {
         dataFiles: Analysis['dataFiles'], root: string): Promise<Analysis> {
         const base: Analysis = { key, program, errors, dataFiles, issues: [], rows: null };
         if (!program || !this.settings.trusted || program.sources.length === 0) return base;
+        const { maxRows, timeoutSeconds } = this.settings;
         try {
-            return { ...base, ...(await this.runner.run(program, root, this.settings.locale)) };
-        } catch {
-            // A worker that failed or timed out leaves no findings and no rows; the next edit retries.
+            return { ...base, ...(await this.runner.run(program, root, this.settings.locale, { maxRows, timeoutSeconds })) };
+        } catch (error) {
+            if (error instanceof AnalysisTimeout) {
+                const issue = { span: program.monitor.span, severity: 'error' as const, code: 'data-timeout', message: message('data-timeout', { seconds: error.seconds }) };
+                return { ...base, issues: [issue], stopped: 'timeout' };
+            }
+            // A worker that failed leaves no findings and no rows; the next edit retries.
             return base;
         }
     }

@@ -15,9 +15,11 @@ export function latestRow(rows: ResultRow[], indicator: string): ResultRow | und
 }
 
 /** "latest: 7,9 per 1.000 jongeren · uit koers", or why there is no value. */
-export function latestText(analysis: Analysis | undefined, indicator: IndicatorIR, locale: Locale, trusted: boolean): string {
+export function latestText(analysis: Analysis | undefined, indicator: IndicatorIR, locale: Locale, trusted: boolean, timeoutSeconds = 0): string {
     const t = texts(locale);
     if (!trusted) return `${t.latest}: ${t.untrusted}`;
+    if (analysis?.stopped === 'too-large') return `${t.latest}: ${t.tooLarge}`;
+    if (analysis?.stopped === 'timeout') return `${t.latest}: ${t.timedOut(timeoutSeconds)}`;
     if (!analysis || analysis.rows === null) return `${t.latest}: ${analysis ? t.noValue : t.computing}`;
     const row = latestRow(analysis.rows, indicator.name);
     if (!row || row.value === null) return `${t.latest}: ${t.noValue}`;

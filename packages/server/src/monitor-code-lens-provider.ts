@@ -28,7 +28,7 @@ export class MonitorCodeLensProvider implements CodeLensProvider {
             const at = { start: range.start, end: range.start };
             const ir = program?.indicators.find(i => i.name === indicator.name);
             // VS Code shows a lens with an empty command id as plain text.
-            if (ir) lenses.push({ range: at, command: { title: latestText(analysis, ir, settings.locale, settings.trusted), command: '' } });
+            if (ir) lenses.push({ range: at, command: { title: latestText(analysis, ir, settings.locale, settings.trusted, settings.timeoutSeconds), command: '' } });
             lenses.push({ range: at, command: { title: texts(settings.locale).preview, command: OPEN_PREVIEW_COMMAND, arguments: [uri] } });
         }
         return lenses;

@@ -28,7 +28,7 @@ export class MonitorHoverProvider extends MultilineCommentHoverProvider {
             if (ir.desired) lines.push('', t.desired[ir.desired]);
             if (ir.unit) lines.push('', `${t.unit}: ${ir.unit}`);
             if (ir.target) lines.push('', `${t.target}: ${targetText(ir.target, settings.locale)}`);
-            lines.push('', latestText(analysis, ir, settings.locale, settings.trusted));
+            lines.push('', latestText(analysis, ir, settings.locale, settings.trusted, settings.timeoutSeconds));
         } else {
             // The monitor has errors (or is still being read): no definition in words, no value.
             if (node.unit) lines.push('', `${t.unit}: ${node.unit}`);

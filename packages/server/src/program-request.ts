@@ -23,7 +23,7 @@ export async function answerProgramRequest(ctx: ServerContext, params: ProgramRe
         }
     }
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
-    const { program, errors } = lowerForDocument(shared, uri.toString());
+    const { program, errors } = lowerForDocument(shared, uri.toString(), ctx.settings.privacyMinimum);
     const dataFiles = program && ctx.settings.trusted ? confinedDataFiles(program, workspaceRootOf(ctx.settings, uri.toString())) : [];
     return { program, errors, dataFiles };
 }

@@ -6,6 +6,7 @@ import { MonitorCodeActionProvider } from './monitor-code-action-provider.js';
 import { MonitorCodeLensProvider } from './monitor-code-lens-provider.js';
 import { MonitorCommandHandler } from './monitor-command-handler.js';
 import { MonitorCompletionProvider } from './monitor-completion-provider.js';
+import { MonitorDocumentBuilder } from './monitor-document-builder.js';
 import { MonitorHoverProvider } from './monitor-hover-provider.js';
 import { MonitorSemanticTokenProvider } from './monitor-semantic-token-provider.js';
 import type { ServerContext } from './server-context.js';
@@ -23,7 +24,10 @@ export function createServerModule(ctx: ServerContext): Module<MonitorServices, 
     };
 }
 
-/** Shared providers (server commands). */
+/** Shared providers (server commands) and the document builder that rebuilds only importers of an edited file. */
 export function createSharedServerModule(ctx: ServerContext): Module<LangiumSharedServices, PartialLangiumSharedServices> {
-    return { lsp: { ExecuteCommandHandler: () => new MonitorCommandHandler(ctx) } };
+    return {
+        lsp: { ExecuteCommandHandler: () => new MonitorCommandHandler(ctx) },
+        workspace: { DocumentBuilder: services => new MonitorDocumentBuilder(services) },
+    };
 }

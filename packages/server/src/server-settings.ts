@@ -1,4 +1,4 @@
-/** What the client told the server at `initialize`: workspace trust, display language, folders. */
+/** What the client told the server at `initialize`: workspace trust, display language, folders, limits. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locale } from '@monitor/language';
@@ -10,11 +10,34 @@ export interface ServerSettings {
     locale: Locale;
     /** Workspace folders as absolute paths. */
     folders: string[];
+    /** `monitor.privacy.minimum`: raises every file's own privacy minimum (never lowers it); null = the file's. */
+    privacyMinimum: number | null;
+    /** Largest data file, in rows, that the server computes on. */
+    maxRows: number;
+    /** How long one analysis may compute before it is stopped. */
+    timeoutSeconds: number;
 }
+
+/** The engine limits when the client sends none (the extension's defaults). */
+export const DEFAULT_MAX_ROWS = 5_000_000;
+export const DEFAULT_TIMEOUT_SECONDS = 180;
 
 /** The defaults before `initialize`: untrusted until the client says otherwise. */
 export function defaultSettings(): ServerSettings {
-    return { trusted: false, locale: 'en', folders: [] };
+    return { trusted: false, locale: 'en', folders: [], privacyMinimum: null, maxRows: DEFAULT_MAX_ROWS, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS };
+}
+
+function positive(value: unknown): number | null {
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
+}
+
+/** Reads the limits from `initializationOptions`; anything missing or not a positive number keeps the default. */
+export function readLimits(settings: ServerSettings, options: { privacyMinimum?: unknown; maxRows?: unknown; timeoutSeconds?: unknown }): void {
+    const minimum = positive(options.privacyMinimum);
+    settings.privacyMinimum = minimum === null ? null : Math.ceil(minimum);
+    settings.maxRows = Math.floor(positive(options.maxRows) ?? DEFAULT_MAX_ROWS);
+    // Fractions are allowed: tests use a timeout shorter than DuckDB's start.
+    settings.timeoutSeconds = positive(options.timeoutSeconds) ?? DEFAULT_TIMEOUT_SECONDS;
 }
 
 /** The workspace a document's data paths must stay inside: its workspace folder, else its own folder. */

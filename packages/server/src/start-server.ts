@@ -2,7 +2,7 @@
  * Starts the Monitor language server on a connection (stdio by default): Langium's features plus
  * the data stage, computed hover and lenses, and the `monitor/program` request.
  */
-import { createConnection, ProposedFeatures, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, createConnection, ProposedFeatures, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { DocumentState, URI } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
@@ -14,7 +14,7 @@ import { DocumentAnalyses, type Analysis } from './document-analysis.js';
 import { answerProgramRequest } from './program-request.js';
 import type { ServerContext } from './server-context.js';
 import { createServerModule, createSharedServerModule } from './server-module.js';
-import { defaultSettings } from './server-settings.js';
+import { defaultSettings, readLimits } from './server-settings.js';
 
 /** How long after the last edit the data stage runs again. */
 const DEBOUNCE_MS = 300;
@@ -51,14 +51,21 @@ export function startMonitorServer(connection: Connection = defaultConnection())
     const merger = new DiagnosticsMerger(params => void send(params));
     // Langium publishes the language stages; route them through the merger so data findings stay.
     connection.sendDiagnostics = async params => merger.fromLanguage(params);
-    ctx.analyses = new DocumentAnalyses(shared, settings, (uri, analysis) => merger.fromData(uri, dataDiagnostics(shared, analysis)));
+    let lensRefresh = false;
+    ctx.analyses = new DocumentAnalyses(shared, settings, (uri, analysis) => {
+        merger.fromData(uri, dataDiagnostics(shared, analysis));
+        // Lenses show the new value without waiting for an edit (only for clients that asked for it).
+        if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    });
 
     shared.lsp.LanguageServer.onInitialize(params => {
-        const options = (params.initializationOptions ?? {}) as { trusted?: boolean; locale?: string };
+        const options = (params.initializationOptions ?? {}) as { trusted?: boolean; locale?: string } & Parameters<typeof readLimits>[1];
         // Editors without workspace trust (Neovim, Helix, Emacs) start `monitor lsp` on folders they chose.
         settings.trusted = options.trusted !== false;
         settings.locale = localeFromTag(options.locale ?? params.locale);
         setLocale(settings.locale);
+        readLimits(settings, options);
+        lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
         const folders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
         settings.folders = folders.filter(u => u.startsWith('file:')).map(u => fileURLToPath(u));
     });

@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AnalysisRunner, defaultWorkerFile } from '../src/analysis-runner.js';
+import { AnalysisRunner, AnalysisTimeout, defaultWorkerFile } from '../src/analysis-runner.js';
+import { countCsvRows } from '../src/data-files.js';
 import { computeAnalysis } from '../src/compute-analysis.js';
 import { JEUGD, jeugdProgram } from './jeugd-program.js';
 
 // The built worker (`npx tsc -b`); the sources run in vitest, so the runner is pointed at dist/.
 const BUILT_WORKER = path.resolve(import.meta.dirname, '../dist/analysis-worker.js');
+/** The editor's defaults (`monitor.engine.maxRows`, `monitor.engine.timeoutSeconds`). */
+const LIMITS = { maxRows: 5_000_000, timeoutSeconds: 180 };
 
 describe('AnalysisRunner', () => {
     test('the worker computes the same disclosed rows and findings as the pipeline in this thread', async () => {
@@ -15,7 +18,7 @@ describe('AnalysisRunner', () => {
         const program = await jeugdProgram();
         const runner = new AnalysisRunner(BUILT_WORKER);
         try {
-            const inWorker = await runner.run(program, JEUGD, 'en');
+            const inWorker = await runner.run(program, JEUGD, 'en', LIMITS);
             const here = await computeAnalysis(program, JEUGD);
             expect(inWorker.rows?.length).toBeGreaterThan(100);
             expect(inWorker).toEqual(here);
@@ -35,12 +38,47 @@ parentPort.on('message', job => { if (!fs.existsSync(mark)) { fs.writeFileSync(m
         const runner = new AnalysisRunner(file);
         const program = await jeugdProgram();
         try {
-            await expect(runner.run(program, JEUGD, 'en')).rejects.toThrow(/exit code 3/);
-            await expect(runner.run(program, JEUGD, 'en')).resolves.toEqual({ issues: [], rows: [] });
+            await expect(runner.run(program, JEUGD, 'en', LIMITS)).rejects.toThrow(/exit code 3/);
+            await expect(runner.run(program, JEUGD, 'en', LIMITS)).resolves.toEqual({ issues: [], rows: [] });
         } finally {
             runner.dispose();
             fs.rmSync(dir, { recursive: true, force: true });
         }
+    });
+
+    test('a job over its time limit rejects with AnalysisTimeout, and the next job still runs', async () => {
+        const program = await jeugdProgram();
+        const runner = new AnalysisRunner(BUILT_WORKER);
+        try {
+            const late = await runner.run(program, JEUGD, 'en', { ...LIMITS, timeoutSeconds: 0.001 }).catch((e: unknown) => e);
+            expect(late).toBeInstanceOf(AnalysisTimeout);
+            expect((late as AnalysisTimeout).seconds).toBe(0.001);
+            expect((await runner.run(program, JEUGD, 'en', LIMITS)).rows?.length).toBeGreaterThan(100);
+        } finally {
+            runner.dispose();
+        }
+    }, 120_000);
+
+    test('a source file over maxRows is reported at its path and not loaded', async () => {
+        const program = await jeugdProgram();
+        const runner = new AnalysisRunner(BUILT_WORKER);
+        try {
+            const result = await runner.run(program, JEUGD, 'en', { ...LIMITS, maxRows: 100 });
+            const tooLarge = result.issues.filter(i => i.code === 'data-too-large');
+            expect(tooLarge.map(i => i.span)).toEqual([program.sources[0].pathSpan]);
+            expect(result.rows).toBeNull();
+            expect(result.stopped).toBe('too-large');
+        } finally {
+            runner.dispose();
+        }
+    }, 120_000);
+
+    test('CSV rows are counted by line ends, without the header', () => {
+        const bytes = (s: string) => new TextEncoder().encode(s);
+        expect(countCsvRows(bytes('a,b\n1,2\n3,4\n'), true)).toBe(2);
+        expect(countCsvRows(bytes('a,b\n1,2\n3,4'), true)).toBe(2);
+        expect(countCsvRows(bytes('1,2\n3,4\n'), false)).toBe(2);
+        expect(countCsvRows(bytes(''), true)).toBe(0);
     });
 
     test('the worker is looked for beside the running file', () => {

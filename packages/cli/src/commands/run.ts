@@ -6,6 +6,7 @@ import { formatText, sortDiagnostics } from '../diagnostic.js';
 import { HELP } from '../help.js';
 import { oneOf, parseOptions, workspaceRoot } from '../options.js';
 import { rowsToCsv, rowsToJson } from '../output.js';
+import { warningsFor } from '../warnings-for.js';
 
 export async function runRun(args: string[]): Promise<number> {
     const { values, positionals } = parseOptions(args, {
@@ -42,7 +43,8 @@ export async function runRun(args: string[]): Promise<number> {
         process.stderr.write(formatText(sortDiagnostics(computed.diagnostics)) + '\n');
         return 1;
     }
-    const warnings = computed.diagnostics.filter(d => d.severity !== 'error');
+    // Warnings of the language stages and the data stage; `--indicator` leaves out only those about other indicators.
+    const warnings = warningsFor(monitor, [...analysis.diagnostics, ...computed.diagnostics], values.indicator);
     if (warnings.length > 0) process.stderr.write(formatText(sortDiagnostics(warnings)) + '\n');
     const text = format === 'csv' ? rowsToCsv(computed.rows) : rowsToJson(computed.rows);
     if (values.out) await fs.writeFile(values.out, text);

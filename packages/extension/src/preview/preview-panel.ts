@@ -1,7 +1,8 @@
 /**
  * One preview panel beside a `.monitor` editor. It asks the language server for the program
- * (`monitor/program`), reads the declared data files (once, then again only when they change on disk),
- * and posts both to the webview, which computes with DuckDB-WASM. Edits recompute debounced.
+ * (`monitor/program`), reads the declared data files (once, then again only when they change on disk:
+ * `DataFileReader`), and posts both to the webview, which computes with DuckDB-WASM. Edits recompute
+ * debounced; a watcher on each declared file recomputes when it changes.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
@@ -9,9 +10,10 @@ import {
     isWebviewMessage, PROGRAM_REQUEST_METHOD, type DataFileRef, type HostMessage, type PreviewLang,
     type PreviewProblem, type ProgramParams, type ProgramResult, type WebviewMessage,
 } from '@monitor/protocol';
-import { dataFileUri, readDataFiles } from './data-files.js';
+import { dataFilePath, DataFileReader } from './data-file-reader.js';
 import { previewHtml } from './preview-html.js';
 import { saveExport } from './save-export.js';
+import { vegaEditorUrl } from './vega-editor-url.js';
 
 /** The part of the language client the panel uses. */
 export type ProgramClient = Pick<BaseLanguageClient, 'sendRequest'>;
@@ -27,8 +29,7 @@ export function previewLang(): PreviewLang {
 export class PreviewPanel implements vscode.Disposable {
     private readonly disposables: vscode.Disposable[] = [];
     private watchers = new Map<string, vscode.FileSystemWatcher>();
-    /** Data files (by URI) whose bytes the webview does not have yet. */
-    private stale = new Set<string>();
+    private readonly reader = new DataFileReader(() => (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath));
     private refs: DataFileRef[] = [];
     private program: ProgramResult['program'] = null;
     private timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,7 +53,7 @@ export class PreviewPanel implements vscode.Disposable {
             webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
             vscode.workspace.onDidChangeTextDocument(e => { if (e.document.uri.toString() === document.toString()) this.schedule(); }),
             vscode.workspace.onDidSaveTextDocument(d => { if (d.languageId === 'monitor') this.schedule(); }),
-            vscode.workspace.onDidGrantWorkspaceTrust(() => { this.stale = new Set(this.refs.map(r => dataFileUri(r).toString())); this.schedule(0); }),
+            vscode.workspace.onDidGrantWorkspaceTrust(() => { this.reader.forget(); this.schedule(0); }),
             panel.onDidDispose(() => this.dispose()),
         );
     }
@@ -71,11 +72,12 @@ export class PreviewPanel implements vscode.Disposable {
             case 'ready':
                 this.ready = true;
                 // A (re)loaded page has no data yet: send every file again.
-                this.stale = new Set(this.refs.map(r => dataFileUri(r).toString()));
-                await this.update(true);
+                this.reader.forget();
+                await this.update();
                 return;
             case 'reveal': return this.reveal(message.indicator);
             case 'export': {
+                if (message.format === 'vega-editor') return this.openInVegaEditor(message.content);
                 const saved = await saveExport(this.document, message, previewLang());
                 if (saved) this.log(`Exported ${message.indicator} to ${saved.fsPath}`);
                 return;
@@ -89,7 +91,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (!this.disposed) void this.panel.webview.postMessage(message);
     }
 
-    private async update(allFiles = false): Promise<void> {
+    private async update(): Promise<void> {
         if (!this.ready || this.disposed) return;
         const lang = previewLang();
         if (!vscode.workspace.isTrusted) { this.post({ type: 'untrusted', lang }); return; }
@@ -98,28 +100,25 @@ export class PreviewPanel implements vscode.Disposable {
             this.program = result.program;
             this.watch(result.dataFiles);
         }
-        const wanted = result.program ? this.refs.filter(r => allFiles || this.stale.has(dataFileUri(r).toString())) : [];
-        const { files, unreadable } = await readDataFiles(wanted, lang);
-        for (const r of wanted) this.stale.delete(dataFileUri(r).toString());
+        const { files, unreadable } = result.program ? await this.reader.read(this.refs, lang) : { files: [], unreadable: [] };
         this.post({
             type: 'update', uri: this.document.toString(), lang, program: result.program,
             problem: result.program ? null : this.firstError(result.errors, lang), files, unreadable,
         });
     }
 
-    /** Watches exactly the declared files; a change on disk marks the file for re-reading. */
+    /** Watches exactly the declared files; a change on disk recomputes (the reader sends what changed). */
     private watch(refs: DataFileRef[]): void {
         this.refs = refs;
-        const keep = new Set(refs.map(r => dataFileUri(r).toString()));
+        const uris = refs.flatMap(r => { const p = dataFilePath(r); return p ? [vscode.Uri.file(p)] : []; });
+        const keep = new Set(uris.map(u => u.toString()));
         for (const [key, w] of this.watchers) if (!keep.has(key)) { w.dispose(); this.watchers.delete(key); }
-        for (const ref of refs) {
-            const uri = dataFileUri(ref);
+        for (const uri of uris) {
             const key = uri.toString();
             if (this.watchers.has(key)) continue;
-            this.stale.add(key);
             const pattern = new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? '');
             const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-            const changed = () => { this.stale.add(key); this.schedule(); };
+            const changed = () => this.schedule();
             watcher.onDidChange(changed);
             watcher.onDidCreate(changed);
             watcher.onDidDelete(changed);
@@ -134,6 +133,14 @@ export class PreviewPanel implements vscode.Disposable {
         if (first) return { message: first.message, line: first.range.start.line + 1, column: first.range.start.character + 1 };
         const message = lang === 'nl' ? `Het bestand bevat ${count} fout(en); zie het venster Problemen.` : `The file has ${count} error(s); see the Problems panel.`;
         return { message, line: 1, column: 1 };
+    }
+
+    /** Opens the chart's spec (safe rows only, after disclosure control) in the online Vega editor. */
+    private async openInVegaEditor(specJson: string): Promise<void> {
+        const url = vegaEditorUrl(specJson);
+        if (!url) { this.log('The preview sent a chart for the Vega editor that is not a JSON object; it was ignored.'); return; }
+        // VS Code asks the user before it opens an outside address.
+        await vscode.env.openExternal(vscode.Uri.parse(url));
     }
 
     private async reveal(indicator: string): Promise<void> {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ExportMessage, PreviewLang } from '@monitor/protocol';
 
-const EXT: Record<ExportMessage['format'], string> = { png: 'png', svg: 'svg', 'vl.json': 'vl.json', csv: 'csv' };
+const EXT: Record<ExportMessage['format'], string> = { png: 'png', svg: 'svg', 'vl.json': 'vl.json', csv: 'csv', 'vega-editor': 'vl.json' };
 
 /** Asks for a file name and writes the export; returns the saved URI or undefined when cancelled. */
 export async function saveExport(document: vscode.Uri, message: ExportMessage, lang: PreviewLang): Promise<vscode.Uri | undefined> {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ResultRow } from '@monitor/ir';
 import { indicatorSummary } from '../src/indicator-summary.js';
-import { indicator, rows } from '../../render/test/fixtures.js';
+import { indicator, rows } from './fixtures.js';
 
 const actual = (period: string, value: number | null, extra: Partial<ResultRow> = {}): ResultRow => ({
     indicator: 'verblijf', series: 'actual', period, dimensions: {}, value, numerator: value, denominator: null,

@@ -1,6 +1,6 @@
-/** The headline of an indicator card: latest value, change against the previous period and the baseline, status. */
+/** The headline of an indicator (preview card, CLI report): latest value, change against the previous period and the baseline, status. */
 import { formatPeriod, periodsIn, type IndicatorIR, type ResultRow, type Status } from '@monitor/ir';
-import { isTotalRow } from '@monitor/render';
+import { isTotalRow } from './trend-data.js';
 
 /** What the card shows above the chart. */
 export interface IndicatorSummary {

@@ -1,0 +1,177 @@
+/**
+ * Secondary suppression across indicators, the monitor-wide pass after the per-indicator one. The
+ * same count is often published more than once: a count indicator and a rate whose numerator is that
+ * count, a breakdown's total and another indicator without breakdown, two breakdowns of one count by
+ * different dimensions. Every published count is an *atom* — (measure without its spans, period,
+ * breakdown cell) — and every breakdown gives the linear relation total = Σ cells over atoms of one
+ * measure and period (a *component*). An atom is *secret* when it fails the minimum or was hidden to
+ * protect one (secondary suppression). Invariant after `crossSuppression`:
+ * - a secret atom is hidden in every row that carries it, in every indicator;
+ * - no secret atom follows from the published atoms through the relations of its component (solved
+ *   exactly, by row reduction, so chains over several breakdowns count too);
+ * - no relation pins a small sum of secret cells (total known, the rest of the cells secret and
+ *   together below the minimum).
+ * A leak is closed by hiding one more atom: the smallest published cell of a relation that holds the
+ * leaked atom, a total only when no cell is left — the rule of the per-indicator pass.
+ */
+import type { IndicatorIR, MeasureIR, ProgramIR, ResultRow } from '@monitor/ir';
+import type { CountParts, Disclosed, Part } from './secondary-suppression.js';
+
+interface Atom {
+    key: string;
+    component: string;
+    raw: number | null;
+    secret: boolean;
+    rows: Disclosed[];
+    order: number;
+}
+
+interface Relation {
+    total: Atom;
+    cells: Atom[];
+}
+
+/** The measure as a key: everything but source positions. */
+function measureKey(m: MeasureIR): string {
+    return JSON.stringify(m, (k, v: unknown) => (k === 'span' ? undefined : v));
+}
+
+function cellOf(row: ResultRow): string {
+    return JSON.stringify(Object.entries(row.dimensions).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The counted measures of an indicator, by part. */
+function countedMeasures(indicator: IndicatorIR, parts: CountParts): [Part, MeasureIR][] {
+    const v = indicator.value;
+    if (v.kind === 'measure') return parts.numerator ? [['numerator', v.measure]] : [];
+    if (v.kind !== 'rate') return [];
+    return [...(parts.numerator ? [['numerator', v.numerator] as [Part, MeasureIR]] : []), ...(parts.denominator ? [['denominator', v.denominator] as [Part, MeasureIR]] : [])];
+}
+
+/** Whether a count fails the minimum (raw or rounded): the primary rule of disclosure.ts. */
+export type FailsMinimum = (raw: number) => boolean;
+
+/** The atoms and relations of all actual rows of count indicators. */
+function collect(program: ProgramIR, perIndicator: Map<string, Disclosed[]>, partsOf: (i: IndicatorIR) => CountParts, fails: FailsMinimum) {
+    const atoms = new Map<string, Atom>();
+    const relations = new Map<string, Relation>();
+    for (const indicator of program.indicators) {
+        const rows = perIndicator.get(indicator.name) ?? [];
+        for (const [part, m] of countedMeasures(indicator, partsOf(indicator))) {
+            const mk = measureKey(m);
+            const byPeriod = new Map<string, Atom[]>();
+            for (const d of rows) {
+                // The raw value is part of the key: equal measures give equal counts, so this only keeps
+                // apart rows that are not the same count after all (hand-made rows, repeated periods).
+                const key = JSON.stringify([mk, d.raw.period, d.raw[part], cellOf(d.raw)]);
+                let atom = atoms.get(key);
+                if (!atom) {
+                    atom = { key, component: JSON.stringify([mk, d.raw.period]), raw: d.raw[part], secret: false, rows: [], order: atoms.size };
+                    atoms.set(key, atom);
+                }
+                atom.rows.push(d);
+                const raw = d.raw[part];
+                if ((raw !== null && fails(raw)) || d.secret?.includes(part)) atom.secret = true;
+                byPeriod.set(d.raw.period, [...(byPeriod.get(d.raw.period) ?? []), atom]);
+            }
+            if (indicator.by.length === 0) continue;
+            for (const group of byPeriod.values()) {
+                const total = group.find((a) => a.key.endsWith(',"[]"]'));
+                const cells = group.filter((a) => a !== total);
+                if (!total || total.raw === null || cells.length === 0) continue;
+                relations.set(JSON.stringify([total.key, cells.map((c) => c.key).sort()]), { total, cells });
+            }
+        }
+    }
+    return { atoms, relations: [...relations.values()] };
+}
+
+/** Known: no number to hide, or shown in at least one row. */
+function published(a: Atom): boolean {
+    return a.raw === null || a.rows.some((d) => !d.safe.suppressed);
+}
+
+/** The unknown atoms of a component that its relations determine (row reduction on ±1 coefficients). */
+function determined(relations: Relation[]): Set<Atom> {
+    const unknown = [...new Set(relations.flatMap((r) => [r.total, ...r.cells]).filter((a) => !published(a)))];
+    const index = new Map(unknown.map((a, i) => [a, i]));
+    const matrix = relations.map((r) => {
+        const line = new Array<number>(unknown.length).fill(0);
+        if (index.has(r.total)) line[index.get(r.total)!] += 1;
+        for (const c of r.cells) if (index.has(c)) line[index.get(c)!] -= 1;
+        return line;
+    }).filter((line) => line.some((x) => x !== 0));
+    const pivots: [number, number][] = [];
+    let row = 0;
+    for (let col = 0; col < unknown.length && row < matrix.length; col++) {
+        const at = matrix.findIndex((line, i) => i >= row && Math.abs(line[col]) > 1e-9);
+        if (at < 0) continue;
+        [matrix[row], matrix[at]] = [matrix[at], matrix[row]];
+        const p = matrix[row][col];
+        matrix[row] = matrix[row].map((x) => x / p);
+        for (let i = 0; i < matrix.length; i++) {
+            if (i === row || Math.abs(matrix[i][col]) <= 1e-9) continue;
+            const f = matrix[i][col];
+            matrix[i] = matrix[i].map((x, j) => x - f * matrix[row][j]);
+        }
+        pivots.push([row, col]);
+        row++;
+    }
+    // A pivot whose reduced row has no other entry is fixed by the published values alone.
+    return new Set(pivots.filter(([r]) => matrix[r].filter((x) => Math.abs(x) > 1e-9).length === 1).map(([, c]) => unknown[c]));
+}
+
+/** The first leak in a component: the relations that hold it, or null. */
+function leak(relations: Relation[], minimum: number): Relation[] | null {
+    const fixed = determined(relations);
+    const exposed = [...fixed].filter((a) => a.secret).sort((a, b) => a.order - b.order)[0];
+    if (exposed) return relations.filter((r) => r.total === exposed || r.cells.includes(exposed));
+    for (const r of relations) {
+        if (!published(r.total) && !fixed.has(r.total)) continue;
+        const rest = r.cells.filter((c) => !published(c) && !fixed.has(c));
+        if (rest.some((c) => c.secret) && rest.reduce((s, c) => s + (c.raw ?? 0), 0) < minimum) return [r];
+    }
+    return null;
+}
+
+/** The atom to hide next: the smallest shown cell of the leaking relations, then a total, then anything shown. */
+function victim(leaking: Relation[], component: Relation[]): Atom | undefined {
+    const shown = (list: Atom[]) => list.filter((a) => a.raw !== null && !a.secret && published(a))
+        .sort((a, b) => (a.raw! - b.raw!) || a.order - b.order)[0];
+    return shown(leaking.flatMap((r) => r.cells)) ?? shown(leaking.map((r) => r.total))
+        ?? shown(component.flatMap((r) => r.cells)) ?? shown(component.map((r) => r.total));
+}
+
+/**
+ * Applies the monitor-wide pass to the rows of all indicators (`perIndicator`, after primary and
+ * per-indicator secondary suppression), hiding rows through `hide`. Ends: every round hides one more
+ * published atom, or stops.
+ */
+export function crossSuppression(
+    program: ProgramIR, perIndicator: Map<string, Disclosed[]>, partsOf: (i: IndicatorIR) => CountParts,
+    minimum: number, fails: FailsMinimum, hide: (r: ResultRow) => ResultRow,
+): void {
+    const { atoms, relations } = collect(program, perIndicator, partsOf, fails);
+    const components = new Map<string, Relation[]>();
+    for (const r of relations) components.set(r.total.component, [...(components.get(r.total.component) ?? []), r]);
+    const hideSecrets = () => {
+        for (const a of atoms.values()) {
+            if (!a.secret) continue;
+            for (const d of a.rows) if (!d.safe.suppressed) d.safe = hide(d.safe);
+        }
+    };
+    hideSecrets();
+    for (let round = 0; round <= atoms.size; round++) {
+        let changed = false;
+        for (const component of components.values()) {
+            const leaking = leak(component, minimum);
+            if (!leaking) continue;
+            const next = victim(leaking, component);
+            if (!next) continue;
+            next.secret = true;
+            changed = true;
+        }
+        if (!changed) break;
+        hideSecrets();
+    }
+}

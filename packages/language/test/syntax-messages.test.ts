@@ -1,0 +1,55 @@
+/** Syntax errors of the parser and the lexer are written in the current locale, with a hint. */
+import { DocumentValidator } from 'langium';
+import { afterEach, describe, expect, test } from 'vitest';
+import { setLocale } from '../src/messages.js';
+import { validate } from './helpers.js';
+
+/** The messages of the syntax stage (parser and lexer) of a text. */
+async function syntaxMessages(text: string): Promise<string[]> {
+    const result = await validate(text);
+    const syntax = [DocumentValidator.ParsingError, DocumentValidator.LexingError];
+    return result.diagnostics.filter(d => syntax.includes((d.data as { code?: string }).code ?? '')).map(d => d.message);
+}
+
+describe('syntax error messages', () => {
+    afterEach(() => setLocale('en'));
+
+    test('a misspelt keyword is named in Dutch with a suggestion under the Dutch locale', async () => {
+        setLocale('nl');
+        expect(await syntaxMessages('indicator x {\n    value count frm t started\n}\n'))
+            .toContain("Verwacht 'from' maar vond 'frm'. Bedoelt u 'from'?");
+    });
+    test('the same error is English under the English locale', async () => {
+        setLocale('en');
+        expect(await syntaxMessages('indicator x {\n    value count frm t started\n}\n'))
+            .toContain("Expecting 'from' but found 'frm'. Did you mean 'from'?");
+    });
+    test('a misspelt top-level word lists the blocks a file may hold', async () => {
+        setLocale('nl');
+        const [first] = await syntaxMessages('indicatr x {}');
+        expect(first).toMatch(/^Verwacht een nieuw blok \('import', 'monitor', .*maar vond 'indicatr'\. Bedoelt u 'indicator'\?$/);
+    });
+    test('a file that stops early says so instead of naming a token', async () => {
+        setLocale('en');
+        expect((await syntaxMessages('indicator x { value count from'))[0])
+            .toBe("Expecting a name but found the end of the file. The file ends too early: complete the block or close it with '}'.");
+    });
+    test('a brace too many is reported as leftover input in Dutch', async () => {
+        setLocale('nl');
+        expect(await syntaxMessages('monitor m { title "x" } }'))
+            .toEqual(["Verwacht het einde van het bestand maar vond '}'. Staat er een '}' te veel, of een woord buiten een blok?"]);
+    });
+    test('an unclosed string gets a lexer message in the locale', async () => {
+        setLocale('nl');
+        expect(await syntaxMessages('monitor m {\n    title "Jeugd\n}'))
+            .toContain('Deze tekst tussen aanhalingstekens wordt niet afgesloten. Sluit hem op dezelfde regel af met \'"\'.');
+        setLocale('en');
+        expect(await syntaxMessages('monitor m { title "x" } indicator y { value § }'))
+            .toContain("Unexpected character '§'. Names consist of letters, digits and '_'; text goes between double quotes.");
+    });
+    test('a choice lists the first words of each alternative', async () => {
+        setLocale('en');
+        const messages = await syntaxMessages('monitor m { title "x" } indicator y { value }');
+        expect(messages[0]).toMatch(/^Expecting 'count', 'sum', .* or … but found '}'\./);
+    });
+});
