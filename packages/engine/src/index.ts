@@ -7,3 +7,4 @@ export { applyDisclosure, roundCount } from './disclosure.js';
 export { breakdownChanges } from './breakdown-changes.js';
 export { fileMissing } from './data-issues.js';
 export { stripBom } from './load-source.js';
+export { footerLength, parquetColumns, type ParquetColumn } from './parquet-columns.js';
