@@ -4,9 +4,10 @@
  */
 import type { CompiledMeasure } from './compile-measure.js';
 import { dimensionValueSql } from './dimension-value.js';
-import type { MeasureContext } from './measure-context.js';
+import { compileCondition } from './compile-condition.js';
+import { dimensionFilter, type MeasureContext } from './measure-context.js';
 import { periodsCte } from './periods-cte.js';
-import type { PlanPeriod } from '@monitor/ir';
+import type { ConditionIR, PlanPeriod } from '@monitor/ir';
 import { createScope } from './source-scope.js';
 import { quoteIdent } from './sql-text.js';
 
@@ -14,15 +15,22 @@ import { quoteIdent } from './sql-text.js';
 export interface SeriesParts {
     /** The source whose breakdown values make the groups (the numerator's source). */
     groupSource: string;
+    /** Only rows matching this make groups (a reference's own `where`); absent: every row of the source. */
+    groupFilter?: ConditionIR | null;
     numerator: CompiledMeasure;
     denominator: CompiledMeasure | null;
 }
 
-function groupsCte(ctx: MeasureContext, source: string): string {
+function groupsCte(ctx: MeasureContext, source: string, groupFilter: ConditionIR | null): string {
     const scope = createScope(ctx.program, source, 'g');
     const cols = ctx.dimensions.map((d) => `${dimensionValueSql(ctx, d, scope) ?? 'CAST(NULL AS VARCHAR)'} AS ${quoteIdent(d)}`);
-    // Groups come from the whole source, not the filtered rows: a wijk without any matching row is a real 0.
-    return `groups AS (\n    SELECT DISTINCT ${cols.join(', ')}\n    FROM ${scope.from()}\n)`;
+    // Groups come from the whole source, not the measure's filtered rows: a wijk without any matching
+    // row is a real 0. Rows outside a binding's `where` give no group (they belong to no cell).
+    const filters = [groupFilter, ...ctx.dimensions.map((d) => dimensionFilter(ctx.program, d, source))]
+        .filter((f): f is ConditionIR => f !== null)
+        .map((f) => compileCondition(f, scope));
+    const where = filters.length > 0 ? `\n    WHERE ${filters.join(' AND ')}` : '';
+    return `groups AS (\n    SELECT DISTINCT ${cols.join(', ')}\n    FROM ${scope.from()}${where}\n)`;
 }
 
 function gridCte(dims: string[]): string {
@@ -62,7 +70,7 @@ function provisionalSql(parts: SeriesParts, covered: string): string {
 export function assembleSeries(parts: SeriesParts, ctx: MeasureContext, periods: PlanPeriod[]): string {
     const { numerator: num, denominator: den } = parts;
     const ctes = [periodsCte(periods), ...num.ctes, ...(den?.ctes ?? [])];
-    if (ctx.dimensions.length > 0) ctes.push(groupsCte(ctx, parts.groupSource));
+    if (ctx.dimensions.length > 0) ctes.push(groupsCte(ctx, parts.groupSource, parts.groupFilter ?? null));
     ctes.push(gridCte(ctx.dimensions));
     const covered = den ? '(nc.covered AND dc.covered)' : 'nc.covered';
     const dimCols = ctx.dimensions.map((d) => `grid.${quoteIdent(d)}`);

@@ -1,9 +1,11 @@
 /**
  * The value a row has in a breakdown dimension, as SQL text: the bound column (through a lookup when
- * it has one), translated by the dimension's code mapping when it declares one.
+ * it has one), translated by the dimension's code mapping when it declares one, and NULL for a row
+ * outside the binding's `where`.
  */
 import type { ShapeIR } from '@monitor/ir';
-import { dimensionBinding, type MeasureContext } from './measure-context.js';
+import { compileCondition } from './compile-condition.js';
+import { dimensionBinding, dimensionFilter, type MeasureContext } from './measure-context.js';
 import { sourceTable, type SourceScope } from './source-scope.js';
 import { quoteIdent, sqlDate } from './sql-text.js';
 
@@ -22,6 +24,15 @@ function rowDate(shape: ShapeIR): string | null {
  * smallest new code wins, so the result never depends on row order.
  */
 export function dimensionValueSql(ctx: Pick<MeasureContext, 'program'>, dimension: string, scope: SourceScope): string | null {
+    const value = mappedValueSql(ctx, dimension, scope);
+    const filter = dimensionFilter(ctx.program, dimension, scope.source.name);
+    if (value === null || !filter) return value;
+    // Invariant: a row outside the binding's `where` has no value here, so it falls in no cell (only in totals).
+    return `CASE WHEN ${compileCondition(filter, scope)} THEN ${value} END`;
+}
+
+/** The bound value, translated by the dimension's code mapping; the binding's `where` is not applied here. */
+function mappedValueSql(ctx: Pick<MeasureContext, 'program'>, dimension: string, scope: SourceScope): string | null {
     const ref = dimensionBinding(ctx.program, dimension, scope.source.name);
     if (!ref) return null;
     const raw = `CAST(${scope.column(ref)} AS VARCHAR)`;

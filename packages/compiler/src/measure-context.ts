@@ -1,5 +1,5 @@
 /** What compiling one measure needs to know besides the measure itself. */
-import type { ColumnRefIR, Grain, ProgramIR, ShapeIR } from '@monitor/ir';
+import type { ColumnRefIR, ConditionIR, Grain, ProgramIR, ShapeIR } from '@monitor/ir';
 import { PlanError } from './sql-text.js';
 
 /** The program, the indicator's grain and its breakdown dimensions. */
@@ -14,6 +14,11 @@ export function dimensionBinding(program: ProgramIR, dimension: string, source: 
     const dim = program.dimensions.find((d) => d.name === dimension);
     if (!dim) throw new PlanError(`There is no dimension named ${JSON.stringify(dimension)}.`);
     return dim.bindings.find((b) => b.source === source)?.column ?? null;
+}
+
+/** The `where` of a dimension's binding in a source: rows outside it are in no cell. Null when there is none. */
+export function dimensionFilter(program: ProgramIR, dimension: string, source: string): ConditionIR | null {
+    return program.dimensions.find((d) => d.name === dimension)?.bindings.find((b) => b.source === source)?.filter ?? null;
 }
 
 /** The dimensions of `dimensions` that `source` binds, in order. */

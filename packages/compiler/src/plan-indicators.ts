@@ -1,6 +1,6 @@
 /** The compiler's stage function: program IR → SQL plan, one query per indicator and reference. */
 import type {
-    ArithIR, IndicatorIR, IndicatorPlan, MeasureIR, Plan, PlanPeriod, ProgramIR, ReferenceIR, ReferencePlan, TimeMeaning,
+    ArithIR, ConditionIR, IndicatorIR, IndicatorPlan, MeasureIR, Plan, PlanPeriod, ProgramIR, ReferenceIR, ReferencePlan, TimeMeaning,
 } from '@monitor/ir';
 import { assembleSeries } from './assemble-series.js';
 import { compileMeasure } from './compile-measure.js';
@@ -21,9 +21,12 @@ export function expressionIndicators(expression: ArithIR): string[] {
 }
 
 /** The SQL of one measure as a full series (numerator only). */
-export function compileMeasureSql(program: ProgramIR, measure: MeasureIR, dimensions: string[], periods: PlanPeriod[], grain: MeasureContext['grain']): string {
+export function compileMeasureSql(
+    program: ProgramIR, measure: MeasureIR, dimensions: string[], periods: PlanPeriod[], grain: MeasureContext['grain'],
+    groupFilter: ConditionIR | null = null,
+): string {
     const ctx: MeasureContext = { program, grain, dimensions };
-    return assembleSeries({ groupSource: measure.source, numerator: compileMeasure(measure, ctx, 'n'), denominator: null }, ctx, periods);
+    return assembleSeries({ groupSource: measure.source, groupFilter, numerator: compileMeasure(measure, ctx, 'n'), denominator: null }, ctx, periods);
 }
 
 const REFERENCE_TIME: Record<string, TimeMeaning> = {
@@ -43,7 +46,9 @@ export function compileReferenceSql(program: ProgramIR, indicator: IndicatorIR, 
     };
     // Break a reference down only when its source binds every dimension; otherwise it is a total only.
     const all = boundDimensions(program, indicator.by, reference.source).length === indicator.by.length;
-    return compileMeasureSql(program, measure, all ? indicator.by : [], periods, indicator.grain);
+    // A reference's cells are the breakdown values of the rows it reads (it has no 0 to fill in):
+    // a municipal figure outside a binding's `where` stays a total only.
+    return compileMeasureSql(program, measure, all ? indicator.by : [], periods, indicator.grain, reference.filter);
 }
 
 function planIndicator(program: ProgramIR, indicator: IndicatorIR): IndicatorPlan {

@@ -95,6 +95,11 @@ export interface ColumnRefIR {
 export interface DimensionBindingIR {
     source: string;
     column: ColumnRefIR;
+    /**
+     * `where` on the binding: rows outside it are in no breakdown cell (they still count in totals)
+     * and their values are no breakdown values. Absent or null: every row.
+     */
+    filter?: ConditionIR | null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * the current whitespace), which is what makes formatting idempotent.
  */
 import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LeafCstNode } from 'langium';
-import type { Indicator, IndicatorValue, Measure, Model } from './generated/ast.js';
+import type { Binding, Indicator, IndicatorValue, Measure, Model } from './generated/ast.js';
 
 /** A planned separator before a token, resolved against the block depth when printing. */
 export type Break =
@@ -89,8 +89,18 @@ export function planBreaks(model: Model): Map<number, Break> {
         }
         if (node.$type === 'Source') alignColumnTypes(node, breaks);
         if (node.$type === 'Indicator') planValue(node as Indicator, breaks);
+        if (node.$type === 'Binding') planBinding(node as Binding, breaks);
     }
     return breaks;
+}
+
+/** A binding line that is too long breaks before its `where`, one indentation step deeper. */
+function planBinding(binding: Binding, breaks: Map<number, Break>): void {
+    if (!binding.where) return;
+    const leaves = codeLeaves(binding.$cstNode);
+    const where = leaves.find(l => l.astNode === binding && l.text === 'where' && l.grammarSource?.$type === 'Keyword');
+    const indent = 4 * (depthOf(binding) - 1);
+    if (where && indent + flatWidth(leaves) > MAX_WIDTH) breaks.set(where.offset, { kind: 'continuation', extra: 4 });
 }
 
 /** `columns { … }`: the types line up one space after the longest column name. */

@@ -76,7 +76,10 @@ function lowerDimension(dimension: Dimension): DimensionIR {
     return {
         name: dimension.name,
         title: prose(dimension.title),
-        bindings: dimension.bindings.map(b => ({ source: b.source.$refText, column: lowerColumnRef(b.column) })),
+        // `filter` only when written, so the IR of a binding without `where` stays as it was.
+        bindings: dimension.bindings.map(b => ({
+            source: b.source.$refText, column: lowerColumnRef(b.column), ...(b.where ? { filter: lowerCondition(b.where) } : {}),
+        })),
         mapping: dimension.mapping ? {
             table: dimension.mapping.table.$refText,
             from: dimension.mapping.from.$refText,

@@ -101,6 +101,18 @@ note 2024-01-01 "y"
 `,
         });
     });
+
+    test('a binding keeps a short where on its line and breaks a long one before where, the same the second time', async () => {
+        const before = 'dimension w { kwb.regiocode   where soort_regio="Wijk"  t.wijk where   wijk in ("Noord-Oost","Zuid-West","Centrum-Oost","Haven","Stad","Buiten") and jaar>=2020 }';
+        const after = `dimension w {
+    kwb.regiocode where soort_regio = "Wijk"
+    t.wijk
+        where wijk in ("Noord-Oost", "Zuid-West", "Centrum-Oost", "Haven", "Stad", "Buiten") and jaar >= 2020
+}
+`;
+        await format({ before, after });
+        expect(await formatted(after)).toBe(after);
+    });
 });
 
 describe('comments', () => {
