@@ -24,11 +24,15 @@ function percentiles(xs) {
     return { p50: at(0.5), p95: at(0.95), max: s.at(-1), n: s.length };
 }
 
+// As the extension starts it (SERVER_EXEC_ARGV in packages/extension/src/monitor-client.ts);
+// MONITOR_LSP_FLAGS replaces the flags, to compare.
+const SERVER_FLAGS = (process.env.MONITOR_LSP_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean);
+
 /** Starts the server and keeps, per document, the last published version and when it arrived. */
 function startServer(root) {
     // MONITOR_LSP_PROFILE=<dir> writes a CPU profile of the server there (for finding what is slow).
     const profile = process.env.MONITOR_LSP_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MONITOR_LSP_PROFILE}`] : [];
-    const child = spawn(process.execPath, [...profile, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...profile, ...SERVER_FLAGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c) => { stderr += String(c); });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -171,7 +175,7 @@ export async function lspBench({ files = 1000, indicatorsPerFile = 10, samples =
             files: uris.length, indicators: ws.indicators, errorsInOpenedFiles: errors, coldBuildMs, coldCpuMs, coldAllMs, editLeafCpuMs,
             editLeafMs: leaf.edit, editHubMs: hub.edit, completionMs: completion, hoverMs: hover,
             completionItems: (Array.isArray(items) ? items : items?.items ?? []).length, hoverChars: hoverText.length,
-            peakRssMb: peak, targets: LSP_TARGETS, loadAverage,
+            peakRssMb: peak, targets: LSP_TARGETS, loadAverage, serverFlags: SERVER_FLAGS,
         };
     } finally {
         await Promise.race([connection.sendRequest('shutdown').catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
@@ -193,7 +197,8 @@ export function renderLsp(r) {
     return [
         '## Language server (LSP over stdio)', '',
         ...(r.machine ? [`Measured alone (\`--only lsp\`): ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}; ${r.machine.date}.`, ''] : []),
-        `${r.files.toLocaleString('en')} files, ${r.indicators.toLocaleString('en')} indicators (bench/lsp-workspace.mjs), trusted workspace; `
+        `${r.files.toLocaleString('en')} files, ${r.indicators.toLocaleString('en')} indicators (bench/lsp-workspace.mjs), trusted workspace, `
+        + `server started as the extension starts it${r.serverFlags?.length ? ` (\`${r.serverFlags.join(' ')}\`)` : ''}; `
         + `errors in the opened files: ${r.errorsInOpenedFiles}; peak RSS of the server ${r.peakRssMb === null ? '–' : `${r.peakRssMb.toFixed(0)} MB`}.${load}`, '',
         `Cold build (initialize → first diagnostics of a file opened at once; every file indexed and linked): ${ms(r.coldBuildMs)} (target ≤ ${r.targets.coldBuildMs} ms: ${meets(r.coldBuildMs, r.targets.coldBuildMs)}; the server used ${ms(r.coldCpuMs)} of CPU time by then); `
         + `diagnostics for every file: ${ms(r.coldAllMs)}. Then, once the opened files' analyses finished:`, '',

@@ -9,12 +9,19 @@ import { initOptions, RESTART_SETTINGS } from './client-settings.js';
 /** Files whose change on disk the server hears about: monitors and the data files they read. */
 const WATCHED = '**/*.{monitor,csv,tsv,txt,parquet,json}';
 
+/**
+ * A larger young generation for the server: parsing and linking a workspace allocates many short-lived
+ * objects, and with V8's default the cold build of 1,000 files spends a third of its time in scavenges
+ * (`npm run bench`: 5.1 s → 3.2 s). bench/lsp.mjs starts the server with the same flag.
+ */
+const SERVER_EXEC_ARGV = ['--max-semi-space-size=32'];
+
 /** Creates (does not start) the client for the bundled server of this extension. */
 export function createMonitorClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
     const module = context.asAbsolutePath('dist/server.cjs');
     const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+        run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
     };
     const watcher = vscode.workspace.createFileSystemWatcher(WATCHED);
     context.subscriptions.push(watcher);
