@@ -211,17 +211,6 @@ export function renderLsp(r) {
     ];
 }
 
-/** `node bench/run.mjs --only lsp`: runs this benchmark and merges it into the last results (latest.json, latest.md). */
-export async function updateLspResults(dir, renderMarkdown, log, machine) {
-    const file = path.join(dir, 'latest.json');
-    const report = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { machine: {}, targets: {}, compile: [], results: [] };
-    // This run's machine goes with the section: the rest of the file may come from another run.
-    report.lsp = { ...(await lspBench({ log })), machine };
-    fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-    const md = renderMarkdown(report);
-    fs.writeFileSync(path.join(dir, 'latest.md'), md);
-    return md;
-}
 
 // `node bench/lsp.mjs [files]` runs it alone and prints the JSON.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

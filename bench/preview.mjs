@@ -146,15 +146,3 @@ export async function previewBench({ rows = 1_000_000, edits = 10, queryEdits = 
         fs.rmSync(scratch, { recursive: true, force: true });
     }
 }
-
-/** `--only preview`: runs the preview benchmark and merges it into the last results. */
-export async function updatePreviewResults(dir, renderMarkdown, log, machine) {
-    const file = path.join(dir, 'latest.json');
-    const report = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { machine: {}, targets: {}, compile: [], results: [] };
-    // This run's machine goes with the section: the rest of the file may come from another run.
-    report.preview = { ...(await previewBench({ log })), machine };
-    fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-    const md = renderMarkdown(report);
-    fs.writeFileSync(path.join(dir, 'latest.md'), md);
-    return md;
-}

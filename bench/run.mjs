@@ -10,8 +10,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileTimes } from './compile.mjs';
 import { generateEpisodes } from './generate-episodes.mjs';
-import { previewBench, updatePreviewResults } from './preview.mjs';
-import { lspBench, updateLspResults } from './lsp.mjs';
+import { previewBench } from './preview.mjs';
+import { lspBench } from './lsp.mjs';
 import { renderMarkdown } from './report.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -32,14 +32,18 @@ const examples = fs.readdirSync(path.join(ROOT, 'examples'), { withFileTypes: tr
     .filter((e) => e.isDirectory() && e.name !== 'generate' && !fs.existsSync(path.join(ROOT, 'examples', e.name, '.monitor-skip')))
     .flatMap((e) => fs.readdirSync(path.join(ROOT, 'examples', e.name)).filter((f) => f.endsWith('.monitor')).map((f) => path.join('examples', e.name, f)));
 
-// `--only preview`: the preview benchmark alone, merged into the last results.
-if (values.only === 'preview') {
-    process.stdout.write(await updatePreviewResults(path.join(import.meta.dirname, 'results'), renderMarkdown, log, machine));
-    process.exit(0);
-}
-// `--only lsp`: the language-server benchmark alone, merged into the last results.
-if (values.only === 'lsp') {
-    process.stdout.write(await updateLspResults(path.join(import.meta.dirname, 'results'), renderMarkdown, log, machine));
+// `--only preview` / `--only lsp`: that benchmark alone, merged into the last results (latest.json, latest.md).
+const ALONE = { preview: previewBench, lsp: lspBench };
+if (values.only) {
+    if (!ALONE[values.only]) { log(`--only takes ${Object.keys(ALONE).join(' or ')}`); process.exit(2); }
+    const file = path.join(import.meta.dirname, 'results/latest.json');
+    const last = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { machine: {}, targets: {}, compile: [], results: [] };
+    // This run's machine goes with the section: the rest of the file may come from another run.
+    last[values.only] = { ...(await ALONE[values.only]({ log })), machine };
+    fs.writeFileSync(file, JSON.stringify(last, null, 2) + '\n');
+    const md = renderMarkdown(last);
+    fs.writeFileSync(path.join(import.meta.dirname, 'results/latest.md'), md);
+    process.stdout.write(md);
     process.exit(0);
 }
 

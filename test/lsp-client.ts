@@ -127,3 +127,15 @@ export function applyEdits(text: string, edits: WireTextEdit[]): string {
     const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
     return sorted.reduce((out, e) => out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end)), text);
 }
+
+/** Polls until `read` gives text matching `re` (hover and lens values are computed in the background). */
+export async function eventually(read: () => Promise<string>, re: RegExp, timeoutMs = 40_000): Promise<string> {
+    const end = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < end) {
+        last = await read();
+        if (re.test(last)) return last;
+        await new Promise(r => setTimeout(r, 200));
+    }
+    throw new Error(`timed out; last text: ${last}`);
+}

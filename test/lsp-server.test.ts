@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applyEdits, startLspClient, type LspClient, type WireTextEdit } from './lsp-client.js';
+import { applyEdits, eventually, startLspClient, type LspClient, type WireTextEdit } from './lsp-client.js';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '../examples/jeugd');
 const EXTRA = 'import "jeugd.monitor"\n\nnote 2024-01-01 "Extra verhaal" on verblijf\n';
@@ -33,17 +33,6 @@ async function hoverText(client: LspClient, uri: string, position: { line: numbe
     return hover?.contents.value ?? '';
 }
 
-/** Polls until `read` returns text matching `re` (the value is computed in the background). */
-async function eventually(read: () => Promise<string>, re: RegExp, timeoutMs = 40_000): Promise<string> {
-    const end = Date.now() + timeoutMs;
-    let last = '';
-    while (Date.now() < end) {
-        last = await read();
-        if (re.test(last)) return last;
-        await new Promise(r => setTimeout(r, 250));
-    }
-    throw new Error(`timed out; last text: ${last}`);
-}
 
 describe('language server over stdio (trusted workspace)', () => {
     let dir: string;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startLspClient, type LspClient } from './lsp-client.js';
+import { eventually, startLspClient, type LspClient } from './lsp-client.js';
 
 const HEADER = 'monitor t {\n    grain year\n    range 2020 .. 2021\n';
 const BODY = `source meldingen from "m.csv" {
@@ -45,17 +45,6 @@ async function lensTitles(client: LspClient, uri: string): Promise<string> {
     return lenses.map(l => l.command.title).join(' | ');
 }
 
-/** Polls until `read` gives text matching `re` (values are computed in the background). */
-async function eventually(read: () => Promise<string>, re: RegExp, timeoutMs = 40_000): Promise<string> {
-    const end = Date.now() + timeoutMs;
-    let last = '';
-    while (Date.now() < end) {
-        last = await read();
-        if (re.test(last)) return last;
-        await new Promise(r => setTimeout(r, 200));
-    }
-    throw new Error(`timed out; last text: ${last}`);
-}
 
 type Privacy = { minimum: number; round: number } | null;
 async function programPrivacy(client: LspClient, uri: string): Promise<Privacy> {
