@@ -47,12 +47,18 @@ async function undoUntil(page: Page, visible: Locator): Promise<void> {
     await visible.waitFor({ timeout: 5_000 });
 }
 
-/** Moves the cursor with "Go to Line/Column". */
+/**
+ * Moves the cursor with "Go to Line/Column", and waits until the status bar shows it there (on a busy
+ * machine keys typed before the quick input or the editor is ready would land elsewhere).
+ */
 async function goTo(page: Page, at: { line: number; column: number }): Promise<void> {
     await page.keyboard.press(`${MOD}+G`);
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type(`${at.line}:${at.column}`);
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${at.line}:${at.column}`); // the quick input of Go to Line starts with ":"
     await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.locator('.statusbar-item', { hasText: `Ln ${at.line}, Col ${at.column}` }).first().waitFor({ timeout: 10_000 });
 }
 
 describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
