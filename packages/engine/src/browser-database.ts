@@ -6,7 +6,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { createEngine } from './create-engine.js';
 import type { Engine, PlainRow, SqlConnection } from './engine-types.js';
-import { plainValue } from './plain-value.js';
+import { plainRows } from './plain-value.js';
 
 /** Where the page finds the DuckDB files it ships (absolute URLs; in a webview: `asWebviewUri`). */
 export interface BrowserDuckDBAssets {
@@ -49,15 +49,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 function connectionOver(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlConnection {
     return {
         async query(sql: string): Promise<PlainRow[]> {
-            const table = await conn.query(sql);
-            const fields = table.schema.fields;
-            const out: PlainRow[] = [];
-            for (let i = 0; i < table.numRows; i++) out.push({});
-            fields.forEach((field, c) => {
-                const column = table.getChildAt(c);
-                for (let i = 0; i < table.numRows; i++) out[i][field.name] = plainValue(column?.get(i), field.type);
-            });
-            return out;
+            return plainRows(await conn.query(sql));
         },
         // The buffer is transferred to the worker; a copy keeps the caller's bytes usable.
         registerFile: async (name, bytes) => { await db.registerFileBuffer(name, bytes.slice()); },

@@ -3,7 +3,7 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PlainRow, SqlConnection } from './engine-types.js';
-import { plainValue } from './plain-value.js';
+import { plainRows } from './plain-value.js';
 
 /** Starts DuckDB-WASM in this Node process and connects to an in-memory database. */
 export async function createNodeConnection(): Promise<SqlConnection> {
@@ -19,15 +19,7 @@ export async function createNodeConnection(): Promise<SqlConnection> {
     const conn = db.connect();
     return {
         async query(sql: string): Promise<PlainRow[]> {
-            const table = conn.query(sql);
-            const fields = table.schema.fields;
-            const out: PlainRow[] = [];
-            for (let i = 0; i < table.numRows; i++) out.push({});
-            fields.forEach((field, c) => {
-                const column = table.getChildAt(c);
-                for (let i = 0; i < table.numRows; i++) out[i][field.name] = plainValue(column?.get(i), field.type);
-            });
-            return out;
+            return plainRows(conn.query(sql));
         },
         async registerFile(name, bytes) { db.registerFileBuffer(name, bytes); },
         async dropFile(name) { db.dropFile(name); },

@@ -1,4 +1,5 @@
 /** Converts Arrow values from DuckDB into plain JSON values. */
+import type { PlainRow } from './engine-types.js';
 
 // Arrow's `Type` enum ids; only the engine's DuckDB dependency brings Arrow, so they are spelled out.
 const ARROW_DECIMAL = 7;
@@ -22,4 +23,22 @@ export function plainValue(value: unknown, type: ArrowTypeLike): string | number
     if (typeof value === 'bigint') return Number(value);
     if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
     return String(value);
+}
+
+/** The Arrow table facts `plainRows` reads (both DuckDB-WASM builds return such a table). */
+export interface ArrowTableLike {
+    numRows: number;
+    schema: { fields: { name: string; type: ArrowTypeLike }[] };
+    getChildAt(index: number): { get(row: number): unknown } | null;
+}
+
+/** An Arrow result table as plain rows, column by column. */
+export function plainRows(table: ArrowTableLike): PlainRow[] {
+    const out: PlainRow[] = [];
+    for (let i = 0; i < table.numRows; i++) out.push({});
+    table.schema.fields.forEach((field, c) => {
+        const column = table.getChildAt(c);
+        for (let i = 0; i < table.numRows; i++) out[i][field.name] = plainValue(column?.get(i), field.type);
+    });
+    return out;
 }
