@@ -29,6 +29,8 @@ export interface LspClient {
     stderr: () => string;
     /** How often the server asked the client to refresh its code lenses (`workspace/codeLens/refresh`). */
     lensRefreshes: () => number;
+    /** Every `monitor/status` notification's `computing`, in the order received. */
+    statuses: () => number[];
     request<R = unknown>(method: string, params: unknown): Promise<R>;
     open(file: string, text: string, version?: number): string;
     change(file: string, text: string, version: number): void;
@@ -71,6 +73,8 @@ export async function startLspClient(options: ClientOptions): Promise<LspClient>
     connection.onRequest('window/workDoneProgress/create', () => null);
     let lensRefreshes = 0;
     connection.onRequest('workspace/codeLens/refresh', () => { lensRefreshes++; return null; });
+    const statuses: number[] = [];
+    connection.onNotification('monitor/status', (p: { computing: number }) => { statuses.push(p.computing); });
     connection.listen();
     const rootUri = pathToFileURL(options.root).toString();
     await connection.sendRequest('initialize', {
@@ -84,7 +88,7 @@ export async function startLspClient(options: ClientOptions): Promise<LspClient>
     await connection.sendNotification('initialized', {});
     const uriOf = (file: string) => pathToFileURL(file).toString();
     return {
-        connection, process: child, diagnostics, stderr: () => stderr, lensRefreshes: () => lensRefreshes,
+        connection, process: child, diagnostics, stderr: () => stderr, lensRefreshes: () => lensRefreshes, statuses: () => [...statuses],
         request: (method, params) => connection.sendRequest(method, params),
         open(file, text, version = 1) {
             const uri = uriOf(file);

@@ -4,14 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
-
-/** The server's optional `monitor/status` notification: how many documents it is computing now. */
-export const STATUS_NOTIFICATION = 'monitor/status';
-
-/** Payload of STATUS_NOTIFICATION. */
-export interface StatusParams {
-    computing: number;
-}
+import { STATUS_NOTIFICATION_METHOD, type StatusParams } from '@monitor/protocol';
 
 /** Keeps the status-bar item up to date; dispose with the extension. */
 export class MonitorStatusBar implements vscode.Disposable {
@@ -25,7 +18,7 @@ export class MonitorStatusBar implements vscode.Disposable {
         this.item.command = 'workbench.actions.view.problems';
         this.disposables.push(
             client.onDidChangeState(e => { this.state = e.newState; if (e.newState !== State.Running) this.computing = 0; this.render(); }),
-            client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => { this.computing = Math.max(0, Number(p?.computing) || 0); this.render(); }),
+            client.onNotification(STATUS_NOTIFICATION_METHOD, (p: StatusParams) => { this.computing = Math.max(0, Number(p?.computing) || 0); this.render(); }),
             vscode.languages.onDidChangeDiagnostics(() => this.render()),
             vscode.window.onDidChangeActiveTextEditor(() => this.render()),
             vscode.workspace.onDidGrantWorkspaceTrust(() => this.render()),

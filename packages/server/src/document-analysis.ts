@@ -69,13 +69,24 @@ export class DocumentAnalyses {
     private readonly wanted = new Map<string, string>();
     private readonly timers = new Map<string, NodeJS.Timeout>();
     private queue: Promise<unknown> = Promise.resolve();
+    private computing = 0;
 
+    /**
+     * `onComputing` hears the number of documents being computed (queued or running in the worker)
+     * whenever it changes — the server sends it as `monitor/status`.
+     */
     constructor(
         private readonly shared: LangiumSharedServices,
         private readonly settings: ServerSettings,
         private readonly onResult: (uri: string, analysis: Analysis) => void,
         private readonly runner: AnalysisRunner = new AnalysisRunner(),
+        private readonly onComputing: (count: number) => void = () => undefined,
     ) {}
+
+    private countComputing(delta: number): void {
+        this.computing += delta;
+        this.onComputing(this.computing);
+    }
 
     /** The last finished analysis of a document, if any (never waits). */
     latest(uri: string): Analysis | undefined {
@@ -126,6 +137,8 @@ export class DocumentAnalyses {
         if (running) return running;
         // A job whose document changed while it waited in the queue is skipped: a newer one follows.
         const stale = (): Analysis => ({ key, program, errors, dataFiles, issues: [], rows: null });
+        const computes = program !== null && this.settings.trusted && program.sources.length > 0;
+        if (computes) this.countComputing(1);
         const job = this.queue.then(() => this.wanted.get(uri) === key ? this.compute(key, program, errors, dataFiles, root) : stale());
         this.queue = job.catch(() => undefined);
         this.pending.set(key, job);
@@ -134,7 +147,10 @@ export class DocumentAnalyses {
             this.results.set(uri, result);
             this.onResult(uri, result);
             return result;
-        }).finally(() => this.pending.delete(key));
+        }).finally(() => {
+            this.pending.delete(key);
+            if (computes) this.countComputing(-1);
+        });
     }
 
     private async compute(key: string, program: ProgramIR | null, errors: number,

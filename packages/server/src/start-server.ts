@@ -8,7 +8,7 @@ import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { fileURLToPath } from 'node:url';
 import { createMonitorServices, localeFromTag, setLocale } from '@monitor/language';
-import { ProgramRequest } from '@monitor/protocol';
+import { ProgramRequest, STATUS_NOTIFICATION_METHOD, type StatusParams } from '@monitor/protocol';
 import { DiagnosticsMerger } from './diagnostics-merger.js';
 import { DocumentAnalyses, type Analysis } from './document-analysis.js';
 import { answerProgramRequest } from './program-request.js';
@@ -56,6 +56,9 @@ export function startMonitorServer(connection: Connection = defaultConnection())
         merger.fromData(uri, dataDiagnostics(shared, analysis));
         // Lenses show the new value without waiting for an edit (only for clients that asked for it).
         if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }, undefined, computing => {
+        const params: StatusParams = { computing };
+        void connection.sendNotification(STATUS_NOTIFICATION_METHOD, params).catch(() => undefined);
     });
 
     shared.lsp.LanguageServer.onInitialize(params => {
