@@ -1,21 +1,7 @@
 -- indicator doorstroom (rate, × 100)
 WITH periods(label, p_start, p_end, ordinal) AS (
-    VALUES ('2019-H1', DATE '2019-01-01', DATE '2019-06-30', 4038),
-           ('2019-H2', DATE '2019-07-01', DATE '2019-12-31', 4039),
-           ('2020-H1', DATE '2020-01-01', DATE '2020-06-30', 4040),
-           ('2020-H2', DATE '2020-07-01', DATE '2020-12-31', 4041),
-           ('2021-H1', DATE '2021-01-01', DATE '2021-06-30', 4042),
-           ('2021-H2', DATE '2021-07-01', DATE '2021-12-31', 4043),
-           ('2022-H1', DATE '2022-01-01', DATE '2022-06-30', 4044),
-           ('2022-H2', DATE '2022-07-01', DATE '2022-12-31', 4045),
-           ('2023-H1', DATE '2023-01-01', DATE '2023-06-30', 4046),
-           ('2023-H2', DATE '2023-07-01', DATE '2023-12-31', 4047),
-           ('2024-H1', DATE '2024-01-01', DATE '2024-06-30', 4048),
-           ('2024-H2', DATE '2024-07-01', DATE '2024-12-31', 4049),
-           ('2025-H1', DATE '2025-01-01', DATE '2025-06-30', 4050),
-           ('2025-H2', DATE '2025-07-01', DATE '2025-12-31', 4051),
-           ('2026-H1', DATE '2026-01-01', DATE '2026-06-30', 4052),
-           ('2026-H2', DATE '2026-07-01', DATE '2026-12-31', 4053)
+    SELECT printf('%d-H%d', o // 2, o % 2 + 1), make_date(o // 2, o % 2 * 6 + 1, 1), last_day(make_date(o // 2, o % 2 * 6 + 6, 1)), o
+    FROM (SELECT unnest(range(4038, 4054)) AS o) AS t
 ),
 n_rows AS (
     SELECT CAST("s"."gemeente" AS VARCHAR) AS "gemeente",
@@ -27,7 +13,6 @@ n_rows AS (
     FROM "src_bw" AS "s"
     WHERE ("s"."voorziening" = 'beschermd wonen')
 ),
-n_cov(label, covered) AS (SELECT p.label, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') FROM periods AS p),
 n_next AS (
     SELECT "b"."client_id" AS b_k, "b"."begindatum" AS b_start, "b"."rowid" AS b_rid
     FROM "src_bw" AS "b"
@@ -35,11 +20,11 @@ n_next AS (
 ),
 n_hits AS (
     SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN (SELECT p.* FROM periods AS p JOIN n_cov AS c ON c.label = p.label AND c.covered) AS p ON p.ordinal = r.o
-    WHERE EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 90 AND nx.b_rid <> r.rid)
+    FROM n_rows AS r JOIN periods AS p ON p.ordinal = r.o
+    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AND EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 90 AND nx.b_rid <> r.rid)
 ),
 n_agg AS (
-    SELECT label, "gemeente", GROUPING("gemeente") = 1 AS total, CAST(count(*) AS DOUBLE) AS value, CAST(NULL AS BOOLEAN) AS prov, count(*) AS units
+    SELECT label, "gemeente", GROUPING("gemeente") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) AS DOUBLE) AS value, count(*) AS units
     FROM n_hits
     GROUP BY GROUPING SETS ((label, "gemeente"), (label))
 ),
@@ -51,13 +36,13 @@ d_rows AS (
     FROM "src_bw" AS "s"
     WHERE ("s"."voorziening" = 'beschermd wonen')
 ),
-d_cov(label, covered) AS (SELECT p.label, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') FROM periods AS p),
 d_hits AS (
     SELECT p.label, p.p_start, r.*
-    FROM d_rows AS r JOIN (SELECT p.* FROM periods AS p JOIN d_cov AS c ON c.label = p.label AND c.covered) AS p ON p.ordinal = r.o
+    FROM d_rows AS r JOIN periods AS p ON p.ordinal = r.o
+    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
 ),
 d_agg AS (
-    SELECT label, "gemeente", GROUPING("gemeente") = 1 AS total, CAST(count(*) AS DOUBLE) AS value, CAST(NULL AS BOOLEAN) AS prov, count(*) AS units
+    SELECT label, "gemeente", GROUPING("gemeente") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) AS DOUBLE) AS value
     FROM d_hits
     GROUP BY GROUPING SETS ((label, "gemeente"), (label))
 ),
@@ -65,44 +50,32 @@ groups AS (
     SELECT DISTINCT CAST("g"."gemeente" AS VARCHAR) AS "gemeente"
     FROM "src_bw" AS "g"
 ),
+grid_periods AS (
+    SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered
+    FROM periods AS p
+),
 grid AS (
-    SELECT p.label, p.ordinal, g."gemeente", FALSE AS total FROM periods AS p CROSS JOIN groups AS g
+    SELECT c.label, c.ordinal, c.covered, g."gemeente", FALSE AS total FROM grid_periods AS c CROSS JOIN groups AS g
     UNION ALL
-    SELECT label, ordinal, CAST(NULL AS VARCHAR) AS "gemeente", TRUE AS total FROM periods
+    SELECT label, ordinal, covered, CAST(NULL AS VARCHAR) AS "gemeente", TRUE AS total FROM grid_periods
 )
 SELECT grid.label AS period,
        grid."gemeente",
-       CASE WHEN (nc.covered AND dc.covered) THEN coalesce(n.value, 0) END AS numerator,
-       CASE WHEN (nc.covered AND dc.covered) THEN coalesce(d.value, 0) END AS denominator,
+       CASE WHEN grid.covered THEN coalesce(n.value, 0) END AS numerator,
+       CASE WHEN grid.covered THEN coalesce(d.value, 0) END AS denominator,
        CAST(NULL AS BOOLEAN) AS provisional,
-       (nc.covered AND dc.covered) AS covered,
+       grid.covered AS covered,
        grid.total,
-       CASE WHEN (nc.covered AND dc.covered) THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
 FROM grid
-JOIN n_cov AS nc ON nc.label = grid.label
 LEFT JOIN n_agg AS n ON n.label = grid.label AND n.total = grid.total AND n."gemeente" IS NOT DISTINCT FROM grid."gemeente"
-JOIN d_cov AS dc ON dc.label = grid.label
 LEFT JOIN d_agg AS d ON d.label = grid.label AND d.total = grid.total AND d."gemeente" IS NOT DISTINCT FROM grid."gemeente"
 ORDER BY grid.ordinal, grid.total DESC, grid."gemeente" NULLS LAST;
 
 -- indicator verblijfsduur (measure)
 WITH periods(label, p_start, p_end, ordinal) AS (
-    VALUES ('2019-H1', DATE '2019-01-01', DATE '2019-06-30', 4038),
-           ('2019-H2', DATE '2019-07-01', DATE '2019-12-31', 4039),
-           ('2020-H1', DATE '2020-01-01', DATE '2020-06-30', 4040),
-           ('2020-H2', DATE '2020-07-01', DATE '2020-12-31', 4041),
-           ('2021-H1', DATE '2021-01-01', DATE '2021-06-30', 4042),
-           ('2021-H2', DATE '2021-07-01', DATE '2021-12-31', 4043),
-           ('2022-H1', DATE '2022-01-01', DATE '2022-06-30', 4044),
-           ('2022-H2', DATE '2022-07-01', DATE '2022-12-31', 4045),
-           ('2023-H1', DATE '2023-01-01', DATE '2023-06-30', 4046),
-           ('2023-H2', DATE '2023-07-01', DATE '2023-12-31', 4047),
-           ('2024-H1', DATE '2024-01-01', DATE '2024-06-30', 4048),
-           ('2024-H2', DATE '2024-07-01', DATE '2024-12-31', 4049),
-           ('2025-H1', DATE '2025-01-01', DATE '2025-06-30', 4050),
-           ('2025-H2', DATE '2025-07-01', DATE '2025-12-31', 4051),
-           ('2026-H1', DATE '2026-01-01', DATE '2026-06-30', 4052),
-           ('2026-H2', DATE '2026-07-01', DATE '2026-12-31', 4053)
+    SELECT printf('%d-H%d', o // 2, o % 2 + 1), make_date(o // 2, o % 2 * 6 + 1, 1), last_day(make_date(o // 2, o % 2 * 6 + 6, 1)), o
+    FROM (SELECT unnest(range(4038, 4054)) AS o) AS t
 ),
 n_rows AS (
     SELECT (year("s"."einddatum") * 2 + (month("s"."einddatum") - 1) // 6) AS o,
@@ -112,25 +85,27 @@ n_rows AS (
     FROM "src_bw" AS "s"
     WHERE ("s"."voorziening" = 'beschermd wonen')
 ),
-n_cov(label, covered) AS (SELECT p.label, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') FROM periods AS p),
 n_hits AS (
     SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN (SELECT p.* FROM periods AS p JOIN n_cov AS c ON c.label = p.label AND c.covered) AS p ON p.ordinal = r.o
+    FROM n_rows AS r JOIN periods AS p ON p.ordinal = r.o
+    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, CAST(median(v) AS DOUBLE) AS value, CAST(NULL AS BOOLEAN) AS prov, count(v) AS units
+    SELECT label, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(median(v) AS DOUBLE) AS value, count(v) AS units
     FROM n_hits
     GROUP BY label
 ),
-grid AS (SELECT label, ordinal, TRUE AS total FROM periods)
+grid AS (
+    SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered, TRUE AS total
+    FROM periods AS p
+)
 SELECT grid.label AS period,
-       CASE WHEN nc.covered THEN n.value END AS numerator,
+       CASE WHEN grid.covered THEN n.value END AS numerator,
        CAST(NULL AS DOUBLE) AS denominator,
        CAST(NULL AS BOOLEAN) AS provisional,
-       nc.covered AS covered,
+       grid.covered AS covered,
        grid.total,
-       CASE WHEN nc.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
 FROM grid
-JOIN n_cov AS nc ON nc.label = grid.label
 LEFT JOIN n_agg AS n ON n.label = grid.label
 ORDER BY grid.ordinal, grid.total DESC;

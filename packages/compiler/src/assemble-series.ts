@@ -9,7 +9,7 @@ import { dimensionFilter, type MeasureContext } from './measure-context.js';
 import { periodsCte } from './periods-cte.js';
 import type { ConditionIR, PlanPeriod } from '@monitor/ir';
 import { createScope } from './source-scope.js';
-import { quoteIdent } from './sql-text.js';
+import { PlanError, quoteIdent } from './sql-text.js';
 
 /** The measures of one series: a numerator and, for a rate, a denominator. */
 export interface SeriesParts {
@@ -33,15 +33,23 @@ function groupsCte(ctx: MeasureContext, source: string, groupFilter: ConditionIR
     return `groups AS (\n    SELECT DISTINCT ${cols.join(', ')}\n    FROM ${scope.from()}${where}\n)`;
 }
 
-function gridCte(dims: string[]): string {
-    if (dims.length === 0) return 'grid AS (SELECT label, ordinal, TRUE AS total FROM periods)';
+/**
+ * `grid(label, ordinal, covered, <dims>, total)`: every period with its coverage (every measure's
+ * source covers it), once per group and once as the total. Coverage is worked out per period, before
+ * the groups multiply the rows.
+ */
+function gridCtes(dims: string[], measures: CompiledMeasure[]): string[] {
+    const covered = [...new Set(measures.map((m) => m.coverage.covered))].join(' AND ');
+    const joins = [...new Set(measures.flatMap((m) => m.coverage.joins))].map((j) => `\n    ${j}`).join('');
+    const periods = `SELECT p.label, p.ordinal, ${covered} AS covered`;
+    if (dims.length === 0) return [`grid AS (\n    ${periods}, TRUE AS total\n    FROM periods AS p${joins}\n)`];
     const cols = dims.map((d) => `g.${quoteIdent(d)}`).join(', ');
     const nulls = dims.map((d) => `CAST(NULL AS VARCHAR) AS ${quoteIdent(d)}`).join(', ');
-    return `grid AS (
-    SELECT p.label, p.ordinal, ${cols}, FALSE AS total FROM periods AS p CROSS JOIN groups AS g
+    return [`grid_periods AS (\n    ${periods}\n    FROM periods AS p${joins}\n)`, `grid AS (
+    SELECT c.label, c.ordinal, c.covered, ${cols}, FALSE AS total FROM grid_periods AS c CROSS JOIN groups AS g
     UNION ALL
-    SELECT label, ordinal, ${nulls}, TRUE AS total FROM periods
-)`;
+    SELECT label, ordinal, covered, ${nulls}, TRUE AS total FROM grid_periods
+)`];
 }
 
 function joinOn(alias: string, m: CompiledMeasure): string {
@@ -55,44 +63,41 @@ function joinOn(alias: string, m: CompiledMeasure): string {
 }
 
 function valueSql(alias: string, m: CompiledMeasure, covered: string): string {
-    return `CASE WHEN ${covered} THEN ${m.isCount ? `coalesce(${alias}.value, 0)` : `${alias}.value`} END`;
+    const value = `${alias}.${m.columns.value}`;
+    return `CASE WHEN ${covered} THEN ${m.isCount ? `coalesce(${value}, 0)` : value} END`;
 }
 
-function provisionalSql(parts: SeriesParts, covered: string): string {
+function provisionalSql(parts: SeriesParts, denAlias: string, covered: string): string {
     const flags: string[] = [];
-    if (parts.numerator.hasStatus) flags.push('coalesce(n.prov, FALSE)');
-    if (parts.denominator?.hasStatus) flags.push('coalesce(d.prov, FALSE)');
+    if (parts.numerator.hasStatus) flags.push(`coalesce(n.${parts.numerator.columns.prov}, FALSE)`);
+    if (parts.denominator?.hasStatus) flags.push(`coalesce(${denAlias}.${parts.denominator.columns.prov}, FALSE)`);
     if (flags.length === 0) return 'CAST(NULL AS BOOLEAN)';
-    return `CASE WHEN ${covered} THEN ${flags.join(' OR ')} END`;
+    return `CASE WHEN ${covered} THEN ${[...new Set(flags)].join(' OR ')} END`;
 }
 
 /** The complete SQL text of a series with the output columns of `SeriesQuery`. */
 export function assembleSeries(parts: SeriesParts, ctx: MeasureContext, periods: PlanPeriod[]): string {
     const { numerator: num, denominator: den } = parts;
-    const ctes = [periodsCte(periods), ...num.ctes, ...(den?.ctes ?? [])];
+    const ctes = [periodsCte(periods, ctx.grain), ...num.ctes, ...(den?.ctes ?? [])];
     if (ctx.dimensions.length > 0) ctes.push(groupsCte(ctx, parts.groupSource, parts.groupFilter ?? null));
-    ctes.push(gridCte(ctx.dimensions));
-    const covered = den ? '(nc.covered AND dc.covered)' : 'nc.covered';
+    ctes.push(...gridCtes(ctx.dimensions, den ? [num, den] : [num]));
+    const covered = 'grid.covered';
+    // Measures counted in one pass share one aggregate: join it once.
+    const denAlias = den && den.agg === num.agg ? 'n' : 'd';
+    if (!num.columns.units) throw new PlanError('The numerator of a series needs its units.');
     const dimCols = ctx.dimensions.map((d) => `grid.${quoteIdent(d)}`);
     const select = [
         'grid.label AS period',
         ...dimCols,
         `${valueSql('n', num, covered)} AS numerator`,
-        den ? `${valueSql('d', den, covered)} AS denominator` : 'CAST(NULL AS DOUBLE) AS denominator',
-        `${provisionalSql(parts, covered)} AS provisional`,
+        den ? `${valueSql(denAlias, den, covered)} AS denominator` : 'CAST(NULL AS DOUBLE) AS denominator',
+        `${provisionalSql(parts, denAlias, covered)} AS provisional`,
         `${covered} AS covered`,
         'grid.total',
-        `CASE WHEN ${covered} THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units`,
+        `CASE WHEN ${covered} THEN CAST(coalesce(n.${num.columns.units}, 0) AS DOUBLE) END AS units`,
     ];
-    const from = [
-        'grid',
-        `JOIN ${num.coverage} AS nc ON nc.label = grid.label`,
-        `LEFT JOIN ${num.agg} AS n ON ${joinOn('n', num)}`,
-    ];
-    if (den) {
-        from.push(`JOIN ${den.coverage} AS dc ON dc.label = grid.label`);
-        from.push(`LEFT JOIN ${den.agg} AS d ON ${joinOn('d', den)}`);
-    }
+    const from = ['grid', `LEFT JOIN ${num.agg} AS n ON ${joinOn('n', num)}`];
+    if (den && denAlias === 'd') from.push(`LEFT JOIN ${den.agg} AS d ON ${joinOn('d', den)}`);
     const order = ['grid.ordinal', 'grid.total DESC', ...dimCols.map((c) => `${c} NULLS LAST`)];
     return `WITH ${ctes.join(',\n')}\nSELECT ${select.join(',\n       ')}\nFROM ${from.join('\n')}\nORDER BY ${order.join(', ')}`;
 }

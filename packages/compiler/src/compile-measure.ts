@@ -1,107 +1,79 @@
 /**
- * One measure → CTEs that aggregate it per period (and breakdown): `<prefix>_agg(label, <dims>,
- * total, value, prov)` plus `<prefix>_cov(label, covered)`. The final SELECT is assembled elsewhere.
+ * Measures → CTEs that aggregate them per period (and breakdown): `<prefix>_agg(label, <dims>,
+ * total, prov, <tag>value, <tag>units)`, plus their coverage as SQL over the periods. Measures
+ * on the same source and time meaning (a share: numerator and denominator) are counted in one pass.
+ * The final SELECT is assembled elsewhere.
  */
-import type { Grain, MeasureIR, ShapeIR, TimeMeaning } from '@monitor/ir';
+import type { MeasureIR, TimeMeaning } from '@monitor/ir';
 import { compileCondition } from './compile-condition.js';
 import { dimensionValueSql } from './dimension-value.js';
-import { boundDimensions, dateColumn, keyColumn, type MeasureContext } from './measure-context.js';
-import { coverageCte, snapshotDatesCte } from './measure-coverage.js';
-import { periodOrdinalSql } from './periods-cte.js';
-import { createScope, type SourceScope } from './source-scope.js';
+import { boundDimensions, keyColumn, type MeasureContext } from './measure-context.js';
+import { measureCoverage, snapshotDatesCte, type MeasureCoverage } from './measure-coverage.js';
+import { aggregateSql, effectiveTime, episodes, periodJoin, timeColumns, valueSql } from './measure-rows.js';
+import { createScope } from './source-scope.js';
 import { PlanError, quoteIdent, sqlInteger } from './sql-text.js';
 
 /** The CTEs of one measure and what the assembly needs to join them. */
 export interface CompiledMeasure {
     ctes: string[];
-    /** CTE with `label, <boundDims>, total, value, prov, units`. */
+    /** CTE with `label, <boundDims>, total` and the `columns`. */
     agg: string;
-    /** CTE with `label, covered`. */
-    coverage: string;
+    /** The measure's columns in `agg`: its value, provisional flag and units (absent when not asked for). */
+    columns: { value: string; prov: string; units: string | null };
+    /** Which periods the measure's source covers, as SQL over `periods AS p`. */
+    coverage: MeasureCoverage;
     /** The indicator's dimensions this measure's source binds. */
     boundDims: string[];
     hasStatus: boolean;
     isCount: boolean;
 }
 
-const OPEN_END = `DATE '9999-12-31'`;
-
-function episodes(shape: ShapeIR, time: TimeMeaning): Extract<ShapeIR, { kind: 'episodes' }> {
-    if (shape.kind !== 'episodes') throw new PlanError(`The time meaning '${time}' needs an episodes source.`);
-    return shape;
+/** One measure to compile: `tag` prefixes its columns when it shares a pass, `units` asks for its units. */
+export interface MeasurePart {
+    measure: MeasureIR;
+    tag: string;
+    units: boolean;
 }
 
-/** Columns that place a row in time, per time meaning. */
-function timeColumns(time: TimeMeaning, shape: ShapeIR, scope: SourceScope, grain: Grain): string[] {
-    switch (time) {
-        case 'event': {
-            const date = dateColumn(shape);
-            if (!date) throw new PlanError(`The time meaning 'event' needs an events source.`);
-            return [`${periodOrdinalSql(scope.own(date), grain)} AS o`];
-        }
-        case 'started': {
-            const start = scope.own(episodes(shape, time).start);
-            return [`${periodOrdinalSql(start, grain)} AS o`];
-        }
-        case 'ended': {
-            const ep = episodes(shape, time);
-            const end = scope.own(ep.end);
-            return [`${periodOrdinalSql(end, grain)} AS o`, `${scope.own(ep.start)} AS t_start`, `${end} AS t_end`];
-        }
-        case 'active-at-end':
-        case 'active-during': {
-            const ep = episodes(shape, time);
-            return [`${scope.own(ep.start)} AS t_start`, `coalesce(${scope.own(ep.end)}, ${OPEN_END}) AS t_end_c`];
-        }
-        case 'snapshot': {
-            const date = dateColumn(shape);
-            if (shape.kind !== 'snapshot' || !date) throw new PlanError(`The time meaning 'snapshot' needs a snapshot source.`);
-            return [`${scope.own(date)} AS t_date`];
-        }
-        case 'none': return [];
-    }
+/** Whether two measures can be counted in one pass: same source and time meaning, no stacking or transition. */
+export function canShareRows(a: MeasureIR, b: MeasureIR): boolean {
+    return a.source === b.source && effectiveTime(a) === effectiveTime(b)
+        && !a.having && !b.having && !a.transition && !b.transition;
 }
 
-/** How rows meet periods, per time meaning (`r` = rows, `p` = the covered periods `periods`). */
-function periodJoin(time: TimeMeaning, snap: string | null, periods: string): string {
-    switch (time) {
-        case 'event':
-        case 'started':
-        case 'ended': return `JOIN ${periods} AS p ON p.ordinal = r.o`;
-        case 'active-at-end': return `JOIN ${periods} AS p ON r.t_start <= p.p_end AND r.t_end_c >= p.p_end`;
-        case 'active-during': return `JOIN ${periods} AS p ON r.t_start <= p.p_end AND r.t_end_c >= p.p_start`;
-        case 'snapshot': return `JOIN ${snap} AS sn ON r.t_date = sn.snap JOIN ${periods} AS p ON p.label = sn.label`;
-        case 'none': return `CROSS JOIN ${periods} AS p`;
-    }
+/** Compiles a measure into CTEs named `<prefix>_…`, with columns `value`, `prov` and (when `units`) `units`. */
+export function compileMeasure(measure: MeasureIR, ctx: MeasureContext, prefix: string, units = true): CompiledMeasure {
+    return compileMeasures([{ measure, tag: '', units }], ctx, prefix)[0];
 }
 
-function aggregateSql(measure: MeasureIR): string {
-    if (measure.having) return 'count(DISTINCT k)';
-    switch (measure.aggregate) {
-        case 'count': return 'count(*)';
-        case 'count-distinct': return 'count(DISTINCT v)';
-        case 'sum': case 'avg': case 'min': case 'max': case 'median': return `${measure.aggregate}(v)`;
-    }
-}
-
-/** Compiles a measure into CTEs named `<prefix>_…`. */
-export function compileMeasure(measure: MeasureIR, ctx: MeasureContext, prefix: string): CompiledMeasure {
+/**
+ * Compiles measures that `canShareRows` into one pass over their source: the rows of any of them,
+ * each aggregate counting only its own rows (`FILTER (WHERE <tag>in)`). One part is a plain measure.
+ */
+export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefix: string): CompiledMeasure[] {
+    const measure = parts[0].measure;
+    const shared = parts.length > 1;
     const scope = createScope(ctx.program, measure.source, 's');
     const source = scope.source;
     const shape = source.shape;
-    const time: TimeMeaning = measure.transition || measure.duration ? 'ended' : measure.time;
+    const time: TimeMeaning = effectiveTime(measure);
     const dims = boundDimensions(ctx.program, ctx.dimensions, measure.source);
     const n = (s: string) => `${prefix}_${s}`;
     const key = keyColumn(shape);
 
     const cols = dims.map((d) => `${dimensionValueSql(ctx, d, scope)!} AS ${quoteIdent(d)}`);
     cols.push(...timeColumns(time, shape, scope, ctx.grain));
-    if (measure.duration) cols.push(`(${scope.own(episodes(shape, time).end)} - ${scope.own(episodes(shape, time).start)} + 1) AS v`);
-    else if (measure.column) cols.push(`${scope.column(measure.column)} AS v`);
-    else if (measure.aggregate === 'count-distinct') {
-        if (!key) throw new PlanError(`'count distinct' on source ${source.name} needs a column or a key.`);
-        cols.push(`${scope.own(key)} AS v`);
-    }
+    // The value column of each part, `<tag>v`; parts that aggregate the same value read one column.
+    const valueCols = new Map<string, string>();
+    const values = parts.map(({ measure: m, tag }) => {
+        const v = valueSql(m, scope, time);
+        if (v === null) return 'v';
+        if (!valueCols.has(v)) {
+            valueCols.set(v, `${tag}v`);
+            cols.push(`${v} AS ${tag}v`);
+        }
+        return valueCols.get(v)!;
+    });
     if (measure.having || measure.transition) {
         if (!key) throw new PlanError(`Source ${source.name} needs a key for stacking and transitions.`);
         cols.push(`${scope.own(key)} AS k`);
@@ -109,16 +81,30 @@ export function compileMeasure(measure: MeasureIR, ctx: MeasureContext, prefix: 
     if (measure.having) cols.push(`${scope.column(measure.having.column)} AS h`);
     if (measure.transition) cols.push(`${scope.own('rowid')} AS rid`);
     if (source.status) cols.push(`lower(CAST(${scope.own(source.status)} AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row`);
+    const filters = parts.map((p) => (p.measure.filter ? compileCondition(p.measure.filter, scope) : null));
+    if (shared) parts.forEach((p, i) => cols.push(`${filters[i] ?? 'TRUE'} AS ${p.tag}in`));
     if (cols.length === 0) cols.push('1 AS one');
-    const where = measure.filter ? `\n    WHERE ${compileCondition(measure.filter, scope)}` : '';
+    // A row belongs to the pass when any part counts it; without a filter every row does.
+    const where = filters.every((f) => f !== null) ? `\n    WHERE ${filters.join(' OR ')}` : '';
     const ctes = [`${n('rows')} AS (\n    SELECT ${cols.join(',\n           ')}\n    FROM ${scope.from()}${where}\n)`];
 
     const snap = snapshotDatesCte(n('snap'), source);
     if (snap) ctes.push(snap);
     const snapName = snap ? n('snap') : null;
-    ctes.push(coverageCte(n('cov'), source, snapName));
+    const coverage = measureCoverage(prefix, source, snapName);
+    ctes.push(...coverage.ctes);
 
-    let exists = '';
+    const conditions: string[] = [];
+    // Only covered periods get hits: an uncovered period shows NULL anyway, and open episodes would
+    // otherwise be joined to every future period (measured: ~25 % of the time on 1M episodes). A
+    // declared coverage is a plain filter on the periods (measured faster than a subquery, above all
+    // in DuckDB-WASM); a coverage that needs joins filters the periods in a subquery first.
+    let covered = 'periods';
+    if (coverage.joins.length > 0) {
+        covered = `(SELECT p.* FROM periods AS p${coverage.joins.map((j) => ` ${j}`).join('')} WHERE ${coverage.covered})`;
+    } else if (coverage.covered !== 'TRUE' && time !== 'snapshot') {
+        conditions.push(coverage.covered);
+    }
     if (measure.transition) {
         const b = createScope(ctx.program, measure.source, 'b');
         const bWhere = measure.transition.to ? `\n    WHERE ${compileCondition(measure.transition.to, b)}` : '';
@@ -126,13 +112,12 @@ export function compileMeasure(measure: MeasureIR, ctx: MeasureContext, prefix: 
         ctes.push(`${n('next')} AS (\n    SELECT ${b.own(bEp.key)} AS b_k, ${b.own(bEp.start)} AS b_start, ${b.own('rowid')} AS b_rid\n    FROM ${b.from()}${bWhere}\n)`);
         const within = sqlInteger(measure.transition.withinDays);
         // Invariant: 0 <= B.start − A.end <= N, and B is another episode than A itself.
-        exists = `\n    WHERE EXISTS (SELECT 1 FROM ${n('next')} AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end`
-            + ` AND nx.b_start <= r.t_end + ${within} AND nx.b_rid <> r.rid)`;
+        conditions.push(`EXISTS (SELECT 1 FROM ${n('next')} AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end`
+            + ` AND nx.b_start <= r.t_end + ${within} AND nx.b_rid <> r.rid)`);
     }
-    // Only covered periods get hits: an uncovered period shows NULL anyway, and open episodes would
-    // otherwise be joined to every future period (measured: ~25 % of the time on 1M episodes).
-    const covered = `(SELECT p.* FROM periods AS p JOIN ${n('cov')} AS c ON c.label = p.label AND c.covered)`;
-    ctes.push(`${n('hits')} AS (\n    SELECT p.label, p.p_start, r.*\n    FROM ${n('rows')} AS r ${periodJoin(time, snapName, covered)}${exists}\n)`);
+    const hitsWhere = conditions.length > 0 ? `\n    WHERE ${conditions.join(' AND ')}` : '';
+    const start = time === 'snapshot' ? '' : ' p.p_start,';
+    ctes.push(`${n('hits')} AS (\n    SELECT p.label,${start} r.*\n    FROM ${n('rows')} AS r ${periodJoin(time, snapName, covered)}${hitsWhere}\n)`);
 
     let counted = n('hits');
     if (measure.having) {
@@ -143,19 +128,28 @@ export function compileMeasure(measure: MeasureIR, ctx: MeasureContext, prefix: 
     const dimList = dims.map(quoteIdent);
     const groupBy = dims.length ? `GROUPING SETS ((label, ${dimList.join(', ')}), (label))` : 'label';
     const total = dims.length ? `GROUPING(${dimList[0]}) = 1` : 'TRUE';
-    const prov = source.status ? 'bool_or(prov_row)' : 'CAST(NULL AS BOOLEAN)';
-    // The units behind a value: rows with a value when one is aggregated (disclosure control hides few).
-    const units = measure.duration || (measure.column && !measure.having) ? 'count(v)' : 'count(*)';
+    const aggs: string[] = [];
+    // Parts of one pass share one provisional flag over all their rows: a series is provisional when
+    // any row of its numerator or denominator is, so it ORs them anyway.
+    aggs.push(`${source.status ? 'bool_or(prov_row)' : 'CAST(NULL AS BOOLEAN)'} AS prov`);
+    const compiled = parts.map(({ measure: m, tag, units }, i): CompiledMeasure => {
+        const only = shared ? ` FILTER (WHERE ${tag}in)` : '';
+        aggs.push(`CAST(${aggregateSql(m, values[i])}${only} AS DOUBLE) AS ${tag}value`);
+        // The units behind a value: rows with a value when one is aggregated (disclosure control hides few).
+        if (units) aggs.push(`${m.duration || (m.column && !m.having) ? `count(${values[i]})` : 'count(*)'}${only} AS ${tag}units`);
+        return {
+            ctes: i === 0 ? ctes : [], agg: n('agg'), coverage, boundDims: dims,
+            columns: { value: `${tag}value`, prov: 'prov', units: units ? `${tag}units` : null },
+            hasStatus: source.status !== null, isCount: m.isCount,
+        };
+    });
     // One pass with GROUPING SETS: measured faster in DuckDB-WASM than a UNION ALL of cells and totals.
     ctes.push(`${n('agg')} AS (
-    SELECT label, ${[...dimList, ''].join(', ')}${total} AS total, CAST(${aggregateSql(measure)} AS DOUBLE) AS value, ${prov} AS prov, ${units} AS units
+    SELECT label, ${[...dimList, ''].join(', ')}${total} AS total, ${aggs.join(', ')}
     FROM ${counted}
     GROUP BY ${groupBy}
 )`);
-    return {
-        ctes, agg: n('agg'), coverage: n('cov'), boundDims: dims,
-        hasStatus: source.status !== null, isCount: measure.isCount,
-    };
+    return compiled;
 }
 
 /**

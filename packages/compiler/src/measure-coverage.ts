@@ -14,9 +14,17 @@ import type { SourceIR } from '@monitor/ir';
 import { sourceTable } from './source-scope.js';
 import { quoteIdent, sqlDate, sqlInteger } from './sql-text.js';
 
+/** The period's last day inside a declared coverage, as SQL over `periods AS p`; null when none is declared. */
+function declaredCoverage(source: SourceIR): string | null {
+    return source.coverage
+        ? `(p.p_end BETWEEN ${sqlDate(source.coverage.from)} AND ${sqlDate(source.coverage.to)})`
+        : null;
+}
+
 /**
- * `<name>_snap(label, snap)`: per period the latest snapshot date inside it, or with `valid N unit`
- * the latest on or before its last day that is still valid then (snapshot sources only).
+ * `<name>(label, snap)`: per period the latest snapshot date inside it, or with `valid N unit` the
+ * latest on or before its last day that is still valid then (snapshot sources only). Only covered
+ * periods have a row, so the CTE is the coverage too.
  */
 export function snapshotDatesCte(name: string, source: SourceIR): string | null {
     if (source.shape.kind !== 'snapshot') return null;
@@ -25,43 +33,54 @@ export function snapshotDatesCte(name: string, source: SourceIR): string | null 
     const window = valid
         ? `d.snap_date <= p.p_end AND d.snap_date > CAST(p.p_end - INTERVAL ${sqlInteger(valid.amount)} ${VALID_UNIT[valid.unit]} AS DATE)`
         : 'd.snap_date BETWEEN p.p_start AND p.p_end';
+    const declared = declaredCoverage(source);
     return `${name}(label, snap) AS (
     SELECT p.label, max(d.snap_date)
     FROM (SELECT DISTINCT ${date} AS snap_date FROM ${sourceTable(source.name)} WHERE ${date} IS NOT NULL) AS d
-    JOIN periods AS p ON ${window}
+    JOIN periods AS p ON ${window}${declared ? ` AND ${declared}` : ''}
     GROUP BY p.label
 )`;
 }
 
 const VALID_UNIT = { days: 'DAY', months: 'MONTH', years: 'YEAR' } as const;
 
-/** `<name>(label, covered)` for every period; `snapName` is the source's snapshot-date CTE, if any. */
-export function coverageCte(name: string, source: SourceIR, snapName: string | null): string {
-    const declared = source.coverage
-        ? `(p.p_end BETWEEN ${sqlDate(source.coverage.from)} AND ${sqlDate(source.coverage.to)})`
-        : null;
-    const table = sourceTable(source.name);
+/**
+ * A measure's coverage as SQL over `periods AS p`: `covered` is a boolean expression that may use
+ * the aliases that `joins` add after `FROM periods AS p`, and `ctes` are the CTEs those joins read.
+ */
+export interface MeasureCoverage {
+    ctes: string[];
+    joins: string[];
+    covered: string;
+}
+
+/**
+ * The coverage of a measure on `source`; `prefix` names its CTEs and aliases, `snapName` is the
+ * source's snapshot-date CTE, if any. A declared coverage is plain literals: no CTE and no join.
+ */
+export function measureCoverage(prefix: string, source: SourceIR, snapName: string | null): MeasureCoverage {
+    const declared = declaredCoverage(source);
     const shape = source.shape;
     if (shape.kind === 'snapshot' && snapName) {
-        const covered = `s.snap IS NOT NULL${declared ? ` AND ${declared}` : ''}`;
-        return `${name}(label, covered) AS (
-    SELECT p.label, ${covered} FROM periods AS p LEFT JOIN ${snapName} AS s ON s.label = p.label
-)`;
+        const alias = `${prefix}_s`;
+        return { ctes: [], joins: [`LEFT JOIN ${snapName} AS ${alias} ON ${alias}.label = p.label`], covered: `(${alias}.snap IS NOT NULL)` };
     }
-    if (declared || shape.kind === 'table' || shape.kind === 'snapshot') {
-        return `${name}(label, covered) AS (SELECT p.label, ${declared ?? 'TRUE'} FROM periods AS p)`;
-    }
+    if (declared || shape.kind === 'table' || shape.kind === 'snapshot') return { ctes: [], joins: [], covered: declared ?? 'TRUE' };
+    const table = sourceTable(source.name);
     let bounds: string;
     if (shape.kind === 'events') {
         const d = quoteIdent(shape.date);
-        bounds = `SELECT min(${d}) AS lo, max(${d}) AS hi FROM ${table}`;
+        bounds = `SELECT min(${d}), max(${d}) FROM ${table}`;
     } else {
         const s = quoteIdent(shape.start);
         const e = quoteIdent(shape.end);
-        bounds = `SELECT min(${s}) AS lo, max(greatest(${s}, coalesce(${e}, ${s}))) AS hi FROM ${table}`;
+        bounds = `SELECT min(${s}), max(greatest(${s}, coalesce(${e}, ${s}))) FROM ${table}`;
     }
-    return `${name}(label, covered) AS (
-    SELECT p.label, coalesce(p.p_end BETWEEN b.lo AND b.hi, FALSE)
-    FROM periods AS p CROSS JOIN (${bounds}) AS b
-)`;
+    const name = `${prefix}_bounds`;
+    const alias = `${prefix}_b`;
+    return {
+        ctes: [`${name}(lo, hi) AS (${bounds})`],
+        joins: [`CROSS JOIN ${name} AS ${alias}`],
+        covered: `coalesce(p.p_end BETWEEN ${alias}.lo AND ${alias}.hi, FALSE)`,
+    };
 }

@@ -3,7 +3,7 @@ import type {
     ArithIR, ConditionIR, IndicatorIR, IndicatorPlan, MeasureIR, Plan, PlanPeriod, ProgramIR, ReferenceIR, ReferencePlan, TimeMeaning,
 } from '@monitor/ir';
 import { assembleSeries } from './assemble-series.js';
-import { compileMeasure } from './compile-measure.js';
+import { canShareRows, compileMeasure, compileMeasures } from './compile-measure.js';
 import { boundDimensions, type MeasureContext } from './measure-context.js';
 import { monitorPeriods } from './periods-cte.js';
 import { findSource } from './source-scope.js';
@@ -67,11 +67,14 @@ function planIndicator(program: ProgramIR, indicator: IndicatorIR): IndicatorPla
             return { ...base, kind: 'measure', query: { sql: compileMeasureSql(program, value.measure, indicator.by, periods, indicator.grain) } };
         case 'rate': {
             const factor = value.percent ? 100 : Number(sqlNumber(value.scale));
-            const sql = assembleSeries({
-                groupSource: value.numerator.source,
-                numerator: compileMeasure(value.numerator, ctx, 'n'),
-                denominator: compileMeasure(value.denominator, ctx, 'd'),
-            }, ctx, periods);
+            // A share (same source and time meaning) is counted in one pass; only the numerator's units are needed.
+            const [numerator, denominator] = canShareRows(value.numerator, value.denominator)
+                ? compileMeasures([
+                    { measure: value.numerator, tag: 'n_', units: true },
+                    { measure: value.denominator, tag: 'd_', units: false },
+                ], ctx, 'n')
+                : [compileMeasure(value.numerator, ctx, 'n'), compileMeasure(value.denominator, ctx, 'd', false)];
+            const sql = assembleSeries({ groupSource: value.numerator.source, numerator, denominator }, ctx, periods);
             return { ...base, kind: 'rate', query: { sql }, factor };
         }
         case 'expression':

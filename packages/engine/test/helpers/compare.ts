@@ -14,7 +14,7 @@ const LABEL: Record<Grain, string> = {
 };
 
 /**
- * A hand-made period list written differently from the compiler's VALUES list: a generate_series of
+ * A hand-made period list written differently from the compiler's periods CTE: a generate_series of
  * first days, each period's last day computed with interval arithmetic. Columns: period, ps, pe.
  */
 export function handPeriods(grain: Grain, firstDay: string, lastStart: string): string {
