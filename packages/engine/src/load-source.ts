@@ -1,22 +1,20 @@
 /**
  * The DATA validation stage: reads a CSV file with DuckDB as text, checks it against the source
- * declaration, and only when nothing is wrong creates the typed table `src_<name>`. A Parquet file
+ * declaration, and only when nothing is wrong keeps the typed table `src_<name>`. A Parquet file
  * is first turned into CSV text (`parquet-to-csv.ts`) and then goes the same way.
  */
 import type { ColumnIR, SourceIR } from '@monitor/ir';
 import {
     columnMissing, fileEmpty, fileUnreadable, formatUnsupported, nullInRequired, typeMismatch,
 } from './data-issues.js';
-import type { DataIssue, SqlConnection } from './engine-types.js';
-import { quoteIdent, quoteLiteral } from './sql-quote.js';
+import type { DataIssue, PlainRow, SqlConnection } from './engine-types.js';
+import { quoteIdent } from './sql-quote.js';
 import { suggestName } from './suggest-name.js';
 import { diagnoseUnreadable, wrongDelimiter } from './diagnose-csv.js';
 import { PARQUET_CSV, parquetToCsv } from './parquet-to-csv.js';
+import { badFlag, presentSql, rawColumn, readCsvSql, typedSql } from './csv-sql.js';
 
 const BOM = [0xef, 0xbb, 0xbf];
-const ROW = '__monitor_row';
-const TRUE_WORDS = ['true', 'ja', '1', 'waar', 'yes', 'j', 'y'];
-const FALSE_WORDS = ['false', 'nee', '0', 'onwaar', 'no', 'n'];
 
 /** The bytes without a leading UTF-8 byte-order mark. */
 export function stripBom(bytes: Uint8Array): Uint8Array {
@@ -27,37 +25,21 @@ function isBlank(bytes: Uint8Array): boolean {
     return bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d);
 }
 
-/** SQL that reads the registered file as text columns, with every CSV option explicit. */
-function readCsvSql(file: string, source: SourceIR): string {
-    const nulls = ['', ...source.csv.nulls].map(quoteLiteral).join(', ');
-    return `read_csv(${quoteLiteral(file)}, all_varchar = true, header = ${source.csv.header}, `
-        + `delim = ${quoteLiteral(source.csv.delimiter)}, quote = '"', escape = '"', skip = 0, comment = '', `
-        + `nullstr = [${nulls}], null_padding = false, strict_mode = true)`;
+/** What the checks need to know about one file: where it is registered and its header. */
+interface ReadFile {
+    source: SourceIR;
+    fileName: string;
+    columns: string[];
+    /** The issue for a file DuckDB cannot read, from DuckDB's error. */
+    unreadable(error: unknown): DataIssue;
 }
 
-/** The typed value of a text column `raw` (already NULL for missing values), or NULL when it does not fit. */
-export function typedSql(raw: string, column: ColumnIR, source: SourceIR): string {
-    const clean = `nullif(trim(${raw}), '')`;
-    switch (column.type) {
-        case 'text': return raw;
-        case 'integer': return `CASE WHEN regexp_full_match(${clean}, '[+-]?[0-9]+') THEN TRY_CAST(${clean} AS BIGINT) END`;
-        case 'decimal': {
-            const text = source.csv.decimalComma ? `replace(${clean}, ',', '.')` : clean;
-            return `CASE WHEN regexp_full_match(${text}, '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?') THEN TRY_CAST(${text} AS DOUBLE) END`;
-        }
-        case 'date': return source.csv.dateFormat
-            ? `CAST(TRY_STRPTIME(${clean}, ${quoteLiteral(source.csv.dateFormat)}) AS DATE)`
-            : `CASE WHEN regexp_full_match(${clean}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(${clean} AS DATE) END`;
-        case 'boolean': return `CASE WHEN lower(${clean}) IN (${TRUE_WORDS.map(quoteLiteral).join(', ')}) THEN TRUE `
-            + `WHEN lower(${clean}) IN (${FALSE_WORDS.map(quoteLiteral).join(', ')}) THEN FALSE END`;
-    }
-}
-
-function missingSql(raw: string, column: ColumnIR): string {
-    return column.type === 'text' ? `${raw} IS NULL` : `nullif(trim(${raw}), '') IS NULL`;
-}
-
-/** Validates and loads one source; returns its issues (the table exists only when there are no errors). */
+/**
+ * Validates and loads one source; returns its issues (the table exists only when there are no errors).
+ * Three round trips on a good file (header; typed table with checks; helper columns dropped), the
+ * same SQL on both engines: the header comes from a sample, then the file is read in full once and
+ * every value typed once. A file with findings is read once more, to name the first row of each.
+ */
 export async function loadSource(conn: SqlConnection, declared: SourceIR, bytes: Uint8Array, fileName: string): Promise<DataIssue[]> {
     if (declared.format === 'json') return [formatUnsupported(declared)];
     let source = declared;
@@ -72,66 +54,104 @@ export async function loadSource(conn: SqlConnection, declared: SourceIR, bytes:
     const content = stripBom(bytes);
     if (isBlank(content)) return [fileEmpty(source, false)];
     const table = quoteIdent(`src_${source.name}`);
-    const stage = quoteIdent(`stage_${source.name}`);
+    const unreadable = (e: unknown): DataIssue => {
+        // DuckDB names the engine's internal copy; the user knows the file by its declared path.
+        const reason = (e instanceof Error ? e.message : String(e)).replaceAll(fileName, source.path);
+        return diagnoseUnreadable(source, content) ?? fileUnreadable(source, reason);
+    };
     await conn.registerFile(fileName, content);
     try {
-        await conn.query(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS ${stage}`);
+        let header: PlainRow[];
         try {
-            await conn.query(`CREATE TEMP TABLE ${stage} AS SELECT row_number() OVER () AS ${ROW}, * FROM ${readCsvSql(fileName, source)}`);
+            header = await conn.query(`DROP TABLE IF EXISTS ${table}; DESCRIBE SELECT * FROM ${readCsvSql(fileName, source)}`);
         } catch (e) {
-            // DuckDB names the engine's internal copy; the user knows the file by its declared path.
-            const reason = (e instanceof Error ? e.message : String(e)).replaceAll(fileName, source.path);
-            return [diagnoseUnreadable(source, content) ?? fileUnreadable(source, reason)];
+            return [unreadable(e)];
         }
-        try {
-            return await checkAndCreate(conn, source, stage, table);
-        } finally {
-            await conn.query(`DROP TABLE IF EXISTS ${stage}`);
-        }
+        const file: ReadFile = { source, fileName, columns: header.map((r) => String(r.column_name)), unreadable };
+        return await checkAndCreate(conn, file, table);
     } finally {
         await conn.dropFile(fileName);
     }
 }
 
-async function checkAndCreate(conn: SqlConnection, source: SourceIR, stage: string, table: string): Promise<DataIssue[]> {
-    const described = await conn.query(`DESCRIBE ${stage}`);
-    const fileColumns = described.map((r) => String(r.column_name)).filter((n) => n !== ROW);
-    const delimiter = wrongDelimiter(source, fileColumns);
-    if (delimiter) return [delimiter];
+async function checkAndCreate(conn: SqlConnection, file: ReadFile, table: string): Promise<DataIssue[]> {
+    const { source, columns: fileColumns } = file;
     // Without a header, declared columns match the file's columns by position.
     const rawName = new Map<string, string>();
     source.columns.forEach((c, i) => {
         if (source.csv.header) { if (fileColumns.includes(c.name)) rawName.set(c.name, c.name); }
         else if (i < fileColumns.length) rawName.set(c.name, fileColumns[i]);
     });
-    const issues: DataIssue[] = [];
-    for (const c of source.columns) {
-        if (!rawName.has(c.name)) issues.push(columnMissing(source, c, fileColumns, source.csv.header ? suggestName(c.name, fileColumns) : null));
-    }
-    const count = await conn.query(`SELECT count(*) AS n FROM ${stage}`);
-    if (Number(count[0].n) === 0) return [fileEmpty(source, true), ...issues];
-
     const present = source.columns.filter((c) => rawName.has(c.name));
     const raw = (c: ColumnIR) => quoteIdent(rawName.get(c.name)!);
-    const checks = present.flatMap((c, i) => [
-        `min(CASE WHEN NOT (${missingSql(raw(c), c)}) AND (${typedSql(raw(c), c, source)}) IS NULL THEN ${ROW} END) AS bad_${i}`,
-        `min(CASE WHEN ${missingSql(raw(c), c)} THEN ${ROW} END) AS null_${i}`,
+    const name = (c: ColumnIR) => quoteIdent(c.name);
+    // Typed columns keep a flag "the file has a value here that does not fit" next to the typed value,
+    // so one scan of the table tells whether any value does not fit or is missing. The flag looks at
+    // the text only where the typed value is missing.
+    const flagged = (c: ColumnIR) => c.type !== 'text';
+    const typed = present.flatMap((c, i) => [
+        `${typedSql(raw(c), c, source)} AS ${name(c)}`, ...(flagged(c) ? [`${raw(c)} AS ${rawColumn(i)}`] : []),
     ]);
-    const lineOffset = source.csv.header ? 1 : 0;
-    if (checks.length > 0) {
-        const found = (await conn.query(`SELECT ${checks.join(', ')} FROM ${stage}`))[0];
-        for (const [i, c] of present.entries()) {
-            const bad = found[`bad_${i}`];
-            if (bad !== null) {
-                const value = await conn.query(`SELECT ${raw(c)} AS v FROM ${stage} WHERE ${ROW} = ${Number(bad)}`);
-                issues.push(typeMismatch(source, c, Number(bad), String(value[0]?.v ?? ''), lineOffset));
-            }
-            const firstNull = found[`null_${i}`];
-            if (!c.nullable && firstNull !== null) issues.push(nullInRequired(source, c, Number(firstNull), lineOffset));
-        }
+    const select = present.flatMap((c, i) => [name(c), ...(flagged(c)
+        ? [`CASE WHEN ${name(c)} IS NULL THEN ${presentSql(rawColumn(i), c)} ELSE false END AS ${badFlag(i)}`] : [])]);
+    const checks = ['count(*) AS n', ...present.flatMap((c, i) => flagged(c)
+        ? [`bool_or(${badFlag(i)}) AS bad_${i}`, `bool_or(${name(c)} IS NULL AND NOT ${badFlag(i)}) AS null_${i}`]
+        : [`bool_or(${name(c)} IS NULL) AS null_${i}`])];
+    let found: PlainRow;
+    try {
+        // Even a file with no declared column is read to the end: an unreadable file says so first.
+        const [inner, outer] = select.length > 0 ? [typed.join(', '), select.join(', ')] : ['true AS __monitor_none', '*'];
+        found = (await conn.query(`CREATE TABLE ${table} AS SELECT ${outer} FROM (SELECT ${inner} FROM ${readCsvSql(file.fileName, source, fileColumns)}); `
+            + `SELECT ${checks.join(', ')} FROM ${table}`))[0];
+    } catch (e) {
+        await conn.query(`DROP TABLE IF EXISTS ${table}`);
+        return [file.unreadable(e)];
     }
-    if (issues.some((i) => i.severity === 'error')) return issues;
-    const select = source.columns.map((c) => `${typedSql(raw(c), c, source)} AS ${quoteIdent(c.name)}`);
-    await conn.query(`CREATE TABLE ${table} AS SELECT ${select.join(', ')} FROM ${stage} ORDER BY ${ROW}`);
+    const issues = await findIssues(conn, file, found, present, raw);
+    if (issues.some((i) => i.severity === 'error')) {
+        await conn.query(`DROP TABLE ${table}`);
+    } else {
+        const drops = present.flatMap((c, i) => flagged(c) ? [`ALTER TABLE ${table} DROP COLUMN ${badFlag(i)};`] : []);
+        if (drops.length > 0) await conn.query(drops.join(' '));
+    }
     return issues;
+}
+
+/** The issues in the checks' results, in the order of the declaration. */
+async function findIssues(conn: SqlConnection, file: ReadFile, found: PlainRow, present: ColumnIR[], raw: (c: ColumnIR) => string): Promise<DataIssue[]> {
+    const { source, columns: fileColumns } = file;
+    const delimiter = wrongDelimiter(source, fileColumns);
+    if (delimiter) return [delimiter];
+    const issues: DataIssue[] = source.columns.filter((c) => !present.includes(c))
+        .map((c) => columnMissing(source, c, fileColumns, source.csv.header ? suggestName(c.name, fileColumns) : null));
+    if (Number(found.n) === 0) return [fileEmpty(source, true), ...issues];
+    const wanted = present.map((c, i) => ({ column: c, raw: raw(c), bad: found[`bad_${i}`] === true, missing: !c.nullable && found[`null_${i}`] === true }));
+    if (!wanted.some((w) => w.bad || w.missing)) return issues;
+    const first = await firstRows(conn, file, wanted);
+    const lineOffset = source.csv.header ? 1 : 0;
+    for (const [i, w] of wanted.entries()) {
+        if (w.bad) issues.push(typeMismatch(source, w.column, Number(first[`bad_${i}`]), String(first[`value_${i}`] ?? ''), lineOffset));
+        if (w.missing) issues.push(nullInRequired(source, w.column, Number(first[`null_${i}`]), lineOffset));
+    }
+    return issues;
+}
+
+/**
+ * Only for a file with findings: the first data row of each finding, and the text that does not
+ * fit. Reads the file once more, numbering its rows (the table has no row numbers: native DuckDB
+ * loads in parallel, and its rowid need not be the data row).
+ */
+async function firstRows(conn: SqlConnection, file: ReadFile, wanted: { column: ColumnIR; raw: string; bad: boolean; missing: boolean }[]): Promise<PlainRow> {
+    const row = quoteIdent('__monitor_row');
+    const picks = wanted.flatMap(({ column: c, raw, bad, missing }, i) => {
+        const badWhen = `${presentSql(raw, c)} AND (${typedSql(raw, c, file.source)}) IS NULL`;
+        return [
+            ...(bad ? [`min(${row}) FILTER (WHERE ${badWhen}) AS bad_${i}`, `arg_min(${raw}, ${row}) FILTER (WHERE ${badWhen}) AS value_${i}`] : []),
+            ...(missing ? [`min(${row}) FILTER (WHERE NOT (${presentSql(raw, c)})) AS null_${i}`] : []),
+        ];
+    });
+    const raws = [...new Set(wanted.filter((w) => w.bad || w.missing).map((w) => w.raw))];
+    const [result] = await conn.query(`SELECT ${picks.join(', ')} FROM (SELECT row_number() OVER () AS ${row}, ${raws.join(', ')} `
+        + `FROM ${readCsvSql(file.fileName, file.source, file.columns)})`);
+    return result;
 }

@@ -39,6 +39,18 @@ describe('the data stage', () => {
         ]);
         expect(await engine.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'src_zorg'`)).toEqual([{ n: 0 }]);
     });
+    it('reads ISO dates with blanks around them and rejects dates that only look alike', async () => {
+        const d = source('d', { kind: 'events', date: 'datum', key: null }, [col('datum', 'date'), col('eind', 'date', true)]);
+        expect(await load(d, 'datum,eind\n 2024-02-29 ,\n2024-03-01,  2024-03-02\n')).toEqual([]);
+        expect(await engine.query('SELECT * FROM src_d ORDER BY datum')).toEqual([
+            { datum: '2024-02-29', eind: null }, { datum: '2024-03-01', eind: '2024-03-02' },
+        ]);
+        const issues = await load(d, 'datum,eind\n2024-01-01,2024-1-05\n２０２４-01-01,\n');
+        expect(issues.map((i) => i.message)).toEqual([
+            expect.stringContaining('data row 2 (line 3) holds "２０２４-01-01"'),
+            expect.stringContaining('data row 1 (line 2) holds "2024-1-05"'),
+        ]);
+    });
     it('reports a missing value in a required column', async () => {
         const issues = await load(zorg, 'datum,wijk,bedrag,aantal,actief\n2024-01-01,,1,1,ja\n');
         expect(issues).toMatchObject([{ code: 'data-null-in-required', span: zorg.columns[1].span }]);

@@ -74,6 +74,18 @@ describe.skipIf(!native.available)('the native engine gives the same results as 
         const csv = 'datum,n\n2024-01-01,1\n01-02-2024,\n';
         expect(await nat.loadSource(bad, new TextEncoder().encode(csv))).toEqual(await wasm.loadSource(bad, new TextEncoder().encode(csv)));
     });
+
+    it('names the first wrong and missing value of a large file by its row in the file, though native DuckDB loads in parallel', async () => {
+        const big = source('groot', { kind: 'events', date: 'datum', key: null }, [col('datum', 'date'), col('wijk', 'text')]);
+        const rows = Array.from({ length: 300_000 }, (_, i) => `${i + 1 === 250_000 ? '2024-13-01' : '2024-01-02'},${i + 1 === 299_999 ? '' : `W${i % 7}`}`);
+        const bytes = new TextEncoder().encode(`datum,wijk\n${rows.join('\n')}\n`);
+        const issues = await nat.loadSource(big, bytes);
+        expect(issues.map((i) => [i.code, i.message])).toEqual([
+            ['data-type-mismatch', expect.stringContaining('data row 250000 (line 250001) holds "2024-13-01"')],
+            ['data-null-in-required', expect.stringContaining('data row 299999 (line 300000)')],
+        ]);
+        expect(await wasm.loadSource(big, bytes)).toEqual(issues);
+    });
 });
 
 describe.skipIf(!native.available)('the native engine is locked down after loading', () => {
