@@ -13,6 +13,7 @@ export default defineConfig({
             // Before '@monitor/engine', which would otherwise swallow the subpath.
             '@monitor/engine/native': fileURLToPath(new URL('./packages/engine/src/native.ts', import.meta.url)),
             '@monitor/engine/browser': fileURLToPath(new URL('./packages/engine/src/browser.ts', import.meta.url)),
+            '@monitor/engine/parquet': fileURLToPath(new URL('./packages/engine/src/parquet-columns.ts', import.meta.url)),
             '@monitor/engine': pkg('engine'),
             '@monitor/protocol': pkg('protocol'),
             '@monitor/server': pkg('server'),

@@ -26,6 +26,7 @@ const SOURCES = {
     '@monitor/language/polyfill': 'packages/language/polyfill.mjs',
     '@monitor/compiler': 'packages/compiler/src/index.ts',
     '@monitor/engine': 'packages/engine/src/index.ts',
+    '@monitor/engine/parquet': 'packages/engine/src/parquet-columns.ts',
     '@monitor/protocol': 'packages/protocol/src/index.ts',
 };
 const monitorSources = monitorSourcesPlugin(SOURCES, 'packages/extension/scripts/build.mjs');

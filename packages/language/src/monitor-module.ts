@@ -6,6 +6,9 @@ import {
 } from 'langium/lsp';
 import { MonitorGeneratedModule, MonitorGeneratedSharedModule } from './generated/module.js';
 import { MonitorScopeProvider } from './monitor-scope-provider.js';
+import {
+    MonitorAstNodeDescriptionProvider, MonitorLinker, MonitorReferenceDescriptionProvider, MonitorScopeComputation,
+} from './monitor-build-passes.js';
 import { MonitorDocumentValidator } from './monitor-document-validator.js';
 import { registerValidationChecks, MonitorValidator } from './monitor-validator.js';
 import { MonitorFormatter } from './monitor-formatter.js';
@@ -27,6 +30,12 @@ export const MonitorModule: Module<MonitorServices, PartialLangiumServices & Mon
     },
     references: {
         ScopeProvider: services => new MonitorScopeProvider(services),
+        ScopeComputation: services => new MonitorScopeComputation(services),
+        Linker: services => new MonitorLinker(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new MonitorReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: services => new MonitorAstNodeDescriptionProvider(services),
     },
     validation: {
         DocumentValidator: services => new MonitorDocumentValidator(services),

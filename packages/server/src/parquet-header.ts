@@ -1,6 +1,7 @@
 /** The columns of a real Parquet file, read from its footer only (completion, quick fixes). */
 import fs from 'node:fs';
-import { footerLength, parquetColumns } from '@monitor/engine';
+// The footer reader alone: the engine's main entry loads DuckDB, which only the analysis worker needs.
+import { footerLength, parquetColumns } from '@monitor/engine/parquet';
 import type { FileColumn } from './csv-header.js';
 
 /** A footer larger than this is not read for completion (a file with very many columns). */

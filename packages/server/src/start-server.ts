@@ -5,7 +5,6 @@
 import { CodeLensRefreshRequest, createConnection, ProposedFeatures, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { DocumentState, URI } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { fileURLToPath } from 'node:url';
 import { createMonitorServices, localeFromTag, setLocale } from '@monitor/language';
 import { ProgramRequest, STATUS_NOTIFICATION_METHOD, type StatusParams } from '@monitor/protocol';
@@ -15,6 +14,7 @@ import { answerProgramRequest } from './program-request.js';
 import type { ServerContext } from './server-context.js';
 import { createServerModule, createSharedServerModule } from './server-module.js';
 import { defaultSettings, readLimits } from './server-settings.js';
+import { WorkspaceFileSystemProvider } from './workspace-file-system.js';
 
 /** How long after the last edit the data stage runs again. */
 const DEBOUNCE_MS = 300;
@@ -45,7 +45,7 @@ function defaultConnection(): Connection {
 export function startMonitorServer(connection: Connection = defaultConnection()): LangiumSharedServices {
     const settings = defaultSettings();
     const ctx = { settings } as ServerContext;
-    const { shared } = createMonitorServices({ connection, ...NodeFileSystem }, createServerModule(ctx), createSharedServerModule(ctx));
+    const { shared } = createMonitorServices({ connection, fileSystemProvider: () => new WorkspaceFileSystemProvider() }, createServerModule(ctx), createSharedServerModule(ctx));
     ctx.shared = () => shared;
     const send = connection.sendDiagnostics.bind(connection);
     const merger = new DiagnosticsMerger(params => void send(params));
