@@ -137,7 +137,7 @@ export class DocumentAnalyses {
         if (running) return running;
         // A job whose document changed while it waited in the queue is skipped: a newer one follows.
         const stale = (): Analysis => ({ key, program, errors, dataFiles, issues: [], rows: null });
-        const computes = program !== null && this.settings.trusted && program.sources.length > 0;
+        const computes = this.computes(program);
         if (computes) this.countComputing(1);
         const job = this.queue.then(() => this.wanted.get(uri) === key ? this.compute(key, program, errors, dataFiles, root) : stale());
         this.queue = job.catch(() => undefined);
@@ -153,10 +153,15 @@ export class DocumentAnalyses {
         });
     }
 
+    /** Whether a program is computed at all: only a lowered one with sources, in a trusted workspace. */
+    private computes(program: ProgramIR | null): program is ProgramIR {
+        return program !== null && this.settings.trusted && program.sources.length > 0;
+    }
+
     private async compute(key: string, program: ProgramIR | null, errors: number,
         dataFiles: Analysis['dataFiles'], root: string): Promise<Analysis> {
         const base: Analysis = { key, program, errors, dataFiles, issues: [], rows: null };
-        if (!program || !this.settings.trusted || program.sources.length === 0) return base;
+        if (!this.computes(program)) return base;
         const { maxRows, timeoutSeconds } = this.settings;
         try {
             return { ...base, ...(await this.runner.run(program, root, this.settings.locale, { maxRows, timeoutSeconds })) };
