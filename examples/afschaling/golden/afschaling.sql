@@ -12,7 +12,7 @@ n_rows AS (
            "s"."rowid" AS rid,
            lower(CAST("s"."status" AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row
     FROM "src_zorg" AS "s"
-    WHERE ("s"."zorgvorm" = '24-uurs verblijf')
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."zorgvorm" = '24-uurs verblijf')
 ),
 n_next AS (
     SELECT "b"."client_id" AS b_k, "b"."begindatum" AS b_start, "b"."rowid" AS b_rid
@@ -20,14 +20,14 @@ n_next AS (
     WHERE ("b"."zorgvorm" IN ('deeltijdverblijf', 'dagbehandeling', 'ambulant'))
 ),
 n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON p.ordinal = r.o
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AND EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 30 AND nx.b_rid <> r.rid)
+    SELECT r.*
+    FROM n_rows AS r
+    WHERE EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 30 AND nx.b_rid <> r.rid)
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value, count(v) AS units
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
     FROM n_hits
-    GROUP BY label
+    GROUP BY o
 ),
 d_rows AS (
     SELECT (year("s"."einddatum") * 2 + (month("s"."einddatum") - 1) // 6) AS o,
@@ -36,17 +36,12 @@ d_rows AS (
            "s"."client_id" AS v,
            lower(CAST("s"."status" AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row
     FROM "src_zorg" AS "s"
-    WHERE ("s"."zorgvorm" = '24-uurs verblijf')
-),
-d_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM d_rows AS r JOIN periods AS p ON p.ordinal = r.o
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."zorgvorm" = '24-uurs verblijf')
 ),
 d_agg AS (
-    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
-    FROM d_hits
-    GROUP BY label
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
+    FROM d_rows
+    GROUP BY o
 ),
 grid AS (
     SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered, TRUE AS total
@@ -58,10 +53,10 @@ SELECT grid.label AS period,
        CASE WHEN grid.covered THEN coalesce(n.prov, FALSE) OR coalesce(d.prov, FALSE) END AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label
-LEFT JOIN d_agg AS d ON d.label = grid.label
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal
+LEFT JOIN d_agg AS d ON d.o = grid.ordinal
 ORDER BY grid.ordinal, grid.total DESC;
 
 -- indicator duur_24uurs (measure)
@@ -76,17 +71,12 @@ n_rows AS (
            ("s"."einddatum" - "s"."begindatum" + 1) AS v,
            lower(CAST("s"."status" AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row
     FROM "src_zorg" AS "s"
-    WHERE ("s"."zorgvorm" = '24-uurs verblijf')
-),
-n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON p.ordinal = r.o
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."zorgvorm" = '24-uurs verblijf')
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(avg(v) AS DOUBLE) AS value, count(v) AS units
-    FROM n_hits
-    GROUP BY label
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(avg(v) AS DOUBLE) AS value, count(v) AS units
+    FROM n_rows
+    GROUP BY o
 ),
 grid AS (
     SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered, TRUE AS total
@@ -100,5 +90,5 @@ SELECT grid.label AS period,
        grid.total,
        CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal
 ORDER BY grid.ordinal, grid.total DESC;

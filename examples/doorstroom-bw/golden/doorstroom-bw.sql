@@ -11,7 +11,7 @@ n_rows AS (
            "s"."client_id" AS k,
            "s"."rowid" AS rid
     FROM "src_bw" AS "s"
-    WHERE ("s"."voorziening" = 'beschermd wonen')
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."voorziening" = 'beschermd wonen')
 ),
 n_next AS (
     SELECT "b"."client_id" AS b_k, "b"."begindatum" AS b_start, "b"."rowid" AS b_rid
@@ -19,14 +19,14 @@ n_next AS (
     WHERE ("b"."voorziening" IN ('begeleid zelfstandig wonen', 'ambulante begeleiding'))
 ),
 n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON p.ordinal = r.o
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AND EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 90 AND nx.b_rid <> r.rid)
+    SELECT r.*
+    FROM n_rows AS r
+    WHERE EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 90 AND nx.b_rid <> r.rid)
 ),
 n_agg AS (
-    SELECT label, "gemeente", GROUPING("gemeente") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) AS DOUBLE) AS value, count(*) AS units
+    SELECT o, "gemeente", GROUPING("gemeente") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) AS DOUBLE) AS value
     FROM n_hits
-    GROUP BY GROUPING SETS ((label, "gemeente"), (label))
+    GROUP BY GROUPING SETS ((o, "gemeente"), (o))
 ),
 d_rows AS (
     SELECT CAST("s"."gemeente" AS VARCHAR) AS "gemeente",
@@ -34,17 +34,12 @@ d_rows AS (
            "s"."begindatum" AS t_start,
            "s"."einddatum" AS t_end
     FROM "src_bw" AS "s"
-    WHERE ("s"."voorziening" = 'beschermd wonen')
-),
-d_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM d_rows AS r JOIN periods AS p ON p.ordinal = r.o
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."voorziening" = 'beschermd wonen')
 ),
 d_agg AS (
-    SELECT label, "gemeente", GROUPING("gemeente") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) AS DOUBLE) AS value
-    FROM d_hits
-    GROUP BY GROUPING SETS ((label, "gemeente"), (label))
+    SELECT o, "gemeente", GROUPING("gemeente") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) AS DOUBLE) AS value
+    FROM d_rows
+    GROUP BY GROUPING SETS ((o, "gemeente"), (o))
 ),
 groups AS (
     SELECT DISTINCT CAST("g"."gemeente" AS VARCHAR) AS "gemeente"
@@ -66,10 +61,10 @@ SELECT grid.label AS period,
        CAST(NULL AS BOOLEAN) AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label AND n.total = grid.total AND n."gemeente" IS NOT DISTINCT FROM grid."gemeente"
-LEFT JOIN d_agg AS d ON d.label = grid.label AND d.total = grid.total AND d."gemeente" IS NOT DISTINCT FROM grid."gemeente"
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal AND n.total = grid.total AND n."gemeente" IS NOT DISTINCT FROM grid."gemeente"
+LEFT JOIN d_agg AS d ON d.o = grid.ordinal AND d.total = grid.total AND d."gemeente" IS NOT DISTINCT FROM grid."gemeente"
 ORDER BY grid.ordinal, grid.total DESC, grid."gemeente" NULLS LAST;
 
 -- indicator verblijfsduur (measure)
@@ -83,17 +78,12 @@ n_rows AS (
            "s"."einddatum" AS t_end,
            ("s"."einddatum" - "s"."begindatum" + 1) AS v
     FROM "src_bw" AS "s"
-    WHERE ("s"."voorziening" = 'beschermd wonen')
-),
-n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON p.ordinal = r.o
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."voorziening" = 'beschermd wonen')
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(median(v) AS DOUBLE) AS value, count(v) AS units
-    FROM n_hits
-    GROUP BY label
+    SELECT o, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(median(v) AS DOUBLE) AS value, count(v) AS units
+    FROM n_rows
+    GROUP BY o
 ),
 grid AS (
     SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered, TRUE AS total
@@ -107,5 +97,5 @@ SELECT grid.label AS period,
        grid.total,
        CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal
 ORDER BY grid.ordinal, grid.total DESC;

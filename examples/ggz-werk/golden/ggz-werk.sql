@@ -11,7 +11,7 @@ n_rows AS (
            "s"."client_id" AS k,
            "s"."rowid" AS rid
     FROM "src_trajecten" AS "s"
-    WHERE ("s"."soort" = 'ggz-begeleiding')
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."soort" = 'ggz-begeleiding')
 ),
 n_next AS (
     SELECT "b"."client_id" AS b_k, "b"."begindatum" AS b_start, "b"."rowid" AS b_rid
@@ -19,14 +19,14 @@ n_next AS (
     WHERE ("b"."soort" = 'betaald werk')
 ),
 n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON p.ordinal = r.o
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AND EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 180 AND nx.b_rid <> r.rid)
+    SELECT r.*
+    FROM n_rows AS r
+    WHERE EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 180 AND nx.b_rid <> r.rid)
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value, count(v) AS units
+    SELECT o, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
     FROM n_hits
-    GROUP BY label
+    GROUP BY o
 ),
 d_rows AS (
     SELECT (year("s"."einddatum") * 2 + (month("s"."einddatum") - 1) // 6) AS o,
@@ -34,17 +34,12 @@ d_rows AS (
            "s"."einddatum" AS t_end,
            "s"."client_id" AS v
     FROM "src_trajecten" AS "s"
-    WHERE ("s"."soort" = 'ggz-begeleiding')
-),
-d_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM d_rows AS r JOIN periods AS p ON p.ordinal = r.o
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."soort" = 'ggz-begeleiding')
 ),
 d_agg AS (
-    SELECT label, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
-    FROM d_hits
-    GROUP BY label
+    SELECT o, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
+    FROM d_rows
+    GROUP BY o
 ),
 grid AS (
     SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered, TRUE AS total
@@ -56,10 +51,10 @@ SELECT grid.label AS period,
        CAST(NULL AS BOOLEAN) AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label
-LEFT JOIN d_agg AS d ON d.label = grid.label
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal
+LEFT JOIN d_agg AS d ON d.o = grid.ordinal
 ORDER BY grid.ordinal, grid.total DESC;
 
 -- indicator aan_het_werk (measure)
@@ -75,7 +70,7 @@ n_rows AS (
            "s"."client_id" AS k,
            "s"."rowid" AS rid
     FROM "src_trajecten" AS "s"
-    WHERE ("s"."soort" = 'ggz-begeleiding')
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."soort" = 'ggz-begeleiding')
 ),
 n_next AS (
     SELECT "b"."client_id" AS b_k, "b"."begindatum" AS b_start, "b"."rowid" AS b_rid
@@ -83,14 +78,14 @@ n_next AS (
     WHERE ("b"."soort" = 'betaald werk')
 ),
 n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON p.ordinal = r.o
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AND EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 180 AND nx.b_rid <> r.rid)
+    SELECT r.*
+    FROM n_rows AS r
+    WHERE EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 180 AND nx.b_rid <> r.rid)
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value, count(v) AS units
+    SELECT o, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
     FROM n_hits
-    GROUP BY label
+    GROUP BY o
 ),
 grid AS (
     SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered, TRUE AS total
@@ -102,7 +97,7 @@ SELECT grid.label AS period,
        CAST(NULL AS BOOLEAN) AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal
 ORDER BY grid.ordinal, grid.total DESC;

@@ -18,7 +18,7 @@ n_hits AS (
     WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
 ),
 n_agg AS (
-    SELECT label, "wijk", GROUPING("wijk") = 1 AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value, count(v) AS units
+    SELECT label, "wijk", GROUPING("wijk") = 1 AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
     FROM n_hits
     GROUP BY GROUPING SETS ((label, "wijk"), (label))
 ),
@@ -64,7 +64,7 @@ SELECT grid.label AS period,
        CASE WHEN grid.covered THEN coalesce(n.prov, FALSE) END AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
 LEFT JOIN n_agg AS n ON n.label = grid.label AND n.total = grid.total AND n."wijk" IS NOT DISTINCT FROM grid."wijk"
 LEFT JOIN d_agg AS d ON d.label = grid.label AND d.total = grid.total AND d."wijk" IS NOT DISTINCT FROM grid."wijk"
@@ -89,7 +89,7 @@ n_hits AS (
     WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value, count(v) AS units
+    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
     FROM n_hits
     GROUP BY label
 ),
@@ -124,7 +124,7 @@ SELECT grid.label AS period,
        CASE WHEN grid.covered THEN coalesce(n.prov, FALSE) END AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
 LEFT JOIN n_agg AS n ON n.label = grid.label
 LEFT JOIN d_agg AS d ON d.label = grid.label
@@ -143,7 +143,7 @@ n_rows AS (
            ("s"."voorziening" = 'pleegzorg') AS n_in,
            ("s"."voorziening" IN ('verblijf', 'pleegzorg')) AS d_in
     FROM "src_trajecten" AS "s"
-    WHERE ("s"."voorziening" = 'pleegzorg') OR ("s"."voorziening" IN ('verblijf', 'pleegzorg'))
+    WHERE (("s"."voorziening" = 'pleegzorg') OR ("s"."voorziening" IN ('verblijf', 'pleegzorg')))
 ),
 n_hits AS (
     SELECT p.label, p.p_start, r.*
@@ -151,7 +151,7 @@ n_hits AS (
     WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT n_v) FILTER (WHERE n_in) AS DOUBLE) AS n_value, count(n_v) FILTER (WHERE n_in) AS n_units, CAST(count(DISTINCT n_v) FILTER (WHERE d_in) AS DOUBLE) AS d_value
+    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT n_v) FILTER (WHERE n_in) AS DOUBLE) AS n_value, CAST(count(DISTINCT n_v) FILTER (WHERE d_in) AS DOUBLE) AS d_value
     FROM n_hits
     GROUP BY label
 ),
@@ -165,7 +165,7 @@ SELECT grid.label AS period,
        CASE WHEN grid.covered THEN coalesce(n.prov, FALSE) END AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.n_units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
 LEFT JOIN n_agg AS n ON n.label = grid.label
 ORDER BY grid.ordinal, grid.total DESC;
@@ -180,17 +180,12 @@ n_rows AS (
            "s"."client_id" AS v,
            lower(CAST("s"."status" AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row
     FROM "src_trajecten" AS "s"
-    WHERE ("s"."voorziening" IN ('verblijf', 'pleegzorg'))
-),
-n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON p.ordinal = r.o
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    WHERE ("s"."begindatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."voorziening" IN ('verblijf', 'pleegzorg'))
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value, count(v) AS units
-    FROM n_hits
-    GROUP BY label
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
+    FROM n_rows
+    GROUP BY o
 ),
 grid AS (
     SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered, TRUE AS total
@@ -202,9 +197,9 @@ SELECT grid.label AS period,
        CASE WHEN grid.covered THEN coalesce(n.prov, FALSE) END AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal
 ORDER BY grid.ordinal, grid.total DESC;
 
 -- indicator uitstroom_verblijf (measure)
@@ -219,17 +214,12 @@ n_rows AS (
            "s"."client_id" AS v,
            lower(CAST("s"."status" AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row
     FROM "src_trajecten" AS "s"
-    WHERE ("s"."voorziening" IN ('verblijf', 'pleegzorg'))
-),
-n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON p.ordinal = r.o
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."voorziening" IN ('verblijf', 'pleegzorg'))
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value, count(v) AS units
-    FROM n_hits
-    GROUP BY label
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
+    FROM n_rows
+    GROUP BY o
 ),
 grid AS (
     SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered, TRUE AS total
@@ -241,9 +231,9 @@ SELECT grid.label AS period,
        CASE WHEN grid.covered THEN coalesce(n.prov, FALSE) END AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal
 ORDER BY grid.ordinal, grid.total DESC;
 
 -- indicator netto_instroom: (instroom_verblijf - uitstroom_verblijf), combined per period and breakdown by the engine

@@ -21,7 +21,7 @@ n_hits AS (
 n_stack AS (SELECT label, k FROM n_hits GROUP BY label, k HAVING count(DISTINCT h) >= 2),
 n_stacked AS (SELECT h.* FROM n_hits AS h JOIN n_stack AS st ON st.label = h.label AND st.k = h.k),
 n_agg AS (
-    SELECT label, "wijk", GROUPING("wijk") = 1 AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT k) AS DOUBLE) AS value, count(*) AS units
+    SELECT label, "wijk", GROUPING("wijk") = 1 AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT k) AS DOUBLE) AS value
     FROM n_stacked
     GROUP BY GROUPING SETS ((label, "wijk"), (label))
 ),
@@ -67,7 +67,7 @@ SELECT grid.label AS period,
        CASE WHEN grid.covered THEN coalesce(n.prov, FALSE) END AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
 LEFT JOIN n_agg AS n ON n.label = grid.label AND n.total = grid.total AND n."wijk" IS NOT DISTINCT FROM grid."wijk"
 LEFT JOIN d_agg AS d ON d.label = grid.label AND d.total = grid.total AND d."wijk" IS NOT DISTINCT FROM grid."wijk"
@@ -102,7 +102,7 @@ n_stack AS (
 ),
 n_stacked AS (SELECT h.* FROM n_hits AS h JOIN n_stack AS st ON st.label = h.label AND st.k = h.k),
 n_agg AS (
-    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT k) AS DOUBLE) AS value, count(*) AS units
+    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT k) AS DOUBLE) AS value
     FROM n_stacked
     GROUP BY label
 ),
@@ -137,7 +137,7 @@ SELECT grid.label AS period,
        CASE WHEN grid.covered THEN coalesce(n.prov, FALSE) END AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
 LEFT JOIN n_agg AS n ON n.label = grid.label
 LEFT JOIN d_agg AS d ON d.label = grid.label

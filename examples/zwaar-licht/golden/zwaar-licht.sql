@@ -18,7 +18,7 @@ n_hits AS (
     WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
 ),
 n_agg AS (
-    SELECT label, "domein", GROUPING("domein") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) FILTER (WHERE n_in) AS DOUBLE) AS n_value, count(*) FILTER (WHERE n_in) AS n_units, CAST(count(*) FILTER (WHERE d_in) AS DOUBLE) AS d_value
+    SELECT label, "domein", GROUPING("domein") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) FILTER (WHERE n_in) AS DOUBLE) AS n_value, CAST(count(*) FILTER (WHERE d_in) AS DOUBLE) AS d_value
     FROM n_hits
     GROUP BY GROUPING SETS ((label, "domein"), (label))
 ),
@@ -43,7 +43,7 @@ SELECT grid.label AS period,
        CAST(NULL AS BOOLEAN) AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.n_units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
 LEFT JOIN n_agg AS n ON n.label = grid.label AND n.total = grid.total AND n."domein" IS NOT DISTINCT FROM grid."domein"
 ORDER BY grid.ordinal, grid.total DESC, grid."domein" NULLS LAST;
@@ -68,7 +68,7 @@ n_hits AS (
     WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
 ),
 n_agg AS (
-    SELECT label, "wijk", GROUPING("wijk") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value, count(v) AS units
+    SELECT label, "wijk", GROUPING("wijk") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE) AS value
     FROM n_hits
     GROUP BY GROUPING SETS ((label, "wijk"), (label))
 ),
@@ -114,7 +114,7 @@ SELECT grid.label AS period,
        CAST(NULL AS BOOLEAN) AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE) END AS units
+       CAST(NULL AS DOUBLE) AS units
 FROM grid
 LEFT JOIN n_agg AS n ON n.label = grid.label AND n.total = grid.total AND n."wijk" IS NOT DISTINCT FROM grid."wijk"
 LEFT JOIN d_agg AS d ON d.label = grid.label AND d.total = grid.total AND d."wijk" IS NOT DISTINCT FROM grid."wijk"

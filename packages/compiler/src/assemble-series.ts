@@ -9,7 +9,7 @@ import { dimensionFilter, type MeasureContext } from './measure-context.js';
 import { periodsCte } from './periods-cte.js';
 import type { ConditionIR, PlanPeriod } from '@monitor/ir';
 import { createScope } from './source-scope.js';
-import { PlanError, quoteIdent } from './sql-text.js';
+import { quoteIdent } from './sql-text.js';
 
 /** The measures of one series: a numerator and, for a rate, a denominator. */
 export interface SeriesParts {
@@ -53,7 +53,7 @@ function gridCtes(dims: string[], measures: CompiledMeasure[]): string[] {
 }
 
 function joinOn(alias: string, m: CompiledMeasure): string {
-    const conds = [`${alias}.label = grid.label`];
+    const conds = [m.key === 'o' ? `${alias}.o = grid.ordinal` : `${alias}.label = grid.label`];
     // A measure whose source lacks a breakdown has only total rows: its value holds for every cell.
     if (m.boundDims.length > 0) {
         conds.push(`${alias}.total = grid.total`);
@@ -84,7 +84,6 @@ export function assembleSeries(parts: SeriesParts, ctx: MeasureContext, periods:
     const covered = 'grid.covered';
     // Measures counted in one pass share one aggregate: join it once.
     const denAlias = den && den.agg === num.agg ? 'n' : 'd';
-    if (!num.columns.units) throw new PlanError('The numerator of a series needs its units.');
     const dimCols = ctx.dimensions.map((d) => `grid.${quoteIdent(d)}`);
     const select = [
         'grid.label AS period',
@@ -94,7 +93,7 @@ export function assembleSeries(parts: SeriesParts, ctx: MeasureContext, periods:
         `${provisionalSql(parts, denAlias, covered)} AS provisional`,
         `${covered} AS covered`,
         'grid.total',
-        `CASE WHEN ${covered} THEN CAST(coalesce(n.${num.columns.units}, 0) AS DOUBLE) END AS units`,
+        num.columns.units ? `CASE WHEN ${covered} THEN CAST(coalesce(n.${num.columns.units}, 0) AS DOUBLE) END AS units` : 'CAST(NULL AS DOUBLE) AS units',
     ];
     const from = ['grid', `LEFT JOIN ${num.agg} AS n ON ${joinOn('n', num)}`];
     if (den && denAlias === 'd') from.push(`LEFT JOIN ${den.agg} AS d ON ${joinOn('d', den)}`);

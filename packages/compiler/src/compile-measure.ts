@@ -9,15 +9,17 @@ import { compileCondition } from './compile-condition.js';
 import { dimensionValueSql } from './dimension-value.js';
 import { boundDimensions, keyColumn, type MeasureContext } from './measure-context.js';
 import { measureCoverage, snapshotDatesCte, type MeasureCoverage } from './measure-coverage.js';
-import { aggregateSql, effectiveTime, episodes, periodJoin, timeColumns, valueSql } from './measure-rows.js';
+import { aggregateSql, coveredDates, effectiveTime, episodes, periodJoin, timeColumns, valueSql } from './measure-rows.js';
 import { createScope } from './source-scope.js';
 import { PlanError, quoteIdent, sqlInteger } from './sql-text.js';
 
 /** The CTEs of one measure and what the assembly needs to join them. */
 export interface CompiledMeasure {
     ctes: string[];
-    /** CTE with `label, <boundDims>, total` and the `columns`. */
+    /** CTE with `<key>, <boundDims>, total` and the `columns`. */
     agg: string;
+    /** How `agg` names its period: by label, or by ordinal (`o`) for a dated measure counted without the periods. */
+    key: 'label' | 'o';
     /** The measure's columns in `agg`: its value, provisional flag and units (absent when not asked for). */
     columns: { value: string; prov: string; units: string | null };
     /** Which periods the measure's source covers, as SQL over `periods AS p`. */
@@ -84,8 +86,15 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     const filters = parts.map((p) => (p.measure.filter ? compileCondition(p.measure.filter, scope) : null));
     if (shared) parts.forEach((p, i) => cols.push(`${filters[i] ?? 'TRUE'} AS ${p.tag}in`));
     if (cols.length === 0) cols.push('1 AS one');
+    // A dated row (an event, a start, an end) has one period, its ordinal `o`: such a measure is grouped by
+    // `o` without joining the periods. Its rows are only those dated inside the covered periods (a
+    // literal range on the date column, which the scan can skip blocks with).
+    const byOrdinal = (time === 'event' || time === 'started' || time === 'ended') && !measure.having;
+    const rowFilters: string[] = [];
+    if (byOrdinal) rowFilters.push(coveredDates(ctx, source, time, scope));
     // A row belongs to the pass when any part counts it; without a filter every row does.
-    const where = filters.every((f) => f !== null) ? `\n    WHERE ${filters.join(' OR ')}` : '';
+    if (filters.every((f) => f !== null)) rowFilters.push(filters.length > 1 ? `(${filters.join(' OR ')})` : filters[0]!);
+    const where = rowFilters.length > 0 ? `\n    WHERE ${rowFilters.join(' AND ')}` : '';
     const ctes = [`${n('rows')} AS (\n    SELECT ${cols.join(',\n           ')}\n    FROM ${scope.from()}${where}\n)`];
 
     const snap = snapshotDatesCte(n('snap'), source);
@@ -102,7 +111,7 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     let covered = 'periods';
     if (coverage.joins.length > 0) {
         covered = `(SELECT p.* FROM periods AS p${coverage.joins.map((j) => ` ${j}`).join('')} WHERE ${coverage.covered})`;
-    } else if (coverage.covered !== 'TRUE' && time !== 'snapshot') {
+    } else if (coverage.covered !== 'TRUE' && time !== 'snapshot' && !byOrdinal) {
         conditions.push(coverage.covered);
     }
     if (measure.transition) {
@@ -117,16 +126,23 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     }
     const hitsWhere = conditions.length > 0 ? `\n    WHERE ${conditions.join(' AND ')}` : '';
     const start = time === 'snapshot' ? '' : ' p.p_start,';
-    ctes.push(`${n('hits')} AS (\n    SELECT p.label,${start} r.*\n    FROM ${n('rows')} AS r ${periodJoin(time, snapName, covered)}${hitsWhere}\n)`);
-
     let counted = n('hits');
+    if (byOrdinal) {
+        // Rows of a period the derived coverage leaves out are counted too, and hidden by the grid.
+        if (conditions.length > 0) ctes.push(`${n('hits')} AS (\n    SELECT r.*\n    FROM ${n('rows')} AS r${hitsWhere}\n)`);
+        else counted = n('rows');
+    } else {
+        ctes.push(`${n('hits')} AS (\n    SELECT p.label,${start} r.*\n    FROM ${n('rows')} AS r ${periodJoin(time, snapName, covered)}${hitsWhere}\n)`);
+    }
+    const periodKey = byOrdinal ? 'o' : 'label';
+
     if (measure.having) {
         ctes.push(stackingCte(n('stack'), n('hits'), time, measure.having.min));
         ctes.push(`${n('stacked')} AS (SELECT h.* FROM ${n('hits')} AS h JOIN ${n('stack')} AS st ON st.label = h.label AND st.k = h.k)`);
         counted = n('stacked');
     }
     const dimList = dims.map(quoteIdent);
-    const groupBy = dims.length ? `GROUPING SETS ((label, ${dimList.join(', ')}), (label))` : 'label';
+    const groupBy = dims.length ? `GROUPING SETS ((${periodKey}, ${dimList.join(', ')}), (${periodKey}))` : periodKey;
     const total = dims.length ? `GROUPING(${dimList[0]}) = 1` : 'TRUE';
     const aggs: string[] = [];
     // Parts of one pass share one provisional flag over all their rows: a series is provisional when
@@ -135,17 +151,19 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     const compiled = parts.map(({ measure: m, tag, units }, i): CompiledMeasure => {
         const only = shared ? ` FILTER (WHERE ${tag}in)` : '';
         aggs.push(`CAST(${aggregateSql(m, values[i])}${only} AS DOUBLE) AS ${tag}value`);
-        // The units behind a value: rows with a value when one is aggregated (disclosure control hides few).
-        if (units) aggs.push(`${m.duration || (m.column && !m.having) ? `count(${values[i]})` : 'count(*)'}${only} AS ${tag}units`);
+        // The units behind a value: rows with a value when one is aggregated. Only disclosure control of a
+        // non-count value reads them (a count is its own number of units): otherwise they are not counted.
+        const wantUnits = units && !m.isCount && ctx.program.monitor.privacy !== null;
+        if (wantUnits) aggs.push(`${m.duration || (m.column && !m.having) ? `count(${values[i]})` : 'count(*)'}${only} AS ${tag}units`);
         return {
-            ctes: i === 0 ? ctes : [], agg: n('agg'), coverage, boundDims: dims,
-            columns: { value: `${tag}value`, prov: 'prov', units: units ? `${tag}units` : null },
+            ctes: i === 0 ? ctes : [], agg: n('agg'), key: periodKey, coverage, boundDims: dims,
+            columns: { value: `${tag}value`, prov: 'prov', units: wantUnits ? `${tag}units` : null },
             hasStatus: source.status !== null, isCount: m.isCount,
         };
     });
     // One pass with GROUPING SETS: measured faster in DuckDB-WASM than a UNION ALL of cells and totals.
     ctes.push(`${n('agg')} AS (
-    SELECT label, ${[...dimList, ''].join(', ')}${total} AS total, ${aggs.join(', ')}
+    SELECT ${periodKey}, ${[...dimList, ''].join(', ')}${total} AS total, ${aggs.join(', ')}
     FROM ${counted}
     GROUP BY ${groupBy}
 )`);

@@ -1,9 +1,9 @@
 /** The SQL pieces of a measure's rows: time columns, the value column, the join to periods, the aggregate. */
-import type { Grain, MeasureIR, ShapeIR, TimeMeaning } from '@monitor/ir';
-import { dateColumn, keyColumn } from './measure-context.js';
-import { periodOrdinalSql } from './periods-cte.js';
+import type { Grain, MeasureIR, ShapeIR, SourceIR, TimeMeaning } from '@monitor/ir';
+import { dateColumn, keyColumn, type MeasureContext } from './measure-context.js';
+import { monitorPeriods, periodOrdinalSql } from './periods-cte.js';
 import type { SourceScope } from './source-scope.js';
-import { PlanError } from './sql-text.js';
+import { PlanError, sqlDate } from './sql-text.js';
 
 const OPEN_END = `DATE '9999-12-31'`;
 
@@ -42,6 +42,30 @@ export function timeColumns(time: TimeMeaning, shape: ShapeIR, scope: SourceScop
         }
         case 'none': return [];
     }
+}
+
+/** The date that places a row of a dated measure (`event`, `started`, `ended`) in its period. */
+function placingDate(time: TimeMeaning, shape: ShapeIR): string {
+    if (time === 'event') {
+        const date = dateColumn(shape);
+        if (!date) throw new PlanError(`The time meaning 'event' needs an events source.`);
+        return date;
+    }
+    const ep = episodes(shape, time);
+    return time === 'started' ? ep.start : ep.end;
+}
+
+/**
+ * The rows of a dated measure that can count: dated inside the monitor's periods and, with a declared
+ * coverage, inside the periods it covers (their last day inside it, as in measure-coverage.ts). A
+ * literal range on the source's own date column; FALSE when no period is covered.
+ */
+export function coveredDates(ctx: MeasureContext, source: SourceIR, time: TimeMeaning, scope: SourceScope): string {
+    const declared = source.coverage;
+    const periods = monitorPeriods(ctx.program.monitor, ctx.grain)
+        .filter((p) => !declared || (declared.from <= p.end && p.end <= declared.to));
+    if (periods.length === 0) return 'FALSE';
+    return `(${scope.own(placingDate(time, source.shape))} BETWEEN ${sqlDate(periods[0].start)} AND ${sqlDate(periods[periods.length - 1].end)})`;
 }
 
 /**

@@ -61,11 +61,26 @@ describe('planning', () => {
         ]));
         expect(plan.indicators.map((i) => i.factor)).toEqual([100, 1000]);
     });
-    it('joins active-at-end rows to periods with a range condition and dated rows on the period ordinal', () => {
+    it('joins active-at-end rows to periods with a range condition and groups dated rows by their period ordinal', () => {
         const plan = planIndicators(prog([ind('a', { kind: 'measure', measure: m }), ind('s', { kind: 'measure', measure: { ...m, time: 'started' } }, 'month')]));
         expect(plan.indicators[0].query!.sql).toContain('r.t_start <= p.p_end AND r.t_end_c >= p.p_end');
-        expect(plan.indicators[1].query!.sql).toContain('p.ordinal = r.o');
-        expect(plan.indicators[1].query!.sql).toContain(`(year("s"."b") * 12 + (month("s"."b") - 1) // 1) AS o`);
+        const started = plan.indicators[1].query!.sql;
+        expect(started).toContain(`(year("s"."b") * 12 + (month("s"."b") - 1) // 1) AS o`);
+        // Not joined to the periods: grouped by ordinal, only rows dated inside the monitor's range.
+        expect(started).not.toContain('p.ordinal = r.o');
+        expect(started).toMatch(/GROUP BY o\b/);
+        expect(started).toContain('LEFT JOIN n_agg AS n ON n.o = grid.ordinal');
+        expect(started).toMatch(/WHERE \("s"\."b" BETWEEN DATE '\d{4}-\d{2}-01' AND DATE '\d{4}-\d{2}-\d{2}'\)/);
+    });
+    it('counts units only where disclosure control reads them: a non-count value under a privacy rule', () => {
+        const avg: MeasureIR = { ...m, aggregate: 'avg', column: { column: 'v', lookup: null }, isCount: false };
+        const withPrivacy = (p: ProgramIR): ProgramIR => ({ ...p, monitor: { ...p.monitor, privacy: { minimum: 10, round: 1 } } });
+        const count = planIndicators(withPrivacy(prog([ind('c', { kind: 'measure', measure: m })]))).indicators[0].query!.sql;
+        const mean = planIndicators(withPrivacy(prog([ind('a', { kind: 'measure', measure: avg })]))).indicators[0].query!.sql;
+        const meanNoPrivacy = planIndicators(prog([ind('a', { kind: 'measure', measure: avg })])).indicators[0].query!.sql;
+        expect(count).toContain('CAST(NULL AS DOUBLE) AS units');
+        expect(mean).toMatch(/count\([^)]*\) AS units/);
+        expect(meanNoPrivacy).toContain('CAST(NULL AS DOUBLE) AS units');
     });
     it('explains a missing indicator with a planning error', () => {
         expect(() => explainSql(planIndicators(prog([])), 'nope')).toThrow(PlanError);
