@@ -10,8 +10,11 @@ import { planIndicators } from '@monitor/compiler';
 
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
-/** Times parse+validate, lower and plan of `file` `runs` times after `warmup` runs. */
-export async function compileTimes(file, runs = 40, warmup = 10) {
+/**
+ * Times parse+validate, lower and plan of `file` `runs` times after `warmup` runs (an editor compiles
+ * the same file again and again; the first tens of runs are V8 still optimizing the code).
+ */
+export async function compileTimes(file, runs = 100, warmup = 30) {
     const text = fs.readFileSync(file, 'utf8');
     const { shared } = createMonitorServices(EmptyFileSystem);
     const documents = shared.workspace.LangiumDocuments;

@@ -52,43 +52,53 @@ const compile = [];
 for (const file of examples) compile.push(await compileTimes(path.join(ROOT, file)));
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-bench-'));
-const datasets = examples.map((file) => ({ name: file, monitor: path.join(ROOT, file), runs: Number(values.runs ?? 7) }));
+// Queries on the examples take milliseconds: more runs steady their medians.
+const datasets = examples.map((file) => ({ name: file, monitor: path.join(ROOT, file), runs: Number(values.runs ?? 15) }));
 for (const rows of values.large ? [1_000_000, 10_000_000] : [1_000_000]) {
     log(`generating ${rows.toLocaleString('en')} episodes`);
     const monitor = generateEpisodes(path.join(scratch, String(rows)), rows);
     datasets.push({ name: `generated ${rows / 1e6}M episodes`, monitor, runs: rows > 1e6 ? 1 : Number(values.runs ?? 5), rows });
 }
 
-/** Runs one scenario in a child process; returns its JSON, or an error text. */
+function sum(xs) { return xs.reduce((a, b) => a + b, 0); }
+
+/** Runs one scenario in a child process; returns its JSON, or an error text. `native-1`: native on one thread. */
 function scenario(dataset, engine) {
     const rowsOut = path.join(scratch, `rows-${engine}-${datasets.indexOf(dataset)}.json`);
-    const run = spawnSync(process.execPath, [path.join(import.meta.dirname, 'scenario.mjs'), '--engine', engine, '--monitor', dataset.monitor,
+    const [name, threads] = engine === 'native-1' ? ['native', ['--threads', '1']] : [engine, []];
+    const run = spawnSync(process.execPath, [path.join(import.meta.dirname, 'scenario.mjs'), '--engine', name, ...threads, '--monitor', dataset.monitor,
         '--runs', String(dataset.runs), '--rows-out', rowsOut], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.status !== 0) return { error: (run.stderr || run.stdout).trim().split('\n').filter((l) => /Error/.test(l)).slice(-1)[0] ?? `exit ${run.status}` };
     return { ...JSON.parse(run.stdout.trim().split('\n').pop()), rowsFile: rowsOut };
 }
 
+/** WASM's times over another engine's, from the same run. */
+function over(wasm, other) {
+    return {
+        load: sum(wasm.loads.map((l) => l.ms)) / sum(other.loads.map((l) => l.ms)),
+        executeAll: wasm.executeAllMs / other.executeAllMs,
+        perIndicator: Object.fromEntries(wasm.indicators.map((w) => [w.indicator, w.generatedMs / other.indicators.find((n) => n.indicator === w.indicator).generatedMs])),
+    };
+}
+
 const results = [];
 for (const dataset of datasets) {
     const byEngine = {};
-    for (const engine of ['wasm', 'native']) {
+    for (const engine of ['wasm', 'native', 'native-1']) {
         log(`${dataset.name} on ${engine}`);
         byEngine[engine] = scenario(dataset, engine);
     }
-    const { wasm, native } = byEngine;
+    const { wasm, native, 'native-1': native1 } = byEngine;
+    const ran = [wasm, native, native1].filter((e) => !e.error);
     const bothRan = !wasm.error && !native.error;
-    const identical = bothRan ? fs.readFileSync(wasm.rowsFile, 'utf8') === fs.readFileSync(native.rowsFile, 'utf8') : null;
-    const wasmOverNative = bothRan ? {
-        load: sum(wasm.loads.map((l) => l.ms)) / sum(native.loads.map((l) => l.ms)),
-        executeAll: wasm.executeAllMs / native.executeAllMs,
-        perIndicator: Object.fromEntries(wasm.indicators.map((w) => [w.indicator, w.generatedMs / native.indicators.find((n) => n.indicator === w.indicator).generatedMs])),
-    } : null;
-    for (const r of [wasm, native]) delete r.rowsFile;
-    results.push({ dataset: dataset.name, rows: dataset.rows ?? null, wasm, native, identicalRows: identical, wasmOverNative });
+    const identical = ran.length >= 2 ? ran.every((e) => fs.readFileSync(e.rowsFile, 'utf8') === fs.readFileSync(ran[0].rowsFile, 'utf8')) : null;
+    const wasmOverNative = bothRan ? over(wasm, native) : null;
+    const wasmOverNative1 = !wasm.error && !native1.error ? over(wasm, native1) : null;
+    for (const r of ran) delete r.rowsFile;
+    results.push({ dataset: dataset.name, rows: dataset.rows ?? null, wasm, native, native1, identicalRows: identical, wasmOverNative, wasmOverNative1 });
 }
 fs.rmSync(scratch, { recursive: true, force: true });
 
-function sum(xs) { return xs.reduce((a, b) => a + b, 0); }
 
 log('preview in headless Chromium');
 const preview = await previewBench({ log });

@@ -2,7 +2,8 @@
  * One benchmark scenario in its own process (so its peak RSS is its own): compile a monitor, load
  * its data into one engine, then time each indicator's generated SQL against the hand-written SQL
  * on the same engine, interleaved. Prints one JSON object on stdout.
- * `node bench/scenario.mjs --engine wasm|native --monitor FILE --runs N --rows-out FILE`
+ * `node bench/scenario.mjs --engine wasm|native [--threads N] --monitor FILE --runs N --rows-out FILE`
+ * (`--threads 1`: native DuckDB on one thread, like DuckDB-WASM, to tell threads from WASM apart).
  */
 import '@monitor/language/polyfill';
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ import { planIndicators } from '@monitor/compiler';
 import { createNodeEngine, executePlan } from '@monitor/engine';
 import { HAND_QUERIES } from './hand-queries.mjs';
 
-const { values } = parseArgs({ options: { engine: { type: 'string' }, monitor: { type: 'string' }, runs: { type: 'string' }, 'rows-out': { type: 'string' } } });
+const { values } = parseArgs({ options: { engine: { type: 'string' }, threads: { type: 'string' }, monitor: { type: 'string' }, runs: { type: 'string' }, 'rows-out': { type: 'string' } } });
 const runs = Number(values.runs ?? 5);
 const now = () => performance.now();
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
@@ -36,6 +37,7 @@ const engine = values.engine === 'native'
     ? await (await import('@monitor/engine/native')).createNativeEngine()
     : await createNodeEngine();
 const startMs = now() - t;
+if (values.threads) await engine.query(`SET threads = ${Number(values.threads)}`);
 
 const loads = [];
 for (const source of program.sources) {
@@ -50,10 +52,10 @@ await engine.lock();
 const rowCount = {};
 for (const s of program.sources) rowCount[s.name] = Number((await engine.query(`SELECT count(*) AS n FROM "src_${s.name}"`))[0].n);
 
-/** Keyed numbers of a result, for checking that the hand query computes the same thing. */
-const keyed = (rows) => rows.filter((r) => r.covered !== false).map((r) => JSON.stringify([
-    r.period, r.total === true ? null : (r.wijk ?? null), r.numerator === null ? null : Number(r.numerator),
-    r.denominator === null ? null : Number(r.denominator), r.provisional,
+/** Every row of a result as keyed numbers, for checking that the hand query returns the same rows. */
+const num = (x) => (x === null || x === undefined ? null : Number(x));
+const keyed = (rows) => rows.map((r) => JSON.stringify([
+    r.period, r.total === true ? null : (r.wijk ?? null), r.covered === true, num(r.numerator), num(r.denominator), r.provisional ?? null,
 ])).sort();
 
 const indicators = [];
@@ -62,15 +64,21 @@ for (const ip of plan.indicators) {
     const hand = HAND_QUERIES[ip.indicator];
     const generated = [];
     const written = [];
+    const planned = [];
+    const handPlanned = [];
     const gen = await engine.query(ip.query.sql);
     const ref = hand ? await engine.query(hand) : null;
     for (let i = 0; i < runs; i++) {
         t = now(); await engine.query(ip.query.sql); generated.push(now() - t);
         if (hand) { t = now(); await engine.query(hand); written.push(now() - t); }
+        // Planning alone (parse, bind, optimize): PREPARE plans a statement without running it.
+        t = now(); await engine.query(`PREPARE bench_q AS ${ip.query.sql}`); planned.push(now() - t);
+        if (hand) { t = now(); await engine.query(`PREPARE bench_q AS ${hand}`); handPlanned.push(now() - t); }
     }
     const same = ref ? JSON.stringify(keyed(gen)) === JSON.stringify(keyed(ref)) : null;
     indicators.push({
         indicator: ip.indicator, generatedMs: median(generated), handMs: hand ? median(written) : null,
+        planMs: median(planned), handPlanMs: hand ? median(handPlanned) : null,
         ratio: hand ? median(generated) / median(written) : null, handMatches: same,
     });
 }
@@ -82,6 +90,6 @@ if (values['rows-out']) fs.writeFileSync(values['rows-out'], JSON.stringify(rows
 await engine.close();
 
 process.stdout.write(JSON.stringify({
-    engine: values.engine, monitor: values.monitor, runs, coldCompileMs, startMs, loads, rowCount, indicators, executeAllMs,
+    engine: values.engine, threads: values.threads ? Number(values.threads) : null, monitor: values.monitor, runs, coldCompileMs, startMs, loads, rowCount, indicators, executeAllMs,
     resultRows: rows.length, peakRssMb: process.resourceUsage().maxRSS / 1024,
 }) + '\n');
