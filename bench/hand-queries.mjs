@@ -94,3 +94,15 @@ export const HAND_QUERIES = {
     instroom_verblijf: flow('begindatum'),
     uitstroom_verblijf: flow('einddatum'),
 };
+
+const num = (x) => (x === null || x === undefined ? null : Number(x));
+
+/**
+ * Every row of a series query (generated or hand-written) as sorted keys — period, cell (NULL for the
+ * total), covered, numerator, denominator, provisional — for checking that two queries return the same rows.
+ */
+export function keyedRows(rows) {
+    return rows.map((r) => JSON.stringify([
+        r.period, r.total === true ? null : (r.wijk ?? null), r.covered === true, num(r.numerator), num(r.denominator), r.provisional ?? null,
+    ])).sort();
+}

@@ -14,7 +14,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createMonitorServices, importClosure, loadDocuments, lowerDocument } from '@monitor/language';
 import { planIndicators } from '@monitor/compiler';
 import { createNodeEngine, executePlan } from '@monitor/engine';
-import { HAND_QUERIES } from './hand-queries.mjs';
+import { HAND_QUERIES, keyedRows } from './hand-queries.mjs';
 
 const { values } = parseArgs({ options: { engine: { type: 'string' }, threads: { type: 'string' }, monitor: { type: 'string' }, runs: { type: 'string' }, 'rows-out': { type: 'string' } } });
 const runs = Number(values.runs ?? 5);
@@ -52,11 +52,6 @@ await engine.lock();
 const rowCount = {};
 for (const s of program.sources) rowCount[s.name] = Number((await engine.query(`SELECT count(*) AS n FROM "src_${s.name}"`))[0].n);
 
-/** Every row of a result as keyed numbers, for checking that the hand query returns the same rows. */
-const num = (x) => (x === null || x === undefined ? null : Number(x));
-const keyed = (rows) => rows.map((r) => JSON.stringify([
-    r.period, r.total === true ? null : (r.wijk ?? null), r.covered === true, num(r.numerator), num(r.denominator), r.provisional ?? null,
-])).sort();
 
 const indicators = [];
 for (const ip of plan.indicators) {
@@ -75,7 +70,7 @@ for (const ip of plan.indicators) {
         t = now(); await engine.query(`PREPARE bench_q AS ${ip.query.sql}`); planned.push(now() - t);
         if (hand) { t = now(); await engine.query(`PREPARE bench_q AS ${hand}`); handPlanned.push(now() - t); }
     }
-    const same = ref ? JSON.stringify(keyed(gen)) === JSON.stringify(keyed(ref)) : null;
+    const same = ref ? JSON.stringify(keyedRows(gen)) === JSON.stringify(keyedRows(ref)) : null;
     indicators.push({
         indicator: ip.indicator, generatedMs: median(generated), handMs: hand ? median(written) : null,
         planMs: median(planned), handPlanMs: hand ? median(handPlanned) : null,
