@@ -1,6 +1,7 @@
 /**
- * Measures → CTEs that aggregate them per period (and breakdown): `<prefix>_agg(label, <dims>,
- * total, prov, <tag>value, <tag>units)`, plus their coverage as SQL over the periods. Measures
+ * Measures → CTEs that aggregate them per period (and breakdown): `<prefix>_agg(label | o, <dims>,
+ * total, prov, <tag>value, <tag>units)` (a dated measure by period ordinal `o`, the others by
+ * label), plus their coverage as SQL over the periods. Measures
  * on the same source and time meaning (a share: numerator and denominator) are counted in one pass.
  * The final SELECT is assembled elsewhere.
  */
