@@ -105,14 +105,15 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     ctes.push(...coverage.ctes);
 
     const conditions: string[] = [];
-    // Only covered periods get hits: an uncovered period shows NULL anyway, and open episodes would
-    // otherwise be joined to every future period (measured: ~25 % of the time on 1M episodes). A
-    // declared coverage is a plain filter on the periods (measured faster than a subquery, above all
-    // in DuckDB-WASM); a coverage that needs joins filters the periods in a subquery first.
+    // Rows joined to periods get hits in covered periods only: an uncovered period shows NULL anyway,
+    // and open episodes would otherwise be joined to every future period (measured: ~25 % of the time
+    // on 1M episodes). A declared coverage is a plain filter on the periods (measured faster than a
+    // subquery, above all in DuckDB-WASM); a coverage that needs joins filters the periods in a
+    // subquery first. Dated rows are not joined: their date range did this already.
     let covered = 'periods';
-    if (coverage.joins.length > 0) {
+    if (!byOrdinal && coverage.joins.length > 0) {
         covered = `(SELECT p.* FROM periods AS p${coverage.joins.map((j) => ` ${j}`).join('')} WHERE ${coverage.covered})`;
-    } else if (coverage.covered !== 'TRUE' && time !== 'snapshot' && !byOrdinal) {
+    } else if (!byOrdinal && coverage.covered !== 'TRUE' && time !== 'snapshot') {
         conditions.push(coverage.covered);
     }
     if (measure.transition) {
@@ -126,13 +127,13 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
             + ` AND nx.b_start <= r.t_end + ${within} AND nx.b_rid <> r.rid)`);
     }
     const hitsWhere = conditions.length > 0 ? `\n    WHERE ${conditions.join(' AND ')}` : '';
-    const start = time === 'snapshot' ? '' : ' p.p_start,';
     let counted = n('hits');
     if (byOrdinal) {
         // Rows of a period the derived coverage leaves out are counted too, and hidden by the grid.
         if (conditions.length > 0) ctes.push(`${n('hits')} AS (\n    SELECT r.*\n    FROM ${n('rows')} AS r${hitsWhere}\n)`);
         else counted = n('rows');
     } else {
+        const start = time === 'snapshot' ? '' : ' p.p_start,';
         ctes.push(`${n('hits')} AS (\n    SELECT p.label,${start} r.*\n    FROM ${n('rows')} AS r ${periodJoin(time, snapName, covered)}${hitsWhere}\n)`);
     }
     const periodKey = byOrdinal ? 'o' : 'label';

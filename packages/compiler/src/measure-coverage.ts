@@ -10,11 +10,16 @@
  * - table: every period is covered, unless coverage is declared (then the events rule applies).
  * An empty source covers nothing.
  */
-import type { SourceIR } from '@monitor/ir';
+import type { PlanPeriod, SourceIR } from '@monitor/ir';
 import { sourceTable } from './source-scope.js';
 import { quoteIdent, sqlDate, sqlInteger } from './sql-text.js';
 
-/** The period's last day inside a declared coverage, as SQL over `periods AS p`; null when none is declared. */
+/** Whether a period lies inside the source's declared coverage (its last day does); true when none is declared. */
+export function declaredCovers(source: SourceIR, period: PlanPeriod): boolean {
+    return !source.coverage || (source.coverage.from <= period.end && period.end <= source.coverage.to);
+}
+
+/** The same rule as `declaredCovers`, as SQL over `periods AS p`; null when no coverage is declared. */
 function declaredCoverage(source: SourceIR): string | null {
     return source.coverage
         ? `(p.p_end BETWEEN ${sqlDate(source.coverage.from)} AND ${sqlDate(source.coverage.to)})`

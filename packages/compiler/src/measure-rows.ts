@@ -1,6 +1,7 @@
 /** The SQL pieces of a measure's rows: time columns, the value column, the join to periods, the aggregate. */
 import type { Grain, MeasureIR, ShapeIR, SourceIR, TimeMeaning } from '@monitor/ir';
 import { dateColumn, keyColumn, type MeasureContext } from './measure-context.js';
+import { declaredCovers } from './measure-coverage.js';
 import { monitorPeriods, periodOrdinalSql } from './periods-cte.js';
 import type { SourceScope } from './source-scope.js';
 import { PlanError, sqlDate } from './sql-text.js';
@@ -16,19 +17,11 @@ export function episodes(shape: ShapeIR, time: TimeMeaning): Extract<ShapeIR, { 
 /** Columns that place a row in time, per time meaning. */
 export function timeColumns(time: TimeMeaning, shape: ShapeIR, scope: SourceScope, grain: Grain): string[] {
     switch (time) {
-        case 'event': {
-            const date = dateColumn(shape);
-            if (!date) throw new PlanError(`The time meaning 'event' needs an events source.`);
-            return [`${periodOrdinalSql(scope.own(date), grain)} AS o`];
-        }
-        case 'started': {
-            const start = scope.own(episodes(shape, time).start);
-            return [`${periodOrdinalSql(start, grain)} AS o`];
-        }
+        case 'event':
+        case 'started': return [`${periodOrdinalSql(scope.own(placingDate(time, shape)), grain)} AS o`];
         case 'ended': {
-            const ep = episodes(shape, time);
-            const end = scope.own(ep.end);
-            return [`${periodOrdinalSql(end, grain)} AS o`, `${scope.own(ep.start)} AS t_start`, `${end} AS t_end`];
+            const end = scope.own(placingDate(time, shape));
+            return [`${periodOrdinalSql(end, grain)} AS o`, `${scope.own(episodes(shape, time).start)} AS t_start`, `${end} AS t_end`];
         }
         case 'active-at-end':
         case 'active-during': {
@@ -57,13 +50,11 @@ function placingDate(time: TimeMeaning, shape: ShapeIR): string {
 
 /**
  * The rows of a dated measure that can count: dated inside the monitor's periods and, with a declared
- * coverage, inside the periods it covers (their last day inside it, as in measure-coverage.ts). A
+ * coverage, inside the periods it covers. A
  * literal range on the source's own date column; FALSE when no period is covered.
  */
 export function coveredDates(ctx: MeasureContext, source: SourceIR, time: TimeMeaning, scope: SourceScope): string {
-    const declared = source.coverage;
-    const periods = monitorPeriods(ctx.program.monitor, ctx.grain)
-        .filter((p) => !declared || (declared.from <= p.end && p.end <= declared.to));
+    const periods = monitorPeriods(ctx.program.monitor, ctx.grain).filter((p) => declaredCovers(source, p));
     if (periods.length === 0) return 'FALSE';
     return `(${scope.own(placingDate(time, source.shape))} BETWEEN ${sqlDate(periods[0].start)} AND ${sqlDate(periods[periods.length - 1].end)})`;
 }
