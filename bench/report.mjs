@@ -72,13 +72,18 @@ function previewSection(p) {
     return lines;
 }
 
+/** Each source's load + check time of one engine's run. */
+function loadText(e) {
+    return e.loads.map((l) => `${l.source} ${ms(l.ms)}`).join(', ');
+}
+
 function dataset(r) {
     const lines = [`## ${r.dataset}`, ''];
     for (const engine of ['wasm', 'native']) {
         const e = r[engine];
         if (e.error) { lines.push(`**${engine}**: did not run — ${e.error}`, ''); continue; }
         const rows = Object.entries(e.rowCount).map(([s, n]) => `${s} ${n.toLocaleString('en')} rows`).join(', ');
-        const load = e.loads.map((l) => `${l.source} ${ms(l.ms)}`).join(', ');
+        const load = loadText(e);
         lines.push(`**${engine === 'wasm' ? 'DuckDB-WASM' : 'native DuckDB'}** — ${rows}; start ${ms(e.startMs)}, load + check ${load}; cold compile ${ms(e.coldCompileMs)}; `
             + `execute all ${ms(e.executeAllMs)}; peak RSS ${e.peakRssMb.toFixed(0)} MB; ${e.runs} runs.`, '');
         lines.push('| indicator | generated | hand-written | generated ÷ hand | planning: generated / hand | same rows |', '|---|---|---|---|---|---|');
@@ -95,7 +100,7 @@ function dataset(r) {
     }
     const n1 = r.native1;
     if (n1 && !n1.error) {
-        lines.push(`**native DuckDB, 1 thread** — load + check ${n1.loads.map((l) => `${l.source} ${ms(l.ms)}`).join(', ')}; execute all ${ms(n1.executeAllMs)}; `
+        lines.push(`**native DuckDB, 1 thread** — load + check ${loadText(n1)}; execute all ${ms(n1.executeAllMs)}; `
             + `per indicator ${n1.indicators.map((i) => `${i.indicator} ${ms(i.generatedMs)}`).join(', ')}.`, '');
     } else if (n1?.error) lines.push(`**native, 1 thread**: did not run — ${n1.error}`, '');
     const overLine = (label, o) => `${label}: load ${ratio(o.load)}, execute all ${ratio(o.executeAll)}; per indicator `

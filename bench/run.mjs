@@ -99,7 +99,6 @@ for (const dataset of datasets) {
 }
 fs.rmSync(scratch, { recursive: true, force: true });
 
-
 log('preview in headless Chromium');
 const preview = await previewBench({ log });
 log('language server over stdio');

@@ -52,7 +52,6 @@ await engine.lock();
 const rowCount = {};
 for (const s of program.sources) rowCount[s.name] = Number((await engine.query(`SELECT count(*) AS n FROM "src_${s.name}"`))[0].n);
 
-
 const indicators = [];
 for (const ip of plan.indicators) {
     if (!ip.query) continue;
