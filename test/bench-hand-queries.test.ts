@@ -36,7 +36,7 @@ describe('the benchmark\'s hand-written queries for examples/jeugd', () => {
     test('there is one for every computed indicator', () => {
         expect(queries.map((q) => q.indicator).sort()).toEqual(Object.keys(hand).sort());
     });
-    test.each(Object.keys(HAND_QUERIES as object))('%s: the same rows as the generated query', async (name) => {
+    test.each(Object.keys(hand))('%s: the same rows as the generated query', async (name) => {
         const generated = await engine.query(queries.find((q) => q.indicator === name)!.sql);
         const written = await engine.query(hand[name]);
         // 32 quarters (2019-Q1 .. 2026-Q4); verblijf also has a row per wijk.
