@@ -6,3 +6,5 @@ export * from './imports.js';
 export * from './suggest.js';
 export * as ast from './generated/ast.js';
 export * from './load-documents.js';
+export * from './source-limits.js';
+export * from './gated-parser.js';

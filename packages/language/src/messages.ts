@@ -24,6 +24,11 @@ export function localeFromTag(tag: string | undefined): Locale {
 }
 
 type Args = Record<string, string | number>;
+
+/** A whole number as the locale writes it (1,000,000 or 1.000.000). */
+function num(value: string | number | undefined, locale: Locale): string {
+    return Number(value).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-US');
+}
 type Text = (a: Args) => string;
 
 /** Appends " Did you mean 'x'?" when there is a suggestion. */
@@ -252,6 +257,26 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
     'transition-share-denominator': {
         en: a => `A share of transitions should be divided by the same episodes that ended: 'count from ${a.source} ended' with the same 'where' (and 'distinct' when the transitions use it). Otherwise the percentage can pass 100.`,
         nl: a => `Een aandeel overgangen hoort gedeeld te worden door dezelfde beëindigde episodes: 'count from ${a.source} ended' met dezelfde 'where' (en 'distinct' als de overgangen dat gebruiken). Anders kan het percentage boven 100 uitkomen.`,
+    },
+    'file-too-large': {
+        en: a => `This file has more than ${num(a.limit, 'en')} characters, more than a monitor needs; it is not read. Split it into files that import each other.`,
+        nl: a => `Dit bestand heeft meer dan ${num(a.limit, 'nl')} tekens, meer dan een monitor nodig heeft; het wordt niet gelezen. Verdeel het over bestanden die elkaar importeren.`,
+    },
+    'literal-too-long': {
+        en: a => `This text in quotes is longer than ${num(a.limit, 'en')} characters (is a closing " missing?). The file is not checked further until it is shorter.`,
+        nl: a => `Deze tekst tussen aanhalingstekens is langer dan ${num(a.limit, 'nl')} tekens (ontbreekt een sluitend "?). Het bestand wordt pas verder gecontroleerd als hij korter is.`,
+    },
+    'too-deeply-nested': {
+        en: a => `Parentheses are nested more than ${num(a.limit, 'en')} deep here. The file is not checked further; write the condition or the arithmetic with fewer levels, or split it over indicators.`,
+        nl: a => `Haakjes zijn hier meer dan ${num(a.limit, 'nl')} diep genest. Het bestand wordt niet verder gecontroleerd; schrijf de voorwaarde of de berekening met minder niveaus, of verdeel hem over indicatoren.`,
+    },
+    'expression-too-long': {
+        en: a => `This statement has more than ${num(a.limit, 'en')} ${a.kind === 'prefixes' ? "opening parentheses and 'not's" : "operators ('and', 'or', '+', '-', '*', '/')"}. The file is not checked further; use 'in (…)' instead of a chain of 'or', or split the arithmetic over indicators.`,
+        nl: a => `Deze opdracht heeft meer dan ${num(a.limit, 'nl')} ${a.kind === 'prefixes' ? "openingshaakjes en 'not's" : "operatoren ('and', 'or', '+', '-', '*', '/')"}. Het bestand wordt niet verder gecontroleerd; gebruik 'in (…)' in plaats van een reeks 'or', of verdeel de berekening over indicatoren.`,
+    },
+    'parse-failed': {
+        en: a => `This file could not be parsed (${a.reason}); nothing in it is checked. Simplify the part you changed last, and please report this as a bug.`,
+        nl: a => `Dit bestand kon niet worden ontleed (${a.reason}); er is niets in gecontroleerd. Vereenvoudig het deel dat u het laatst wijzigde, en meld dit alstublieft als fout.`,
     },
     'stacking-min-too-low': {
         en: a => `'having distinct … >= ${a.min}' holds for every client, so nothing is stacked. Stacking means at least 2 provisions at once.`,

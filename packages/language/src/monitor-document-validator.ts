@@ -3,12 +3,13 @@
  * "did you mean" suggestion taken from what is in scope.
  */
 import {
-    DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ScopeProvider,
+    DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ScopeProvider,
     type ValidationOptions,
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isColumnRef, isDimensionMapping, isMeasure, isBinding, isReference, isSource } from './generated/ast.js';
+import { isGateError } from './gated-parser.js';
 import { message } from './messages.js';
 import { suggest } from './suggest.js';
 
@@ -27,6 +28,21 @@ export class MonitorDocumentValidator extends DefaultDocumentValidator {
         super(services);
         this.services = services;
         this.scopeProvider = services.references.ScopeProvider;
+    }
+
+    /**
+     * Lexing errors as Langium reports them, except those of the parser gate (`gated-parser.ts`): a
+     * limit or a parser failure, reported with its own code at its own place.
+     */
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const gate = parseResult.lexerErrors.filter(e => isGateError(e));
+        super.processLexingErrors(gate.length === 0 ? parseResult : { ...parseResult, lexerErrors: parseResult.lexerErrors.filter(e => !isGateError(e)) }, diagnostics, options);
+        for (const error of gate) {
+            const start = { line: error.line - 1, character: error.column - 1 };
+            const range = { start, end: { line: start.line, character: start.character + error.length } };
+            const text = message(error.code, error.args);
+            diagnostics.push({ severity: 1, range, message: text, code: error.code, source: this.getSource(), data: { code: error.code } });
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

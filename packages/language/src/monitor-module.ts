@@ -12,6 +12,7 @@ import {
 import { MonitorDocumentValidator } from './monitor-document-validator.js';
 import { registerValidationChecks, MonitorValidator } from './monitor-validator.js';
 import { MonitorFormatter } from './monitor-formatter.js';
+import { createGatedCompletionParser, createGatedParser } from './gated-parser.js';
 import { MonitorLexerErrorMessageProvider, MonitorParserErrorMessageProvider } from './monitor-error-messages.js';
 
 /** Services added by the Monitor language. */
@@ -25,6 +26,9 @@ export type MonitorServices = LangiumServices & MonitorAddedServices;
 /** The module that overrides and adds Monitor-specific services. */
 export const MonitorModule: Module<MonitorServices, PartialLangiumServices & MonitorAddedServices> = {
     parser: {
+        // The gate: no text over a limit reaches the recursive-descent parsers (source-limits.ts).
+        LangiumParser: services => createGatedParser(services),
+        CompletionParser: services => createGatedCompletionParser(services),
         ParserErrorMessageProvider: () => new MonitorParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new MonitorLexerErrorMessageProvider(),
     },
