@@ -7,7 +7,7 @@ import path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { URI } from 'langium';
 import type { ProgramIR } from '@monitor/ir';
-import { createMonitorServices, getLocale, importClosure, loadDocuments, lowerDocument } from '@monitor/language';
+import { createMonitorServices, getLocale, importClosure, loadDocuments, lowerDocument, message } from '@monitor/language';
 import { fromRange, type CliDiagnostic } from './diagnostic.js';
 
 /** A monitor that passed the language stages, ready for the data stage. */
@@ -71,6 +71,13 @@ export async function analyse(files: string[]): Promise<Analysis> {
     const workspace = await loadDocuments(shared, files);
     const diagnostics: CliDiagnostic[] = [];
     const erroneous = new Set<string>();
+    const start = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    // Invariant: check never passes a file it could not read, parse or analyse.
+    for (const { uri, reason } of workspace.failed) {
+        erroneous.add(uri.toString());
+        const code = workspace.all.some(d => d.uri.toString() === uri.toString()) ? 'analysis-failed' : 'file-unreadable';
+        diagnostics.push(fromRange(uri.fsPath, start, 'error', code, message(code, { reason })));
+    }
     for (const doc of workspace.all) {
         const file = doc.uri.fsPath;
         for (const d of doc.diagnostics ?? []) {
@@ -90,7 +97,13 @@ export async function analyse(files: string[]): Promise<Analysis> {
         const model = root.parseResult.value;
         const hasMonitor = model.elements?.some(e => e.$type === 'MonitorDecl' || e.$type === 'Indicator');
         if (!hasMonitor || [...closure].some(u => erroneous.has(u))) continue;
-        monitors.push({ file: root.uri.fsPath, program: lowerDocument(root, workspace, closure), positionAt });
+        try {
+            monitors.push({ file: root.uri.fsPath, program: lowerDocument(root, workspace, closure), positionAt });
+        } catch (error) {
+            // Invariant (ARCHITECTURE.md): lowering does not throw on a file without errors; if it does, say so.
+            const reason = error instanceof Error ? error.message : String(error);
+            diagnostics.push(fromRange(root.uri.fsPath, start, 'error', 'analysis-failed', message('analysis-failed', { reason })));
+        }
     }
     return { diagnostics, monitors, files };
 }

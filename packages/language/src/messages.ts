@@ -278,6 +278,14 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `This file could not be parsed (${a.reason}); nothing in it is checked. Simplify the part you changed last, and please report this as a bug.`,
         nl: a => `Dit bestand kon niet worden ontleed (${a.reason}); er is niets in gecontroleerd. Vereenvoudig het deel dat u het laatst wijzigde, en meld dit alstublieft als fout.`,
     },
+    'file-unreadable': {
+        en: a => `This file could not be read (${a.reason}), so nothing in it is checked.`,
+        nl: a => `Dit bestand kon niet worden gelezen (${a.reason}), dus er is niets in gecontroleerd.`,
+    },
+    'analysis-failed': {
+        en: a => `This file could not be analysed (${a.reason}); its checks are incomplete. Please report this as a bug.`,
+        nl: a => `Dit bestand kon niet worden geanalyseerd (${a.reason}); de controles zijn onvolledig. Meld dit alstublieft als fout.`,
+    },
     'stacking-min-too-low': {
         en: a => `'having distinct … >= ${a.min}' holds for every client, so nothing is stacked. Stacking means at least 2 provisions at once.`,
         nl: a => `'having distinct … >= ${a.min}' geldt voor elke cliënt, dus er is geen stapeling. Stapeling betekent ten minste 2 voorzieningen tegelijk.`,

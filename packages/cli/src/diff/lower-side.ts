@@ -32,7 +32,7 @@ export async function lowerSide(side: Side): Promise<Map<string, LoweredFile>> {
         const doc = all[i];
         const closure = importClosure(doc.uri, documents);
         const errors = [...closure].filter(u => erroneous.has(u)).length;
-        const program = errors === 0 ? lowerDocument(doc, { roots: all, all }, closure) : null;
+        const program = errors === 0 ? lowerDocument(doc, { all }, closure) : null;
         out.set(f.rel, { rel: f.rel, uri: doc.uri.toString(), program, errors, monitor: program ? { file: f.abs, program, positionAt } : null });
     });
     return out;
