@@ -7,8 +7,8 @@
  * reports it with its code and position.
  */
 import {
-    createCompletionParser, createLangiumParser, type AstNode, type LangiumCoreServices, type LangiumCompletionParser,
-    type LangiumParser, type ParseResult,
+    createCompletionParser, createLangiumParser, DefaultLexer, type AstNode, type LangiumCoreServices, type LangiumCompletionParser,
+    type LangiumParser, type Lexer, type ParseResult,
 } from 'langium';
 import { message } from './messages.js';
 import { scanLimits, type LimitIssue } from './source-limits.js';
@@ -96,4 +96,15 @@ export function createGatedCompletionParser(services: LangiumCoreServices): Lang
         }
     };
     return parser;
+}
+
+/**
+ * The lexer behind the same gate, for its other callers (completion tokenizes the whole document):
+ * a text over a limit gives no tokens.
+ */
+export function createGatedLexer(services: LangiumCoreServices): Lexer {
+    const lexer = new DefaultLexer(services);
+    const tokenize = lexer.tokenize.bind(lexer);
+    lexer.tokenize = (text, options) => tokenize(scanLimits(text).length > 0 ? '' : text, options);
+    return lexer;
 }

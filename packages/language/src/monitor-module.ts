@@ -12,7 +12,7 @@ import {
 import { MonitorDocumentValidator } from './monitor-document-validator.js';
 import { registerValidationChecks, MonitorValidator } from './monitor-validator.js';
 import { MonitorFormatter } from './monitor-formatter.js';
-import { createGatedCompletionParser, createGatedParser } from './gated-parser.js';
+import { createGatedCompletionParser, createGatedLexer, createGatedParser } from './gated-parser.js';
 import { MonitorLexerErrorMessageProvider, MonitorParserErrorMessageProvider } from './monitor-error-messages.js';
 
 /** Services added by the Monitor language. */
@@ -29,6 +29,7 @@ export const MonitorModule: Module<MonitorServices, PartialLangiumServices & Mon
         // The gate: no text over a limit reaches the recursive-descent parsers (source-limits.ts).
         LangiumParser: services => createGatedParser(services),
         CompletionParser: services => createGatedCompletionParser(services),
+        Lexer: services => createGatedLexer(services),
         ParserErrorMessageProvider: () => new MonitorParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new MonitorLexerErrorMessageProvider(),
     },

@@ -13,7 +13,7 @@ import { AnalysisRunner, AnalysisTimeout } from './analysis-runner.js';
 import type { SpanIssue } from './data-files.js';
 import { resolveDataPath } from './data-paths.js';
 import { withPrivacyFloor } from './privacy-floor.js';
-import { workspaceRootOf, type ServerSettings } from './server-settings.js';
+import { localPath, workspaceRootOf, type ServerSettings } from './server-settings.js';
 
 /** What the server knows about one document: its program and, when trusted, data findings and rows. */
 export interface Analysis {
@@ -50,9 +50,11 @@ export function lowerForDocument(shared: LangiumSharedServices, uri: string, pri
     }
 }
 
-/** The data files of a program that pass the confinement check (absolute paths). */
-export function confinedDataFiles(program: ProgramIR, root: string): { source: string; path: string }[] {
+/** The data files of a program that pass the confinement check (absolute paths); none without a root. */
+export function confinedDataFiles(program: ProgramIR, root: string | undefined): { source: string; path: string }[] {
+    if (root === undefined) return [];
     return program.sources.flatMap(s => {
+        if (localPath(s.declaredIn) === undefined) return [];
         const r = resolveDataPath(s, root);
         return r.ok ? [{ source: s.name, path: r.file }] : [];
     });
@@ -112,8 +114,27 @@ export class DocumentAnalyses {
         clearTimeout(this.timers.get(uri));
         this.timers.set(uri, setTimeout(() => {
             this.timers.delete(uri);
-            void this.analyse(uri).catch(() => undefined);
+            // An error in one document's work is that document's diagnostic, never the server's end.
+            try {
+                void this.analyse(uri).catch(error => this.failed(uri, error));
+            } catch (error) {
+                this.failed(uri, error);
+            }
         }, delayMs));
+    }
+
+    /** Logs a failed analysis and shows it as an error on the document (the next edit retries). */
+    private failed(uri: string, error: unknown): void {
+        const reason = error instanceof Error ? error.message : String(error);
+        console.error(`monitor: the analysis of ${uri} failed:`, error);
+        const issue: SpanIssue = { span: { uri, offset: 0, length: 0 }, severity: 'error', code: 'analysis-failed', message: message('analysis-failed', { reason }) };
+        const analysis: Analysis = { key: `failed:${Date.now()}`, program: null, errors: 1, dataFiles: [], issues: [issue], rows: null };
+        this.results.set(uri, analysis);
+        try {
+            this.onResult(uri, analysis);
+        } catch (inner) {
+            console.error('monitor: could not report a failed analysis:', inner);
+        }
     }
 
     /** Forgets a document (closed). */
@@ -137,7 +158,7 @@ export class DocumentAnalyses {
         if (running) return running;
         // A job whose document changed while it waited in the queue is skipped: a newer one follows.
         const stale = (): Analysis => ({ key, program, errors, dataFiles, issues: [], rows: null });
-        const computes = this.computes(program);
+        const computes = this.computes(program) && root !== undefined;
         if (computes) this.countComputing(1);
         const job = this.queue.then(() => this.wanted.get(uri) === key ? this.compute(key, program, errors, dataFiles, root) : stale());
         this.queue = job.catch(() => undefined);
@@ -159,9 +180,10 @@ export class DocumentAnalyses {
     }
 
     private async compute(key: string, program: ProgramIR | null, errors: number,
-        dataFiles: Analysis['dataFiles'], root: string): Promise<Analysis> {
+        dataFiles: Analysis['dataFiles'], root: string | undefined): Promise<Analysis> {
         const base: Analysis = { key, program, errors, dataFiles, issues: [], rows: null };
-        if (!this.computes(program)) return base;
+        // A document that is no local file (untitled:, git:, a notebook cell) has no data stage.
+        if (!this.computes(program) || root === undefined) return base;
         const { maxRows, timeoutSeconds } = this.settings;
         try {
             return { ...base, ...(await this.runner.run(program, root, this.settings.locale, { maxRows, timeoutSeconds })) };

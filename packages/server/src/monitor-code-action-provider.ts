@@ -13,15 +13,36 @@ import { texts } from './texts.js';
 
 interface CodeData { code?: string; suggestion?: string; refText?: string; source?: string }
 
+const isPosition = (p: unknown): boolean => typeof p === 'object' && p !== null
+    && Number.isInteger((p as { line?: unknown }).line) && Number.isInteger((p as { character?: unknown }).character);
+const isRange = (r: unknown): r is Diagnostic['range'] => typeof r === 'object' && r !== null
+    && isPosition((r as { start?: unknown }).start) && isPosition((r as { end?: unknown }).end);
+const text = (v: unknown): string | undefined => typeof v === 'string' ? v : undefined;
+
+/**
+ * A client sends the diagnostics back as it likes: one without a range, with a code or data of the
+ * wrong type, or not an object at all is ignored (never an internal error); string fields only.
+ */
+function wellFormed(diagnostics: unknown): { diagnostic: Diagnostic; data: CodeData; code: string }[] {
+    if (!Array.isArray(diagnostics)) return [];
+    return diagnostics.flatMap(d => {
+        if (typeof d !== 'object' || d === null || !isRange((d as Diagnostic).range)) return [];
+        const raw = (d as Diagnostic).data;
+        const given = typeof raw === 'object' && raw !== null ? raw as Record<string, unknown> : {};
+        const data: CodeData = { code: text(given.code), suggestion: text(given.suggestion), refText: text(given.refText), source: text(given.source) };
+        const own = (d as Diagnostic).code;
+        const code = data.code ?? (typeof own === 'string' || typeof own === 'number' ? String(own) : '');
+        return [{ diagnostic: d as Diagnostic, data, code }];
+    });
+}
+
 /** Builds the code actions of a document from its diagnostics and the cursor's indicator. */
 export class MonitorCodeActionProvider implements CodeActionProvider {
     constructor(private readonly ctx: ServerContext) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         const actions: CodeAction[] = [];
-        for (const diagnostic of params.context.diagnostics) {
-            const data = (diagnostic.data ?? {}) as CodeData;
-            const code = data.code ?? String(diagnostic.code ?? '');
+        for (const { diagnostic, data, code } of wellFormed(params.context?.diagnostics)) {
             if (code.startsWith('unknown-') && data.suggestion) actions.push(this.rename(document, diagnostic, data.suggestion));
             if (code === 'unknown-column' && data.refText && data.source) {
                 const fix = this.declareColumn(document, diagnostic, data.refText, data.source);
@@ -32,7 +53,7 @@ export class MonitorCodeActionProvider implements CodeActionProvider {
                 if (fix) actions.push(fix);
             }
         }
-        const skeleton = this.targetSkeleton(document, params);
+        const skeleton = isRange(params.range) ? this.targetSkeleton(document, params) : undefined;
         if (skeleton) actions.push(skeleton);
         return actions;
     }

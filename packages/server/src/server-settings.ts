@@ -40,11 +40,26 @@ export function readLimits(settings: ServerSettings, options: { privacyMinimum?:
     settings.timeoutSeconds = positive(options.timeoutSeconds) ?? DEFAULT_TIMEOUT_SECONDS;
 }
 
-/** The workspace a document's data paths must stay inside: its workspace folder, else its own folder. */
-export function workspaceRootOf(settings: ServerSettings, uri: string): string {
-    const file = fileURLToPath(uri);
+/**
+ * The workspace a document's data paths must stay inside: its workspace folder, else its own folder.
+ * Undefined for a document that is no local file (`untitled:`, `vscode-notebook-cell:`, `git:`, a
+ * `file:` URI with a host): it gets syntax and reference checks, but no data stage.
+ */
+export function workspaceRootOf(settings: ServerSettings, uri: string): string | undefined {
+    const file = localPath(uri);
+    if (file === undefined) return undefined;
     const inside = settings.folders
         .filter(f => { const rel = path.relative(f, file); return !rel.startsWith('..') && !path.isAbsolute(rel); })
         .sort((a, b) => b.length - a.length);
     return inside[0] ?? path.dirname(file);
+}
+
+/** The local path of a `file:` URI; undefined for any other scheme or a URI Node cannot map to a path. */
+export function localPath(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+        return fileURLToPath(uri);
+    } catch {
+        return undefined;
+    }
 }

@@ -15,7 +15,9 @@ export function sourceFileColumns(ctx: ServerContext, source: ast.Source): FileC
     if (source.format === 'json' || (!source.format && /\.json$/i.test(source.path))) return undefined;
     const declaredIn = AstUtils.getDocument(source).uri.toString();
     // resolveDataPath reads only the name, path and declaring file of a source.
-    const resolved = resolveDataPath({ name: source.name, path: source.path, declaredIn } as SourceIR, workspaceRootOf(ctx.settings, declaredIn));
+    const root = workspaceRootOf(ctx.settings, declaredIn);
+    if (root === undefined) return undefined;
+    const resolved = resolveDataPath({ name: source.name, path: source.path, declaredIn } as SourceIR, root);
     if (!resolved.ok) return undefined;
     if (parquet) return readParquetColumns(resolved.file);
     return readCsvColumns(resolved.file, { delimiter: source.delimiter, decimalComma: source.decimal === 'comma', nulls: source.nulls });

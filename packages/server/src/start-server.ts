@@ -41,8 +41,18 @@ function defaultConnection(): Connection {
     return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
 }
 
+/**
+ * The last line of defence: an error that escapes every handler (a timer, a stream, a promise nobody
+ * awaits) is logged on standard error, and the server goes on serving the other documents.
+ */
+function survive(): void {
+    process.on('uncaughtException', error => console.error('monitor: an error escaped (the server keeps running):', error));
+    process.on('unhandledRejection', reason => console.error('monitor: a promise failed unobserved (the server keeps running):', reason));
+}
+
 /** Starts the server; returns the shared services (tests and the benchmark may use them). */
 export function startMonitorServer(connection: Connection = defaultConnection()): LangiumSharedServices {
+    survive();
     const settings = defaultSettings();
     const ctx = { settings } as ServerContext;
     const { shared } = createMonitorServices({ connection, fileSystemProvider: () => new WorkspaceFileSystemProvider() }, createServerModule(ctx), createSharedServerModule(ctx));
