@@ -76,6 +76,26 @@ describe('a poisoned workspace and documents that are no local file', () => {
         expect(await hoverText(client, uri, pos(text, 'indicator verblijf', 10))).toContain('Definition:');
         expect(client.process.exitCode).toBeNull();
     }, 300_000);
+});
+
+describe('documents that are no local file, and malformed requests', () => {
+    let dir: string;
+    let client: LspClient;
+    let text: string;
+    let uri: string;
+
+    beforeAll(async () => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-lsp-schemes-'));
+        fs.cpSync(EXAMPLE, dir, { recursive: true });
+        text = fs.readFileSync(path.join(dir, 'jeugd.monitor'), 'utf8');
+        client = await startLspClient({ root: dir, trusted: true, locale: 'en' });
+        uri = client.open(path.join(dir, 'jeugd.monitor'), text);
+        await client.waitForDiagnostics(uri, d => d.every(x => x.severity !== 1), 120_000);
+    }, 180_000);
+    afterAll(async () => {
+        await client?.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
 
     test('untitled:, notebook-cell and git: documents get syntax and reference checks, and the server stays up', async () => {
         const others = ['untitled:Untitled-1', 'vscode-notebook-cell:/work/nb.ipynb#W0sZmlsZQ%3D%3D', 'git:/repo/jeugd.monitor?%7B%22ref%22%3A%22HEAD%22%7D'];
