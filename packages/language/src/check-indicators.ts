@@ -48,20 +48,25 @@ export function checkBreakdowns(indicator: Indicator, accept: ValidationAcceptor
     });
 }
 
+/**
+ * An indicator whose value refers back to itself, through any number of others. Breadth-first and
+ * without recursion: a chain of thousands of indicators that refer to each other is no stack depth.
+ */
 export function checkCycles(indicator: Indicator, accept: ValidationAcceptor): void {
-    const path: string[] = [];
-    const visiting = new Set<Indicator>();
-    const visit = (current: Indicator): boolean => {
-        if (current === indicator && path.length > 0) return true;
-        if (visiting.has(current)) return false;
-        visiting.add(current);
-        path.push(current.name);
-        for (const next of indicatorsUsed(current.value)) if (visit(next)) return true;
-        path.pop();
-        return false;
-    };
-    if (visit(indicator)) {
-        report(accept, 'error', 'indicator-cycle', { name: indicator.name, path: [...path, indicator.name].join(' → ') }, indicator, 'name');
+    const cameFrom = new Map<Indicator, Indicator>();
+    const queue: Indicator[] = [indicator];
+    for (let i = 0; i < queue.length; i++) {
+        for (const next of indicatorsUsed(queue[i].value)) {
+            if (cameFrom.has(next)) continue;
+            cameFrom.set(next, queue[i]);
+            if (next === indicator) {
+                const path: string[] = [indicator.name];
+                for (let at = cameFrom.get(indicator)!; at !== indicator; at = cameFrom.get(at)!) path.unshift(at.name);
+                report(accept, 'error', 'indicator-cycle', { name: indicator.name, path: [indicator.name, ...path].join(' → ') }, indicator, 'name');
+                return;
+            }
+            queue.push(next);
+        }
     }
 }
 

@@ -259,8 +259,8 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         nl: a => `Een aandeel overgangen hoort gedeeld te worden door dezelfde beëindigde episodes: 'count from ${a.source} ended' met dezelfde 'where' (en 'distinct' als de overgangen dat gebruiken). Anders kan het percentage boven 100 uitkomen.`,
     },
     'file-too-large': {
-        en: a => `This file has more than ${num(a.limit, 'en')} characters, more than a monitor needs; it is not read. Split it into files that import each other.`,
-        nl: a => `Dit bestand heeft meer dan ${num(a.limit, 'nl')} tekens, meer dan een monitor nodig heeft; het wordt niet gelezen. Verdeel het over bestanden die elkaar importeren.`,
+        en: a => `This file has more than ${num(a.limit, 'en')} ${a.kind === 'statements' ? 'statements (imports, sources, indicators, …)' : 'characters'}, more than a monitor needs; it is not read. Split it into files that import each other.`,
+        nl: a => `Dit bestand heeft meer dan ${num(a.limit, 'nl')} ${a.kind === 'statements' ? 'opdrachten (imports, bronnen, indicatoren, …)' : 'tekens'}, meer dan een monitor nodig heeft; het wordt niet gelezen. Verdeel het over bestanden die elkaar importeren.`,
     },
     'literal-too-long': {
         en: a => `This text in quotes is longer than ${num(a.limit, 'en')} characters (is a closing " missing?). The file is not checked further until it is shorter.`,

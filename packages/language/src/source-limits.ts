@@ -14,6 +14,11 @@
 export const LIMITS = {
     /** Characters in one file (a large real monitor is about 30,000). */
     fileChars: 1_000_000,
+    /**
+     * Top-level statements (imports, sources, indicators, …) in one file: some checks compare each
+     * indicator with those it refers to, so the work on one file grows faster than its length.
+     */
+    statements: 2_000,
     /** Characters in one text literal, quotes included (a long description is about 1,000). */
     literalChars: 10_000,
     /** Open parentheses inside each other. */
@@ -39,8 +44,8 @@ export interface LimitIssue {
     length: number;
     /** The limit that was passed (for the message). */
     limit: number;
-    /** For `expression-too-long`: which count went over. */
-    kind?: 'operators' | 'prefixes';
+    /** Which count went over: for `expression-too-long` operators or prefixes, for `file-too-large` statements. */
+    kind?: 'operators' | 'prefixes' | 'statements';
 }
 
 /** Keywords that start a top-level statement: they end the operator count of the one before. */
@@ -65,6 +70,7 @@ export function scanLimits(text: string): LimitIssue[] {
     let depth = 0;
     let operators = 0;
     let prefixes = 0;
+    let statements = 0;
     const operator = (offset: number, length: number) => {
         if (++operators > LIMITS.operators) report({ code: 'expression-too-long', offset, length, limit: LIMITS.operators, kind: 'operators' });
     };
@@ -98,7 +104,10 @@ export function scanLimits(text: string): LimitIssue[] {
             else if (word === 'not') prefix(i, 3);
             // A statement keyword is followed only by the top-level loop, so the parser's error
             // recovery returns there: no nesting carries over from the statement before.
-            else if (STATEMENTS.has(word)) { operators = 0; prefixes = 0; depth = 0; }
+            else if (STATEMENTS.has(word)) {
+                operators = 0; prefixes = 0; depth = 0;
+                if (++statements > LIMITS.statements) report({ code: 'file-too-large', offset: i, length: j - i, limit: LIMITS.statements, kind: 'statements' });
+            }
             i = j;
         } else {
             if (c === 40) { // (

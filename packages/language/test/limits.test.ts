@@ -47,6 +47,21 @@ describe('file size', () => {
     });
 });
 
+describe('statements per file', () => {
+    test('a statement more than the limit: file-too-large at its keyword', async () => {
+        const many = (n: number) => Array.from({ length: n }, (_, i) => `indicator i${i} { value ${i === 0 ? 'a' : `i${i - 1}`} + 1 }\n`).join('');
+        const text = head + many(LIMITS.statements);
+        const result = await validate(text);
+        const keyword = [...text.matchAll(/^(monitor|source|dimension|indicator)\b/gm)][LIMITS.statements];
+        expectCode(result, 'file-too-large', 'error', { offset: keyword.index, length: keyword[0].length }, /statements/);
+    });
+    test('a chain of indicators at the limit that refer to each other passes every stage', async () => {
+        const statements = (head.match(/^(monitor|source|dimension|indicator)\b/gm) ?? []).length;
+        const chained = Array.from({ length: LIMITS.statements - statements }, (_, i) => `indicator b${i === 0 ? '' : i} { value ${i === 0 ? 'a' : i === 1 ? 'b' : `b${i - 1}`} + 1 }\n`);
+        await passesEveryStage(head + chained.join(''));
+    }, 120_000);
+});
+
 describe('text literals', () => {
     test('a literal over the limit: literal-too-long at its opening quote', async () => {
         const text = `${head}indicator b { title "${'x'.repeat(LIMITS.literalChars)}" value count from trajecten active at end }\n`;
