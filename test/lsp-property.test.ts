@@ -20,6 +20,8 @@ import { applyEdits, startLspClient, type LspClient, type WireTextEdit } from '.
 const RUNS = Number(process.env.MONITOR_LSP_FUZZ_RUNS ?? 300);
 const STEPS = Number(process.env.MONITOR_LSP_STEPS ?? 2_000);
 const EXAMPLES = path.resolve(import.meta.dirname, '../examples');
+/** How long a request may stay unanswered (generous: the machine may be busy; no timing is asserted). */
+const ANSWER_MS = 120_000;
 const EXAMPLE = fs.readFileSync(path.resolve(import.meta.dirname, '../examples/jeugd/jeugd.monitor'), 'utf8');
 
 /** The example with random cuts and insertions: near-misses of a real monitor. */
@@ -41,13 +43,18 @@ function asker(client: LspClient) {
     let asked = 0;
     const ask = async <R = unknown>(method: string, params: unknown): Promise<R | undefined> => {
         asked++;
+        let timer: NodeJS.Timeout | undefined;
         try {
-            const result = await client.request<R>(method, params);
+            // A request that never answers is a failure too (and must not hang the test).
+            const silence = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer after ${ANSWER_MS / 1000} s`)), ANSWER_MS); });
+            const result = await Promise.race([client.request<R>(method, params), silence]);
             answered++;
             return result;
         } catch (error) {
-            if (!(error instanceof ResponseError && error.code !== ErrorCodes.InternalError)) internal.push(`${method}: ${(error as Error).message}`);
+            if (!(error instanceof ResponseError && error.code !== ErrorCodes.InternalError)) internal.push(`${method} ${JSON.stringify(params).slice(0, 200)}: ${(error as Error).message}`);
             return undefined;
+        } finally {
+            clearTimeout(timer);
         }
     };
     return { ask, internal, counts: () => ({ asked, answered }) };
