@@ -43,6 +43,8 @@ describe('a poisoned workspace and documents that are no local file', () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-lsp-survival-'));
         fs.cpSync(EXAMPLE, dir, { recursive: true });
         for (const [name, content] of Object.entries(POISONED)) fs.writeFileSync(path.join(dir, name), content);
+        // 20 MB of tokens: the server reads only as much as the size limit needs.
+        fs.writeFileSync(path.join(dir, 'huge.monitor'), 'indicator x { value a + b }\n'.repeat(700_000));
         text = fs.readFileSync(path.join(dir, 'jeugd.monitor'), 'utf8');
         client = await startLspClient({ root: dir, trusted: true, locale: 'en' });
         uri = client.open(path.join(dir, 'jeugd.monitor'), text);
