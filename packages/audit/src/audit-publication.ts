@@ -14,10 +14,7 @@ import { sanityChecks } from './sanity-checks.js';
 /** Audits monitors published together; findings are leaks a reader can exploit. */
 export async function auditPublication(monitors: PublishedMonitor[]): Promise<AuditResult> {
     const table = new CellTable();
-    for (const m of monitors) {
-        table.monitor = m.program.monitor.name;
-        collectCells(table, m.program, m.rows);
-    }
+    for (const m of monitors) collectCells(table, m.program, m.rows);
     const relations = linearRelations(table);
     const inconsistent: string[] = [];
     const bounds = await boundCells(table.cells, relations, inconsistent);

@@ -23,6 +23,8 @@ export interface MeasureInfo {
     time: string;
     /** Grain of each period label is read from the label itself. */
     label: string;
+    /** The monitor that first publishes it. */
+    monitor: string;
 }
 
 /** One count of the publication. */
@@ -67,8 +69,6 @@ export class CellTable {
     readonly values = new Map<string, Set<string>>();
     /** Dimension identities whose bindings leave rows outside every cell. */
     readonly withOutside = new Set<string>();
-    /** The monitor whose rows are being read (new cells belong to it). */
-    monitor = '';
 
     static keyOf(measure: string, period: string, coords: Coords): string {
         return JSON.stringify([measure, period, [...coords].sort(([a], [b]) => a.localeCompare(b))]);
@@ -88,7 +88,7 @@ export class CellTable {
             cell = {
                 id: this.cells.length, key, measure, period, coords: new Map(coords),
                 label: label ?? `${measure.label} ${period}${where}`,
-                published: null, hidden: false, outside, helper: false, monitor: this.monitor,
+                published: null, hidden: false, outside, helper: false, monitor: measure.monitor,
             };
             this.cells.push(cell);
             this.byKey.set(key, cell);

@@ -91,7 +91,7 @@ export function measureInfo(program: ProgramIR, m: MeasureIR, label: string): Me
     const body = { ...m, span: undefined, isCount: undefined, source: sourceIdentity(program, m.source) };
     const key = JSON.stringify(body);
     const timeless = JSON.stringify({ ...body, time: undefined });
-    return { key, additivity: additivity(m), timeless, time: m.time, label };
+    return { key, additivity: additivity(m), timeless, time: m.time, label, monitor: program.monitor.name };
 }
 
 /** The interval a published count stands for: rounded to `round` (halves up), true ∈ [v − b/2, v + b/2), integers. */
