@@ -51,14 +51,17 @@ function dimensionIdentity(program: ProgramIR, name: string, source: string): st
     return id;
 }
 
-/** Whether a dimension's binding on a source can leave rows outside every cell. */
+/**
+ * Whether a dimension's binding on a source leaves rows outside every cell: only a binding `where`
+ * does (rows with no value, or a code a lookup lacks, form a published cell of their own).
+ */
 function leavesOutside(program: ProgramIR, name: string, source: string): boolean {
-    const d = program.dimensions.find((x) => x.name === name);
-    const b = d?.bindings.find((x) => x.source === source);
-    if (!b) return true;
-    const column = program.sources.find((s) => s.name === source)?.columns.find((c) => c.name === b.column.column);
-    return Boolean(b.filter) || b.column.lookup !== null || column?.nullable !== false;
+    const b = program.dimensions.find((x) => x.name === name)?.bindings.find((x) => x.source === source);
+    return Boolean(b?.filter);
 }
+
+/** The published cell of rows with no value for a dimension (a null breakdown value). */
+export const NO_VALUE = '(no value)';
 
 /** Splits `where … and wijk = "B"` into the measure without it and the cell wijk=B (when wijk binds that column plainly). */
 function focus(program: ProgramIR, m: MeasureIR): { base: MeasureIR; coords: Map<string, string> } {
@@ -105,8 +108,12 @@ export function roundedInterval(value: number, round: number, integer: boolean):
 export function locate(program: ProgramIR, measure: MeasureIR, row: ResultRow, label: string): { info: MeasureInfo; coords: Coords } | null {
     const { base, coords: focused } = focus(program, measure);
     const coords: Coords = new Map(focused);
-    for (const [d, v] of Object.entries(row.dimensions)) {
-        if (v === null || v === undefined) continue;
+    for (const [d, raw] of Object.entries(row.dimensions)) {
+        // A total row has no dimension fields; a cell row has all, null for rows with no value.
+        if (raw === undefined) continue;
+        // A measure whose source lacks the dimension has the total's value in every cell.
+        if (!program.dimensions.find((x) => x.name === d)?.bindings.some((b) => b.source === measure.source)) continue;
+        const v = raw ?? NO_VALUE;
         const id = dimensionIdentity(program, d, measure.source);
         if (coords.has(id) && coords.get(id) !== v) return null;
         coords.set(id, v);
@@ -122,7 +129,7 @@ export function collectCells(table: CellTable, program: ProgramIR, rows: ResultR
             for (const d of indicator.by) if (leavesOutside(program, d, measure.source)) table.withOutside.add(dimensionIdentity(program, d, measure.source));
             for (const r of rows) {
                 if (r.indicator !== indicator.name || r.series !== 'actual') continue;
-                const where = Object.entries(r.dimensions).filter(([, v]) => v !== null && v !== undefined).map(([d, v]) => `${d}=${v}`).join(', ');
+                const where = Object.entries(r.dimensions).filter(([, v]) => v !== undefined).map(([d, v]) => `${d}=${v ?? NO_VALUE}`).join(', ');
                 const label = `${indicator.name}${part === 'denominator' ? ' (denominator)' : ''} ${r.period}${where ? ` ${where}` : ''}`;
                 const at = locate(program, measure, r, indicator.name);
                 if (!at) continue;

@@ -16,7 +16,7 @@ function personLevel(program: ProgramIR, source: string): boolean {
 }
 
 const cellText = (r: ResultRow) => {
-    const where = Object.entries(r.dimensions).filter(([, v]) => v !== null && v !== undefined).map(([d, v]) => `${d}=${v}`).join(', ');
+    const where = Object.entries(r.dimensions).filter(([, v]) => v !== undefined).map(([d, v]) => `${d}=${v ?? '(no value)'}`).join(', ');
     return `${r.indicator}${r.series !== 'actual' ? ` "${r.series}"` : ''} ${r.period}${where ? ` ${where}` : ''}`;
 };
 

@@ -76,6 +76,17 @@ describe('the audit solves what a reader can prove', () => {
         expect(result.findings).toEqual([]);
     });
 
+    it('takes a denominator whose source lacks the breakdown as the same number in every cell', async () => {
+        const inwoners: SourceIR = { ...source, name: 'p', path: 'p.csv', columns: [{ name: 'aantal', type: 'integer', nullable: false, span }], shape: { kind: 'snapshot', date: 'datum', valid: null } };
+        const population: MeasureIR = { ...count, source: 'p', aggregate: 'sum', column: { column: 'aantal', lookup: null }, time: 'snapshot', isCount: false };
+        const rate: IndicatorIR = { ...indicator('r', ['wijk']), value: { kind: 'rate', numerator: count, denominator: population, scale: 1000, percent: false } };
+        const p = { ...program([rate]), sources: [source, inwoners] };
+        const r = (n: number | null, wijk?: string): ResultRow => ({ ...row('r', '2024', n, wijk), denominator: n === null ? null : 1000 });
+        const result = await auditPublication([{ program: p, rows: [r(74), r(40, 'A'), r(31, 'B'), r(null, 'C')] }]);
+        expect(result.inconsistent).toEqual([]);
+        expect(result.findings.map((f) => [f.subject, f.interval])).toEqual([['r 2024 wijk=C', { low: 3, high: 3 }]]);
+    });
+
     it('sees a published count below the minimum, and no minimum at all', async () => {
         expect((await auditPublication([{ program: program([indicator('x', [])]), rows: [row('x', '2024', 3)] }])).findings.map((f) => f.kind)).toEqual(['below-minimum']);
         expect((await auditPublication([{ program: program([indicator('x', [])], { minimum: 0, round: 5 }), rows: [row('x', '2024', 5)] }])).findings.map((f) => f.kind)).toEqual(['no-minimum']);
