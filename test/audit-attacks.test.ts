@@ -86,6 +86,12 @@ describe('monitor audit on the examples (today\'s engine)', () => {
         expect(code).toBe(1);
     }, 600_000);
 
+    test('without a file it is a usage error (exit 2), not a clean audit', () => {
+        const run = monitor(['audit']);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('monitor audit <files or folder>');
+    });
+
     test('speaks Dutch', () => {
         const run = monitor(['audit', '--lang', 'nl', path.join(ROOT, 'test/fixtures/privacy-attacks/02-rows-outside-where')]);
         expect(run.code).toBe(1);
