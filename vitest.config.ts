@@ -16,6 +16,7 @@ export default defineConfig({
             '@monitor/engine/parquet': fileURLToPath(new URL('./packages/engine/src/parquet-columns.ts', import.meta.url)),
             '@monitor/engine': pkg('engine'),
             '@monitor/protocol': pkg('protocol'),
+            '@monitor/audit': pkg('audit'),
             '@monitor/server': pkg('server'),
             '@monitor/render': pkg('render'),
         },

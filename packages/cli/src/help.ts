@@ -17,6 +17,7 @@ Commands:
   fmt [--check] <files…>      Rewrite .monitor files in the canonical layout (--check: list unformatted files).
   diff <old> <new>            What changed in meaning between two files or folders (or --git <rev>[..<rev>]).
   report <file or folder>     Write one self-contained HTML report: per indicator the chart, status and table.
+  audit <files or folder>     The reader's view: which hidden counts follow from everything published.
   init [folder]               Write a working starter monitor with a small data set.
   lsp                         Start the language server on standard input/output (for editors).
 
@@ -105,6 +106,25 @@ Options:
   --root DIR     The workspace that data paths must stay inside (default: the current folder).
 
 Exit codes: 0 written, 1 errors in a monitor or its data (diagnostics on stderr, no report), 2 usage error.
+`,
+    audit: `Usage: monitor audit <files or folder> [--format text|json] [--root DIR] [--lang en|nl]
+
+The reader's view of a publication: computes every monitor named (a folder: every monitor in it,
+published together) exactly as 'monitor run' publishes it, then works out, from the published rows,
+the printed warnings and the definitions alone, what a reader can prove about each hidden count.
+Every published count enters one system of linear relations (breakdowns and their margins, rows
+outside a binding's where, periods across grains, the stock/flow identity, indicators that publish
+the same count); for each hidden count two linear programmes (HiGHS) give its smallest and largest
+value. A finding is a hidden count that follows exactly, or lies in an interval narrower than the
+minimum; a published count below the minimum; one person's value (min/max, a reference over person
+rows); a hidden cell marked provisional; a warning that names a value whose cells are all hidden.
+See docs/privacy.md.
+
+Options:
+  --format text|json   text: one line per finding (default); json: {findings, checked, inconsistent}.
+  --root DIR           The workspace that data paths must stay inside (default: the current folder).
+
+Exit codes: 0 no findings, 1 findings, 2 usage error, or errors in a monitor or its data.
 `,
     init: `Usage: monitor init [folder]
 

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
     init: async args => (await import('./commands/init.js')).runInit(args),
     diff: async args => (await import('./commands/diff.js')).runDiff(args),
     report: async args => (await import('./commands/report.js')).runReport(args),
+    audit: async args => (await import('./commands/audit.js')).runAudit(args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,3 @@
+export * from './audit-types.js';
+export * from './audit-publication.js';
+export * from './audit-text.js';
