@@ -43,7 +43,8 @@ Options:
   --strict             Warnings fail the check too.
   --max-warnings N     Fail when there are more than N warnings.
   --no-data            Skip the data stage (for CI without data).
-  --root DIR           The workspace that data paths must stay inside (default: the current folder).
+  --root DIR           The workspace that data paths and imports must stay inside (default: the nearest
+                       folder above the monitor holding .git or .monitor-root, else the monitor's folder).
 
 On a terminal a progress line shows on stderr; never in CI (env CI set) or when piped.
 Exit codes: 0 no errors, 1 errors (or warnings under --strict / --max-warnings), 2 usage or internal error.
@@ -58,7 +59,8 @@ Options:
   --indicator NAME   Only this indicator (repeatable).
   --format json|csv  Output format (default json).
   --out FILE         Write to FILE instead of standard output.
-  --root DIR         The workspace that data paths must stay inside (default: the current folder).
+  --root DIR         The workspace that data paths and imports must stay inside (default: the nearest
+                     folder above the monitor holding .git or .monitor-root, else the monitor's folder).
   --engine wasm|native  wasm: embedded DuckDB-WASM (default); native: native DuckDB, faster on large data.
 `,
     fmt: `Usage: monitor fmt [--check] <files or folders…>
@@ -102,7 +104,8 @@ Options:
   --png DIR      Also write each chart as a PNG file into DIR (<monitor>-<indicator>[-by-<dimension>].png).
   --lang en|nl   Language of the report (default: from MONITOR_LANG or LANG, else English).
   --timestamp    Put the time of writing in the footer (the output then differs per run).
-  --root DIR     The workspace that data paths must stay inside (default: the current folder).
+  --root DIR     The workspace that data paths and imports must stay inside (default: the nearest
+                 folder above the monitor holding .git or .monitor-root, else the monitor's folder).
 
 Exit codes: 0 written, 1 errors in a monitor or its data (diagnostics on stderr, no report), 2 usage error.
 `,

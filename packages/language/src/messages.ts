@@ -53,6 +53,10 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `The data path '${a.path}' of source '${a.source}' leads outside the workspace (${a.root}). Move the file into the workspace.`,
         nl: a => `Het datapad '${a.path}' van bron '${a.source}' wijst buiten de werkmap (${a.root}). Zet het bestand in de werkmap.`,
     },
+    'data-path-not-file': {
+        en: a => `The data path '${a.path}' of source '${a.source}' is not a regular file (a folder, device or pipe), so it is not read. Point at a CSV or Parquet file.`,
+        nl: a => `Het datapad '${a.path}' van bron '${a.source}' is geen gewoon bestand (een map, apparaat of pipe) en wordt dus niet gelezen. Verwijs naar een CSV- of Parquet-bestand.`,
+    },
     'data-path-remote': {
         en: a => `Source '${a.source}' points at a web address ('${a.path}'); remote data is refused. Download the file into the workspace and point at it.`,
         nl: a => `Bron '${a.source}' wijst naar een webadres ('${a.path}'); externe data wordt geweigerd. Download het bestand naar de werkmap en verwijs daarnaar.`,
@@ -76,6 +80,18 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
     'unknown-import': {
         en: a => `The imported file '${a.path}' does not exist. Check the path; it is relative to this file.`,
         nl: a => `Het geïmporteerde bestand '${a.path}' bestaat niet. Controleer het pad; het is relatief ten opzichte van dit bestand.`,
+    },
+    'import-outside-root': {
+        en: a => `The import '${a.path}' leads outside the workspace (${a.root}), directly or through a symlink, so it is not read. Copy the file into the workspace, or widen the workspace with --root.`,
+        nl: a => `De import '${a.path}' wijst buiten de werkmap (${a.root}), direct of via een symbolische koppeling, en wordt dus niet gelezen. Kopieer het bestand naar de werkmap, of maak de werkmap ruimer met --root.`,
+    },
+    'import-not-file': {
+        en: a => `The import '${a.path}' is not a regular file (a folder, device or pipe), so it is not read. Import a .monitor file.`,
+        nl: a => `De import '${a.path}' is geen gewoon bestand (een map, apparaat of pipe) en wordt dus niet gelezen. Importeer een .monitor-bestand.`,
+    },
+    'import-too-large': {
+        en: a => `The import '${a.path}' is ${a.size} bytes, more than the ${a.max} an imported .monitor file may have, so it is not read. Split it into smaller files.`,
+        nl: a => `De import '${a.path}' is ${a.size} bytes, meer dan de ${a.max} die een geïmporteerd .monitor-bestand mag hebben, en wordt dus niet gelezen. Verdeel het over kleinere bestanden.`,
     },
     'duplicate-name': {
         en: a => `The name '${a.name}' is declared more than once as ${a.kind}. Give each one its own name.`,

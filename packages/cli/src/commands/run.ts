@@ -4,7 +4,8 @@ import { analyse, collectFiles, UsageError } from '../analyse.js';
 import { computeMonitor } from '../compute.js';
 import { formatText, sortDiagnostics } from '../diagnostic.js';
 import { HELP } from '../help.js';
-import { oneOf, parseOptions, workspaceRoot } from '../options.js';
+import { oneOf, parseOptions } from '../options.js';
+import { workspaceRoot } from '../workspace-root.js';
 import { rowsToCsv, rowsToJson } from '../output.js';
 import { warningsFor } from '../warnings-for.js';
 
@@ -25,7 +26,7 @@ export async function runRun(args: string[]): Promise<number> {
     if (positionals.length !== 1) throw new UsageError('Name exactly one .monitor file: monitor run <file>');
     const files = await collectFiles(positionals);
     if (files.length !== 1) throw new UsageError(`'${positionals[0]}' is not one .monitor file.`);
-    const analysis = await analyse(files);
+    const analysis = await analyse(files, values.root);
     const errors = analysis.diagnostics.filter(d => d.severity === 'error');
     const monitor = analysis.monitors[0];
     if (errors.length > 0 || !monitor) {
