@@ -234,8 +234,12 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         nl: a => `Het privacyminimum ${a.minimum} ligt onder de afrondingsbasis ${a.round}; een afgerond aantal kan dan een verborgen aantal verraden. Gebruik een minimum van ten minste ${a.round}.`,
     },
     'literal-type-mismatch': {
-        en: a => `Column '${a.name}' is ${a.type}, but it is compared with ${a.literal}. Compare it with a ${a.type} value.`,
-        nl: a => `Kolom '${a.name}' is ${a.type}, maar wordt vergeleken met ${a.literal}. Vergelijk hem met een waarde van type ${a.type}.`,
+        en: a => `'${a.name}' is ${a.type}, but it is compared with ${a.literal}, which the engine cannot compare. Compare it with a ${a.type} value.`,
+        nl: a => `'${a.name}' is ${a.type}, maar wordt vergeleken met ${a.literal}, wat de rekenmachine niet kan vergelijken. Vergelijk hem met een waarde van type ${a.type}.`,
+    },
+    'comparison-type-mismatch': {
+        en: a => `'${a.left}' is ${a.leftType} but '${a.right}' is ${a.rightType}; values of these types cannot be compared. Compare columns of one type (integer and decimal count as one).`,
+        nl: a => `'${a.left}' is ${a.leftType} maar '${a.right}' is ${a.rightType}; waarden van deze typen zijn niet te vergelijken. Vergelijk kolommen van één type (integer en decimal tellen als één).`,
     },
     'unsupported-format': {
         en: a => `Format '${a.format}' is not supported yet by the embedded engine. Convert the file to CSV.`,
