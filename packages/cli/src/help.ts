@@ -49,7 +49,7 @@ Options:
 On a terminal a progress line shows on stderr; never in CI (env CI set) or when piped.
 Exit codes: 0 no errors, 1 errors (or warnings under --strict / --max-warnings), 2 usage or internal error.
 `,
-    run: `Usage: monitor run <file> [--indicator NAME…] [--format json|csv] [--out FILE] [--root DIR] [--engine wasm|native]
+    run: `Usage: monitor run <file> [--indicator NAME…] [--format json|csv] [--out FILE] [--root DIR] [--engine wasm|native] [--csv-raw]
 
 Computes the indicators of a monitor on its data and prints one row per indicator, period and
 breakdown value (the row shape of docs/language.md), after disclosure control.
@@ -62,6 +62,8 @@ Options:
   --root DIR         The workspace that data paths and imports must stay inside (default: the nearest
                      folder above the monitor holding .git or .monitor-root, else the monitor's folder).
   --engine wasm|native  wasm: embedded DuckDB-WASM (default); native: native DuckDB, faster on large data.
+  --csv-raw          Leave CSV text cells starting with = + - @ tab or CR as they are (by default they
+                     get a leading ' so a spreadsheet does not run them as formulas).
 `,
     fmt: `Usage: monitor fmt [--check] <files or folders…>
 

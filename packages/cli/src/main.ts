@@ -1,6 +1,7 @@
 /** The `monitor` command: dispatches to the subcommands; usage errors and crashes exit 2. */
 import { localeFromTag, setLocale } from '@monitor/language';
 import { UsageError } from './analyse.js';
+import { escapeControl } from './diagnostic.js';
 import { HELP, VERSION } from './help.js';
 
 // Each command is loaded when it runs: `monitor lsp` and `monitor fmt` need neither DuckDB nor the
@@ -34,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
         return await handler(rest);
     } catch (error) {
         const usage = error instanceof UsageError;
-        process.stderr.write(`monitor: ${usage ? '' : 'internal error: '}${(error as Error).message}\n`);
+        process.stderr.write(`monitor: ${usage ? '' : 'internal error: '}${escapeControl((error as Error).message)}\n`);
         if (debug && !usage) process.stderr.write(`${(error as Error).stack}\n`);
         return 2;
     }

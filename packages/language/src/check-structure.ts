@@ -1,9 +1,9 @@
 /** Checks of the meaning stage on declarations: headers, names, sources, periods and dates. */
 import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
-import { isValidDate, parsePeriod, periodStart } from '@monitor/ir';
+import { OUTPUT_FIELDS, isValidDate, parsePeriod, periodStart } from '@monitor/ir';
 import {
     isIndicator, isMonitorDecl, isEpisodesShape, isEventsShape, isSnapshotShape,
-    type Column, type Model, type MonitorDecl, type Note, type Source, type DateLiteral, type Indicator, type Target,
+    type Column, type Dimension, type Model, type MonitorDecl, type Note, type Source, type DateLiteral, type Indicator, type Target,
 } from './generated/ast.js';
 import { message } from './messages.js';
 
@@ -131,4 +131,15 @@ export function checkIndicatorProperties(indicator: Indicator, accept: Validatio
 
 export function checkTargetProperties(target: Target, accept: ValidationAcceptor): void {
     checkDuplicateProperties(target, ['baseline', 'tolerance'], accept);
+}
+
+/**
+ * A dimension becomes a field of every output row (JSON key, CSV column) beside the fixed ones; one
+ * named like a fixed field (`period`, `series`, …, in any case) would overwrite it, so it is refused.
+ */
+export function checkDimensionName(dimension: Dimension, accept: ValidationAcceptor): void {
+    const name = dimension.name?.toLowerCase();
+    if (name && (OUTPUT_FIELDS as readonly string[]).includes(name)) {
+        report(accept, 'error', 'dimension-name-reserved', { name: dimension.name, fields: OUTPUT_FIELDS.join(', ') }, dimension, 'name');
+    }
 }

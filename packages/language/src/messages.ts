@@ -93,6 +93,10 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `The import '${a.path}' is ${a.size} bytes, more than the ${a.max} an imported .monitor file may have, so it is not read. Split it into smaller files.`,
         nl: a => `De import '${a.path}' is ${a.size} bytes, meer dan de ${a.max} die een geïmporteerd .monitor-bestand mag hebben, en wordt dus niet gelezen. Verdeel het over kleinere bestanden.`,
     },
+    'dimension-name-reserved': {
+        en: a => `A dimension cannot be named '${a.name}': every output row already has a field of that name (${a.fields}), which it would overwrite in CSV and JSON. Give the dimension another name.`,
+        nl: a => `Een dimensie kan niet '${a.name}' heten: elke uitvoerrij heeft al een veld met die naam (${a.fields}), dat ze in CSV en JSON zou overschrijven. Geef de dimensie een andere naam.`,
+    },
     'duplicate-name': {
         en: a => `The name '${a.name}' is declared more than once as ${a.kind}. Give each one its own name.`,
         nl: a => `De naam '${a.name}' is meer dan eens gedeclareerd als ${a.kind}. Geef elk een eigen naam.`,

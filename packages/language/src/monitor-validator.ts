@@ -4,7 +4,7 @@ import type { LangiumServices } from 'langium/lsp';
 import { isIndicator, isModel, isMonitorDecl, type MonitorAstType, type Import, type Indicator, type Model } from './generated/ast.js';
 import {
     checkDateLiteral, checkIndicatorProperties, checkModel, checkMonitorDecl, checkNoNul, checkNote, checkSource,
-    checkTargetProperties, report,
+    checkTargetProperties, checkDimensionName, report,
 } from './check-structure.js';
 import { checkColumnRef, checkComparison, checkMeasure } from './check-measures.js';
 import { checkBreakdowns, checkCycles, checkDuplicateTargets, checkTarget } from './check-indicators.js';
@@ -62,6 +62,7 @@ export function registerValidationChecks(services: LangiumServices & { validatio
     const checks: ValidationChecks<MonitorAstType> = {
         Model: [checkModel, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept)],
         MonitorDecl: checkMonitorDecl,
+        Dimension: checkDimensionName,
         Source: checkSource,
         Note: checkNote,
         DateLiteral: checkDateLiteral,

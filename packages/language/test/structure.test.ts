@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import {
     isColumn, isDateLiteral, isEpisodesShape, isIndicator, isMonitorDecl, isNote, isPrivacy, isSource,
-    isSnapshotShape,
+    isSnapshotShape, isDimension,
 } from '../src/generated/ast.js';
 import { PRELUDE, expectClean, expectCode, expectNoCode, named, nodes, one, span, validate } from './helpers.js';
 
@@ -76,6 +76,15 @@ describe('names and repeated properties', () => {
         const result = await validate(text);
         const second = nodes(result, isSource).filter(s => s.name === 'jongeren')[1];
         expectCode(result, 'duplicate-name', 'error', { node: second, property: 'name' }, /'jongeren' is declared more than once as source/);
+    });
+    test('a dimension named like an output field (period, series) is reported at its name', async () => {
+        for (const name of ['period', 'series', 'Numerator']) {
+            const result = await validate(PRELUDE + `dimension ${name} { trajecten.voorziening }`);
+            expectCode(result, 'dimension-name-reserved', 'error', { node: one(result, isDimension, d => d.name === name), property: 'name' }, new RegExp(`'${name}'`));
+        }
+    });
+    test('a dimension named otherwise is no reserved name', async () => {
+        expectNoCode(await validate(PRELUDE + `dimension periode { trajecten.voorziening }`), 'dimension-name-reserved');
     });
     test('a dimension may share its name with a column', async () => {
         expectClean(await validate(PRELUDE + `dimension voorziening { trajecten.voorziening }`));
