@@ -27,6 +27,10 @@ export type DataIssueCode =
     | 'data-null-in-required'
     | 'data-unreadable'
     | 'data-format-unsupported'
+    /** The header names a column twice. */
+    | 'data-duplicate-header'
+    /** Episodes whose end lies before their start. */
+    | 'data-end-before-start'
     /** A warning on computed rows: a breakdown value appears or disappears mid-series. */
     | 'data-breakdown-changed';
 
