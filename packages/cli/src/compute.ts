@@ -8,7 +8,7 @@ import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, exe
 import { getLocale } from '@monitor/language';
 import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
-import { atSpan, loadSources } from './data-stage.js';
+import { atSpan, checkOutputCells, loadSources } from './data-stage.js';
 
 export interface Computed {
     diagnostics: CliDiagnostic[];
@@ -31,6 +31,9 @@ export async function computeMonitor(monitor: AnalysedMonitor, root: string, onl
     const engine = await startEngine(kind);
     try {
         const diagnostics = await loadSources(engine, monitor, root);
+        if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
+        // The bound on work: a monitor with too many output cells is refused before it runs for hours.
+        diagnostics.push(...(await checkOutputCells(engine, monitor)));
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         await engine.lock();
         const program = monitor.program;

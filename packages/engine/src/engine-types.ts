@@ -31,6 +31,8 @@ export type DataIssueCode =
     | 'data-duplicate-header'
     /** Episodes whose end lies before their start. */
     | 'data-end-before-start'
+    /** The monitor would compute more output cells than allowed. */
+    | 'data-too-many-cells'
     /** A warning on computed rows: a breakdown value appears or disappears mid-series. */
     | 'data-breakdown-changed';
 

@@ -1,6 +1,6 @@
 /** Checks of the meaning stage on declarations: headers, names, sources, periods and dates. */
 import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
-import { OUTPUT_FIELDS, isValidDate, parsePeriod, periodStart } from '@monitor/ir';
+import { MAX_PERIODS, OUTPUT_FIELDS, isValidDate, parsePeriod, periodEnd, periodOfDate, periodOrdinal, periodStart, type Grain } from '@monitor/ir';
 import {
     isIndicator, isMonitorDecl, isEpisodesShape, isEventsShape, isSnapshotShape,
     type Column, type Dimension, type Model, type MonitorDecl, type Note, type Source, type DateLiteral, type Indicator, type Target,
@@ -75,6 +75,11 @@ export function checkMonitorDecl(decl: MonitorDecl, accept: ValidationAcceptor):
     const to = decl.to !== undefined ? checkPeriod(String(decl.to), decl, 'to', accept) : undefined;
     if (from && to && periodStart(from) > periodStart(to)) {
         report(accept, 'error', 'range-reversed', { from: String(decl.from), to: String(decl.to) }, decl, 'from');
+    } else if (from && to && decl.grain) {
+        // The bound on work, known statically: every indicator computes every period.
+        const grain = decl.grain as Grain;
+        const periods = periodOrdinal(periodOfDate(periodEnd(to), grain)) - periodOrdinal(periodOfDate(periodStart(from), grain)) + 1;
+        if (periods > MAX_PERIODS) report(accept, 'error', 'too-many-periods', { periods, max: MAX_PERIODS, grain }, decl, 'from');
     }
     const privacy = decl.privacy;
     if (privacy?.minimum !== undefined && privacy.round !== undefined && privacy.minimum < privacy.round) {

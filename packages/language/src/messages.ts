@@ -97,6 +97,10 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `A dimension cannot be named '${a.name}': every output row already has a field of that name (${a.fields}), which it would overwrite in CSV and JSON. Give the dimension another name.`,
         nl: a => `Een dimensie kan niet '${a.name}' heten: elke uitvoerrij heeft al een veld met die naam (${a.fields}), dat ze in CSV en JSON zou overschrijven. Geef de dimensie een andere naam.`,
     },
+    'too-many-periods': {
+        en: a => `This range holds ${a.periods} periods by ${a.grain}, more than the ${a.max} a monitor may compute. Shorten the range or use a coarser grain.`,
+        nl: a => `Deze range bevat ${a.periods} perioden per ${a.grain}, meer dan de ${a.max} die een monitor mag berekenen. Maak de range korter of gebruik een grovere grain.`,
+    },
     'duplicate-name': {
         en: a => `The name '${a.name}' is declared more than once as ${a.kind}. Give each one its own name.`,
         nl: a => `De naam '${a.name}' is meer dan eens gedeclareerd als ${a.kind}. Geef elk een eigen naam.`,

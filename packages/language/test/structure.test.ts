@@ -70,6 +70,16 @@ describe('the monitor header', () => {
     });
 });
 
+describe('bounds on work', () => {
+    test('a range of more than 1,200 periods is reported at its start', async () => {
+        const result = await validate(`monitor m { title "T" grain month range 0001-01 .. 9999-12 }\n`);
+        expectCode(result, 'too-many-periods', 'error', { node: one(result, isMonitorDecl), property: 'from' }, /119988 periods by month/);
+    });
+    test('a century by month is within the bound', async () => {
+        expectNoCode(await validate(`monitor m { title "T" grain month range 1950-01 .. 2049-12 }\n`), 'too-many-periods');
+    });
+});
+
 describe('names and repeated properties', () => {
     test('two sources with one name are reported at the second name', async () => {
         const text = PRELUDE + `source jongeren from "b.csv" { table columns { x text } }`;
