@@ -43,6 +43,7 @@ Options:
   --strict             Warnings fail the check too.
   --max-warnings N     Fail when there are more than N warnings.
   --no-data            Skip the data stage (for CI without data).
+  --timeout SECONDS    Stop with an error after this many seconds (default 300; 0: no time box).
   --root DIR           The workspace that data paths and imports must stay inside (default: the nearest
                        folder above the monitor holding .git or .monitor-root, else the monitor's folder).
 
@@ -62,6 +63,7 @@ Options:
   --root DIR         The workspace that data paths and imports must stay inside (default: the nearest
                      folder above the monitor holding .git or .monitor-root, else the monitor's folder).
   --engine wasm|native  wasm: embedded DuckDB-WASM (default); native: native DuckDB, faster on large data.
+  --timeout SECONDS  Stop with an error after this many seconds (default 300; 0: no time box).
   --csv-raw          Leave CSV text cells starting with = + - @ tab or CR as they are (by default they
                      get a leading ' so a spreadsheet does not run them as formulas).
 `,
@@ -106,6 +108,7 @@ Options:
   --png DIR      Also write each chart as a PNG file into DIR (<monitor>-<indicator>[-by-<dimension>].png).
   --lang en|nl   Language of the report (default: from MONITOR_LANG or LANG, else English).
   --timestamp    Put the time of writing in the footer (the output then differs per run).
+  --timeout SECONDS  Stop with an error after this many seconds (default 300; 0: no time box).
   --root DIR     The workspace that data paths and imports must stay inside (default: the nearest
                  folder above the monitor holding .git or .monitor-root, else the monitor's folder).
 
