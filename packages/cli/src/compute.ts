@@ -32,10 +32,10 @@ export async function computeMonitor(monitor: AnalysedMonitor, root: string, onl
     try {
         const diagnostics = await loadSources(engine, monitor, root);
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
+        await engine.lock();
         // The bound on work: a monitor with too many output cells is refused before it runs for hours.
         diagnostics.push(...(await checkOutputCells(engine, monitor)));
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
-        await engine.lock();
         const program = monitor.program;
         const raw = await executePlan(engine, planIndicators(program));
         // Breakdown values that come and go mid-series (a new district layout?): warnings that name
