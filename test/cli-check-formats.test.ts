@@ -32,9 +32,9 @@ function parseAnnotations(stdout: string): Annotation[] {
 }
 
 describe('monitor check --format github', () => {
-    test('escaping follows the runner: % CR LF in messages, and : , in properties too', () => {
-        expect(escapeData('50% a\r\nb: c, d')).toBe('50%25 a%0D%0Ab: c, d');
-        expect(escapeProperty('50% a\r\nb: c, d')).toBe('50%25 a%0D%0Ab%3A c%2C d');
+    test('escaping follows the runner: % in messages, and : , in properties too; CR LF and ANSI escapes made visible', () => {
+        expect(escapeData('50% a\r\nb: c, d\u001b[31m')).toBe('50%25 a\\r\\nb: c, d\\u001b[31m');
+        expect(escapeProperty('50% a\r\nb: c, d')).toBe('50%25 a\\r\\nb%3A c%2C d');
     });
 
     test('annotation lines parse back to the same findings as --format json', () => {
@@ -131,6 +131,8 @@ describe('monitor check exit codes', () => {
 describe('monitor check on many files', () => {
     test('2,000 monitors sharing one source file are all checked and counted', () => {
         const files: Record<string, string> = {
+            // The project root: the monitors in m/ import one level up (the default root is the nearest .git or .monitor-root).
+            '.monitor-root': '',
             'data/t.csv': 'client_id,begindatum,einddatum,wijk\na,2024-01-01,,noord\nb,2024-02-01,2024-05-01,zuid\n',
             'gedeeld.monitor': `source trajecten from "data/t.csv" {
     episodes start begindatum end einddatum key client_id

@@ -38,6 +38,7 @@ const CASES: Record<string, string> = {
     http: 'http://example.org/data.csv',
     https: 'https://example.org/data.csv',
     symlink_in: 'data/link-in.csv',
+    not_file: 'data/folder.csv',
 };
 
 interface Diagnostic { file: string; line: number; code: string; message: string }
@@ -55,6 +56,7 @@ beforeAll(() => {
     fs.symlinkSync(path.join(outside, 'secret.csv'), path.join(ws, 'data/link-out.csv'));
     fs.symlinkSync(outside, path.join(ws, 'linked-dir'));
     fs.symlinkSync(path.join(ws, 'data/ok.csv'), path.join(ws, 'data/link-in.csv'));
+    fs.mkdirSync(path.join(ws, 'data/folder.csv'));
     CASES.absolute = path.join(outside, 'secret.csv');
     for (const [name, p] of Object.entries(CASES)) fs.writeFileSync(path.join(ws, `${name}.monitor`), monitorFor(name, p));
     const r = monitor(['check', '--format', 'json', '.'], ws);
@@ -74,6 +76,7 @@ describe('data paths are confined to the workspace', () => {
     test('a file under a symlinked folder outside the workspace is refused', () => expectRefused('symlink_dir_out', 'data-path-outside'));
     test('an http address is refused', () => expectRefused('http', 'data-path-remote'));
     test('an https address is refused', () => expectRefused('https', 'data-path-remote'));
+    test('a folder (or device, or pipe) is no data file', () => expectRefused('not_file', 'data-path-not-file'));
     test('a symlink that stays inside the workspace is allowed', () => expect(of('symlink_in')).toEqual([]));
     test('no content of the outside file reaches the output', () => expect(checkOutput).not.toContain('GEHEIM'));
 

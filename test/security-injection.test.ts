@@ -67,6 +67,8 @@ let runOutput: string;
 beforeAll(() => {
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-injection-'));
     fs.mkdirSync(path.join(ws, 'data'));
+    // The project root: the monitors in refused/ read ../data (the default root is the nearest .monitor-root).
+    fs.writeFileSync(path.join(ws, '.monitor-root'), '');
     fs.writeFileSync(path.join(ws, 'data/aanvragen.csv'), DATA);
     fs.writeFileSync(path.join(ws, 'injectie.monitor'), MAIN);
     fs.mkdirSync(path.join(ws, 'refused'));

@@ -7,8 +7,10 @@ import path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { URI } from 'langium';
 import type { ProgramIR } from '@monitor/ir';
-import { createMonitorServices, getLocale, importClosure, loadDocuments, lowerDocument, message } from '@monitor/language';
+import { createMonitorServices, getLocale, importClosure, loadDocuments, lowerDocument, message, setImportGuard } from '@monitor/language';
+import { confineImport } from '@monitor/server';
 import { fromRange, type CliDiagnostic } from './diagnostic.js';
+import { workspaceRoot } from './workspace-root.js';
 
 /** A monitor that passed the language stages, ready for the data stage. */
 export interface AnalysedMonitor {
@@ -65,9 +67,13 @@ export class UsageError extends Error {}
 
 const SEVERITY: Record<number, CliDiagnostic['severity']> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
 
-/** Runs the language stages on files and returns their diagnostics and the programs without errors. */
-export async function analyse(files: string[]): Promise<Analysis> {
+/**
+ * Runs the language stages on files and returns their diagnostics and the programs without errors.
+ * Imports are confined like data paths: to `--root` (`root`), else the importing file's workspace root.
+ */
+export async function analyse(files: string[], root?: string): Promise<Analysis> {
     const { shared } = createMonitorServices(NodeFileSystem);
+    setImportGuard(shared, (from, target, importPath) => confineImport(target.fsPath, workspaceRoot(root, from.fsPath), importPath));
     const workspace = await loadDocuments(shared, files);
     const diagnostics: CliDiagnostic[] = [];
     const erroneous = new Set<string>();

@@ -5,7 +5,7 @@
  */
 import { createNodeEngine, type Engine } from '@monitor/engine';
 import type { AnalysedMonitor } from './analyse.js';
-import { loadSources } from './data-stage.js';
+import { checkOutputCells, loadSources } from './data-stage.js';
 import type { CliDiagnostic } from './diagnostic.js';
 
 /** Monitors checked on one engine before it is replaced, so loaded tables do not pile up. */
@@ -34,6 +34,7 @@ export async function checkAllData(monitors: AnalysedMonitor[], rootOf: (m: Anal
             engine ??= await createNodeEngine();
             loaded++;
             diagnostics.push(...(await loadSources(engine, { ...monitor, program: { ...monitor.program, sources } }, root)));
+            diagnostics.push(...(await checkOutputCells(engine, monitor)));
         }
     } finally {
         await engine?.close();

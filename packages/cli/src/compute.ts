@@ -8,7 +8,7 @@ import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, exe
 import { getLocale } from '@monitor/language';
 import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
-import { atSpan, loadSources } from './data-stage.js';
+import { atSpan, checkOutputCells, loadSources } from './data-stage.js';
 
 export interface Computed {
     diagnostics: CliDiagnostic[];
@@ -33,6 +33,9 @@ export async function computeMonitor(monitor: AnalysedMonitor, root: string, onl
         const diagnostics = await loadSources(engine, monitor, root);
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         await engine.lock();
+        // The bound on work: a monitor with too many output cells is refused before it runs for hours.
+        diagnostics.push(...(await checkOutputCells(engine, monitor)));
+        if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         const program = monitor.program;
         const raw = await executePlan(engine, planIndicators(program));
         // Breakdown values that come and go mid-series (a new district layout?): warnings that name

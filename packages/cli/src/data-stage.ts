@@ -3,7 +3,8 @@
  * turned into CLI diagnostics.
  */
 import type { Span } from '@monitor/ir';
-import type { Engine } from '@monitor/engine';
+import { outputCellsIssue, type Engine } from '@monitor/engine';
+import { getLocale } from '@monitor/language';
 import { loadSourceFiles } from '@monitor/server';
 import type { AnalysedMonitor } from './analyse.js';
 import { fromRange, type CliDiagnostic } from './diagnostic.js';
@@ -23,4 +24,15 @@ export function atSpan(monitor: AnalysedMonitor, span: Span, severity: CliDiagno
 export async function loadSources(engine: Engine, monitor: AnalysedMonitor, root: string): Promise<CliDiagnostic[]> {
     const { issues } = await loadSourceFiles(engine, monitor.program, root);
     return issues.map(i => atSpan(monitor, i.span, i.severity, i.code, i.message));
+}
+
+/**
+ * The bound on work, after the sources are loaded: an error when the monitor would compute more
+ * output cells than `MAX_OUTPUT_CELLS` (periods × breakdown cells × indicators), else nothing.
+ */
+export async function checkOutputCells(engine: Engine, monitor: AnalysedMonitor): Promise<CliDiagnostic[]> {
+    const issue = await outputCellsIssue(engine, monitor.program);
+    if (!issue) return [];
+    const text = getLocale() === 'nl' ? `${issue.messageNl} ${issue.hintNl}` : `${issue.message} ${issue.hint}`;
+    return [atSpan(monitor, issue.span, issue.severity, issue.code, text)];
 }

@@ -31,10 +31,20 @@ export function displayPath(file: string): string {
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-/** `path:line:column: severity CODE message`, one per line. */
+/**
+ * Control characters from data or names (newlines, ANSI escapes, line and paragraph separators) made
+ * visible as `\n`, `\u001b`, …, so a value can neither start a line of its own (a forged GitHub
+ * workflow command `::error file=…`, a fake diagnostic) nor drive the terminal. Tabs stay.
+ */
+export function escapeControl(text: string): string {
+    return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, c =>
+        c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `path:line:column: severity CODE message`, one per line; control characters escaped. */
 export function formatText(diagnostics: CliDiagnostic[]): string {
     return diagnostics
-        .map(d => `${displayPath(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`)
+        .map(d => escapeControl(`${displayPath(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`))
         .join('\n');
 }
 

@@ -44,12 +44,14 @@ Options:
   --strict             Warnings fail the check too.
   --max-warnings N     Fail when there are more than N warnings.
   --no-data            Skip the data stage (for CI without data).
-  --root DIR           The workspace that data paths must stay inside (default: the current folder).
+  --timeout SECONDS    Stop with an error after this many seconds (default 300; 0: no time box).
+  --root DIR           The workspace that data paths and imports must stay inside (default: the nearest
+                       folder above the monitor holding .git or .monitor-root, else the monitor's folder).
 
 On a terminal a progress line shows on stderr; never in CI (env CI set) or when piped.
 Exit codes: 0 no errors, 1 errors (or warnings under --strict / --max-warnings), 2 usage or internal error.
 `,
-    run: `Usage: monitor run <file> [--indicator NAME…] [--format json|csv] [--out FILE] [--root DIR] [--engine wasm|native]
+    run: `Usage: monitor run <file> [--indicator NAME…] [--format json|csv] [--out FILE] [--root DIR] [--engine wasm|native] [--csv-raw]
 
 Computes the indicators of a monitor on its data and prints one row per indicator, period and
 breakdown value (the row shape of docs/language.md), after disclosure control.
@@ -59,8 +61,12 @@ Options:
   --indicator NAME   Only this indicator (repeatable).
   --format json|csv  Output format (default json).
   --out FILE         Write to FILE instead of standard output.
-  --root DIR         The workspace that data paths must stay inside (default: the current folder).
+  --root DIR         The workspace that data paths and imports must stay inside (default: the nearest
+                     folder above the monitor holding .git or .monitor-root, else the monitor's folder).
   --engine wasm|native  wasm: embedded DuckDB-WASM (default); native: native DuckDB, faster on large data.
+  --timeout SECONDS  Stop with an error after this many seconds (default 300; 0: no time box).
+  --csv-raw          Leave CSV text cells starting with = + - @ tab or CR as they are (by default they
+                     get a leading ' so a spreadsheet does not run them as formulas).
 `,
     fmt: `Usage: monitor fmt [--check] <files or folders…>
 
@@ -103,7 +109,9 @@ Options:
   --png DIR      Also write each chart as a PNG file into DIR (<monitor>-<indicator>[-by-<dimension>].png).
   --lang en|nl   Language of the report (default: from MONITOR_LANG or LANG, else English).
   --timestamp    Put the time of writing in the footer (the output then differs per run).
-  --root DIR     The workspace that data paths must stay inside (default: the current folder).
+  --timeout SECONDS  Stop with an error after this many seconds (default 300; 0: no time box).
+  --root DIR     The workspace that data paths and imports must stay inside (default: the nearest
+                 folder above the monitor holding .git or .monitor-root, else the monitor's folder).
 
 Exit codes: 0 written, 1 errors in a monitor or its data (diagnostics on stderr, no report), 2 usage error.
 `,

@@ -1,7 +1,9 @@
 /** The `monitor` command: dispatches to the subcommands; usage errors and crashes exit 2. */
 import { localeFromTag, setLocale } from '@monitor/language';
 import { UsageError } from './analyse.js';
+import { escapeControl } from './diagnostic.js';
 import { HELP, VERSION } from './help.js';
+import { startTimeBox, takeTimeout } from './time-box.js';
 
 // Each command is loaded when it runs: `monitor lsp` and `monitor fmt` need neither DuckDB nor the
 // renderer, and loading them would cost ~0.7 s at every start.
@@ -15,6 +17,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
     report: async args => (await import('./commands/report.js')).runReport(args),
     audit: async args => (await import('./commands/audit.js')).runAudit(args),
 };
+
+/** The commands that compute on data, each in a time box (`--timeout`). */
+const COMPUTING = new Set(['check', 'run', 'report', 'diff']);
 
 async function main(argv: string[]): Promise<number> {
     const debug = argv.includes('--debug');
@@ -32,10 +37,15 @@ async function main(argv: string[]): Promise<number> {
         }
         const handler = COMMANDS[command];
         if (!handler) throw new UsageError(`Unknown command '${command}'. Run 'monitor --help' for the list of commands.`);
-        return await handler(rest);
+        if (!COMPUTING.has(command)) return await handler(rest);
+        // Commands that compute run in a time box (DuckDB-WASM cannot be interrupted otherwise).
+        const { seconds, rest: args } = takeTimeout(rest);
+        if (Number.isNaN(seconds)) throw new UsageError('--timeout needs a number of seconds (0 turns the time box off).');
+        startTimeBox(seconds, command);
+        return await handler(args);
     } catch (error) {
         const usage = error instanceof UsageError;
-        process.stderr.write(`monitor: ${usage ? '' : 'internal error: '}${(error as Error).message}\n`);
+        process.stderr.write(`monitor: ${usage ? '' : 'internal error: '}${escapeControl((error as Error).message)}\n`);
         if (debug && !usage) process.stderr.write(`${(error as Error).stack}\n`);
         return 2;
     }

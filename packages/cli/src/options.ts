@@ -1,5 +1,4 @@
 /** Parsing of command-line options shared by the subcommands. */
-import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -21,15 +20,4 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
         throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not '${value}'.`);
     }
     return value as T;
-}
-
-/**
- * The workspace that data paths must stay inside: `--root`, else the current folder when the
- * monitor lies inside it, else the monitor's own folder.
- */
-export function workspaceRoot(explicit: string | undefined, file: string): string {
-    if (explicit) return path.resolve(explicit);
-    const cwd = process.cwd();
-    const rel = path.relative(cwd, file);
-    return !rel.startsWith('..') && !path.isAbsolute(rel) ? cwd : path.dirname(file);
 }

@@ -1,6 +1,7 @@
 /** Builders for data issues: one function per code, each with English and Dutch text. */
 import type { ColumnIR, SourceIR } from '@monitor/ir';
 import type { DataIssue, DataIssueCode } from './engine-types.js';
+import { MAX_LINE_BYTES, type ScanFinding } from './csv-scan.js';
 
 function issue(source: SourceIR, code: DataIssueCode, text: { en: string; nl: string; hintEn: string; hintNl: string }, column?: ColumnIR): DataIssue {
     return {
@@ -79,12 +80,32 @@ export function columnMissing(source: SourceIR, column: ColumnIR, found: string[
     }, column);
 }
 
-/** A value does not fit the declared type; `row` counts data rows from 1. */
+/** The longest part of a cell value a diagnostic shows (it may end up in CI logs). */
+export const MAX_SHOWN_VALUE = 40;
+
+/** The key column of a source's shape: an identifier of a person, never echoed into diagnostics. */
+function isKeyColumn(source: SourceIR, column: ColumnIR): boolean {
+    return 'key' in source.shape && source.shape.key === column.name;
+}
+
+/** A cell value as a diagnostic shows it: quoted, cut to MAX_SHOWN_VALUE characters. */
+export function shownValue(value: string): string {
+    const chars = [...value];
+    return chars.length > MAX_SHOWN_VALUE ? `${JSON.stringify(chars.slice(0, MAX_SHOWN_VALUE).join(''))}… (${chars.length} characters)` : JSON.stringify(value);
+}
+
+/**
+ * A value does not fit the declared type; `row` counts data rows from 1. The value of a key column is
+ * not shown (line and column are enough); others are cut to MAX_SHOWN_VALUE characters.
+ */
 export function typeMismatch(source: SourceIR, column: ColumnIR, row: number, value: string, lineOffset: number): DataIssue {
     const line = row + lineOffset;
+    const key = isKeyColumn(source, column);
+    const holdsEn = key ? 'holds a value that does not fit (values of the key column are not shown)' : `holds ${shownValue(value)}`;
+    const holdsNl = key ? 'bevat een waarde die niet past (waarden van de sleutelkolom worden niet getoond)' : `bevat ${shownValue(value)}`;
     return issue(source, 'data-type-mismatch', {
-        en: `Column "${column.name}" of source ${source.name} is declared ${column.type}, but data row ${row} (line ${line}) holds ${JSON.stringify(value)}.`,
-        nl: `Kolom "${column.name}" van bron ${source.name} is gedeclareerd als ${TYPE_NL[column.type]}, maar gegevensregel ${row} (regel ${line}) bevat ${JSON.stringify(value)}.`,
+        en: `Column "${column.name}" of source ${source.name} is declared ${column.type}, but data row ${row} (line ${line}) ${holdsEn}.`,
+        nl: `Kolom "${column.name}" van bron ${source.name} is gedeclareerd als ${TYPE_NL[column.type]}, maar gegevensregel ${row} (regel ${line}) ${holdsNl}.`,
         hintEn: typeHint(source, column, 'en'),
         hintNl: typeHint(source, column, 'nl'),
     }, column);
@@ -114,4 +135,41 @@ export function nullInRequired(source: SourceIR, column: ColumnIR, row: number, 
         hintEn: `Declare the column as nullable (\`${column.type}?\`) or fill in the missing values.`,
         hintNl: `Declareer de kolom als optioneel (\`${column.type}?\`) of vul de ontbrekende waarden aan.`,
     }, column);
+}
+
+/** The header names a column twice: DuckDB would read the second as another column, silently. */
+export function duplicateHeader(source: SourceIR, name: string, times: number): DataIssue {
+    const shown = shownValue(name);
+    return issue(source, 'data-duplicate-header', {
+        en: `The header of the data file of source ${source.name} names the column ${shown} ${times} times; only one of them would be read.`,
+        nl: `De kopregel van het databestand van bron ${source.name} noemt de kolom ${shown} ${times} keer; maar één daarvan zou worden gelezen.`,
+        hintEn: 'Give each column of the file its own name.',
+        hintNl: 'Geef elke kolom van het bestand een eigen naam.',
+    });
+}
+
+/** Episodes that end before they start (negative durations, wrong activity); `row` counts data rows from 1. */
+export function endBeforeStart(source: SourceIR, end: ColumnIR, count: number, row: number, lineOffset: number): DataIssue {
+    const start = source.shape.kind === 'episodes' ? source.shape.start : '';
+    return issue(source, 'data-end-before-start', {
+        en: `${count} episode(s) of source ${source.name} end before they start ("${end.name}" before "${start}"), the first at data row ${row} (line ${row + lineOffset}).`,
+        nl: `${count} episode(s) van bron ${source.name} eindigen voordat ze beginnen ("${end.name}" vóór "${start}"), de eerste op gegevensregel ${row} (regel ${row + lineOffset}).`,
+        hintEn: 'Correct the dates in the file (swapped start and end?), or leave those rows out of the export.',
+        hintNl: 'Herstel de datums in het bestand (begin en eind verwisseld?), of laat die regels weg uit de export.',
+    }, end);
+}
+
+/** A row with another number of fields than the header, or one too long to read, at its line. */
+export function badRow(source: SourceIR, finding: ScanFinding): DataIssue {
+    return issue(source, 'data-unreadable', finding.kind === 'ragged' ? {
+        en: `Line ${finding.line} of the data file of source ${source.name} has ${finding.fields} fields, but the header has ${finding.expected}.`,
+        nl: `Regel ${finding.line} van het databestand van bron ${source.name} heeft ${finding.fields} velden, maar de kopregel heeft er ${finding.expected}.`,
+        hintEn: `Check that line for an unquoted delimiter ("${source.csv.delimiter}") in a value or a missing field.`,
+        hintNl: `Controleer die regel op een scheidingsteken ("${source.csv.delimiter}") zonder aanhalingstekens in een waarde, of een ontbrekend veld.`,
+    } : {
+        en: `Line ${finding.line} of the data file of source ${source.name} is ${finding.bytes} bytes long, more than the ${MAX_LINE_BYTES} bytes a row may have.`,
+        nl: `Regel ${finding.line} van het databestand van bron ${source.name} is ${finding.bytes} bytes lang, meer dan de ${MAX_LINE_BYTES} bytes die een regel mag hebben.`,
+        hintEn: 'Check that line: a field holding a whole document, or a quote that is never closed.',
+        hintNl: 'Controleer die regel: een veld met een heel document erin, of een aanhalingsteken dat nooit wordt gesloten.',
+    });
 }

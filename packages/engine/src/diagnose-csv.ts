@@ -5,6 +5,8 @@
  */
 import type { SourceIR } from '@monitor/ir';
 import type { DataIssue } from './engine-types.js';
+import { firstBadRow } from './csv-scan.js';
+import { badRow } from './data-issues.js';
 
 const NL = 0x0a;
 const QUOTE = 0x22;
@@ -58,7 +60,9 @@ export function diagnoseUnreadable(source: SourceIR, bytes: Uint8Array): DataIss
             hintNl: 'Exporteer of kopieer het bestand opnieuw en vergelijk de grootte met het origineel.',
         });
     }
-    return null;
+    // A ragged row (DuckDB: "Error when sniffing file") or a row too long to read ("Line: 1"), at its line.
+    const row = firstBadRow(bytes, source.csv.delimiter);
+    return row ? badRow(source, row) : null;
 }
 
 const CANDIDATES = [';', ',', '\t', '|'];

@@ -27,6 +27,12 @@ export type DataIssueCode =
     | 'data-null-in-required'
     | 'data-unreadable'
     | 'data-format-unsupported'
+    /** The header names a column twice. */
+    | 'data-duplicate-header'
+    /** Episodes whose end lies before their start. */
+    | 'data-end-before-start'
+    /** The monitor would compute more output cells than allowed. */
+    | 'data-too-many-cells'
     /** A warning on computed rows: a breakdown value appears or disappears mid-series. */
     | 'data-breakdown-changed';
 

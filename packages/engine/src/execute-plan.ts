@@ -78,10 +78,11 @@ export async function executePlan(engine: Engine, plan: Plan): Promise<ResultRow
         for (const ref of ip.references) {
             const refRows = await engine.query(ref.sql);
             const refDims = ip.dimensions.filter((d) => refRows.length > 0 && d in refRows[0]);
-            rows.push(...seriesRows(ip, ref.series, refRows, null, refDims));
+            // One push per row: spreading hundreds of thousands of rows overflows the call stack.
+            for (const row of seriesRows(ip, ref.series, refRows, null, refDims)) rows.push(row);
         }
         done.set(ip.indicator, { plan: ip, rows });
-        out.push(...rows);
+        for (const row of rows) out.push(row);
     }
     return out;
 }

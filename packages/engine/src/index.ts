@@ -6,5 +6,6 @@ export { assessTargets, desiredDirection, targetStatus, trajectory } from './tar
 export { applyDisclosure, roundCount } from './disclosure.js';
 export { breakdownChanges } from './breakdown-changes.js';
 export { fileMissing } from './data-issues.js';
+export { MAX_OUTPUT_CELLS, outputCellsIssue, periodCount } from './output-cells.js';
 export { stripBom } from './load-source.js';
 export { footerLength, parquetColumns, type ParquetColumn } from './parquet-columns.js';

@@ -5,8 +5,9 @@
  */
 import type { ColumnIR, SourceIR } from '@monitor/ir';
 import {
-    columnMissing, fileEmpty, fileUnreadable, formatUnsupported, nullInRequired, typeMismatch,
+    columnMissing, duplicateHeader, endBeforeStart, fileEmpty, fileUnreadable, formatUnsupported, nullInRequired, typeMismatch,
 } from './data-issues.js';
+import { headerNames } from './csv-scan.js';
 import type { DataIssue, PlainRow, SqlConnection } from './engine-types.js';
 import { quoteIdent } from './sql-quote.js';
 import { suggestName } from './suggest-name.js';
@@ -23,6 +24,13 @@ export function stripBom(bytes: Uint8Array): Uint8Array {
 
 function isBlank(bytes: Uint8Array): boolean {
     return bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d);
+}
+
+/** The names that occur more than once, with how often. */
+function duplicateNames(names: string[]): [string, number][] {
+    const counts = new Map<string, number>();
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+    return [...counts].filter(([, times]) => times > 1);
 }
 
 /** What the checks need to know about one file: where it is registered and its header. */
@@ -53,6 +61,8 @@ export async function loadSource(conn: SqlConnection, declared: SourceIR, bytes:
     }
     const content = stripBom(bytes);
     if (isBlank(content)) return [fileEmpty(source, false)];
+    const duplicates = source.csv.header ? duplicateNames(headerNames(content, source.csv.delimiter)) : [];
+    if (duplicates.length > 0) return duplicates.map(([name, times]) => duplicateHeader(source, name, times));
     const table = quoteIdent(`src_${source.name}`);
     const unreadable = (e: unknown): DataIssue => {
         // DuckDB names the engine's internal copy; the user knows the file by its declared path.
@@ -126,7 +136,7 @@ async function findIssues(conn: SqlConnection, file: ReadFile, found: PlainRow, 
         .map((c) => columnMissing(source, c, fileColumns, source.csv.header ? suggestName(c.name, fileColumns) : null));
     if (Number(found.n) === 0) return [fileEmpty(source, true), ...issues];
     const wanted = present.map((c, i) => ({ column: c, raw: raw(c), bad: found[`bad_${i}`] === true, missing: !c.nullable && found[`null_${i}`] === true }));
-    if (!wanted.some((w) => w.bad || w.missing)) return issues;
+    if (!wanted.some((w) => w.bad || w.missing)) return [...issues, ...(await episodeOrder(conn, file, present, raw))];
     const first = await firstRows(conn, file, wanted);
     const lineOffset = source.csv.header ? 1 : 0;
     for (const [i, w] of wanted.entries()) {
@@ -154,4 +164,22 @@ async function firstRows(conn: SqlConnection, file: ReadFile, wanted: { column: 
     const [result] = await conn.query(`SELECT ${picks.join(', ')} FROM (SELECT row_number() OVER () AS ${row}, ${raws.join(', ')} `
         + `FROM ${readCsvSql(file.fileName, file.source, file.columns)})`);
     return result;
+}
+
+/**
+ * Episodes must not end before they start: a negative duration and an episode active nowhere would
+ * count silently. Only for well-typed files: how many rows, and the first one's line (one more read).
+ */
+async function episodeOrder(conn: SqlConnection, file: ReadFile, present: ColumnIR[], raw: (c: ColumnIR) => string): Promise<DataIssue[]> {
+    const shape = file.source.shape;
+    if (shape.kind !== 'episodes') return [];
+    const start = present.find((c) => c.name === shape.start);
+    const end = present.find((c) => c.name === shape.end);
+    if (!start || !end || start.type !== 'date' || end.type !== 'date') return [];
+    const row = quoteIdent('__monitor_row');
+    const [found] = await conn.query(`SELECT count(*) AS n, min(${row}) AS first FROM (SELECT row_number() OVER () AS ${row}, `
+        + `${typedSql(raw(start), start, file.source)} AS s, ${typedSql(raw(end), end, file.source)} AS e `
+        + `FROM ${readCsvSql(file.fileName, file.source, file.columns)}) WHERE e < s`);
+    const count = Number(found.n);
+    return count > 0 ? [endBeforeStart(file.source, end, count, Number(found.first), file.source.csv.header ? 1 : 0)] : [];
 }

@@ -105,3 +105,6 @@ export function isValidDate(date: string): boolean {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
+
+/** The most periods a monitor's range may hold at its grain (100 years by month): a bound on work. */
+export const MAX_PERIODS = 1200;

@@ -1,18 +1,30 @@
 /** Result rows as CSV: one format for `monitor run --format csv` and the editor's "export rows". */
 import { flattenRow, type FlatRow, type ResultRow } from './rows.js';
 
-function csvField(value: FlatRow[string]): string {
+/** How rows are written as CSV. */
+export interface CsvOptions {
+    /** Leave text cells that start like a spreadsheet formula unescaped (`monitor run --csv-raw`). */
+    raw?: boolean;
+}
+
+/**
+ * A text cell starting with `=`, `+`, `-`, `@`, tab or CR is run as a formula by spreadsheets (CSV
+ * injection); OWASP's advice is a leading `'`. Numbers (also negative ones) are numbers, not text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvField(value: FlatRow[string], options: CsvOptions): string {
     if (value === null || value === undefined) return '';
-    const text = String(value);
+    const text = typeof value === 'string' && !options.raw && FORMULA_START.test(value) ? `'${value}` : String(value);
     return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Rows as CSV with a header: the fixed fields and one column per breakdown dimension. */
-export function rowsToCsv(rows: ResultRow[]): string {
+/** Rows as CSV with a header: the fixed fields and one column per breakdown dimension; formula-like text escaped. */
+export function rowsToCsv(rows: ResultRow[], options: CsvOptions = {}): string {
     const flat = rows.map(flattenRow);
     const dimensions = [...new Set(rows.flatMap(r => Object.keys(r.dimensions)))];
     const fixed = ['value', 'numerator', 'denominator', 'target', 'status', 'suppressed', 'provisional'];
     const columns = ['indicator', 'series', 'period', ...dimensions, ...fixed];
-    const lines = [columns.join(','), ...flat.map(r => columns.map(c => csvField(r[c] ?? null)).join(','))];
+    const lines = [columns.join(','), ...flat.map(r => columns.map(c => csvField(r[c] ?? null, options)).join(','))];
     return lines.join('\n') + '\n';
 }

@@ -26,6 +26,12 @@ export interface ResultRow {
 /** The flat form of a row for JSON and CSV output: dimensions become fields of their own. */
 export type FlatRow = Record<string, string | number | boolean | null>;
 
+/**
+ * The fields every output row has besides its dimensions (JSON keys, CSV columns). A dimension may not
+ * be named like one of them, or it would overwrite it (the validator's `dimension-name-reserved`).
+ */
+export const OUTPUT_FIELDS = ['indicator', 'series', 'period', 'value', 'numerator', 'denominator', 'target', 'status', 'suppressed', 'provisional'] as const;
+
 /** Flattens a row into the output shape: dimension fields sit between `period` and `value`. */
 export function flattenRow(row: ResultRow): FlatRow {
     return {

@@ -6,6 +6,7 @@ import {
     type DimensionMapping, type Indicator, type TransitionAggregation, type Measure, type Model, type Reference,
 } from './generated/ast.js';
 import { report } from './check-structure.js';
+import { columnTypeOf } from './check-measures.js';
 
 /** Collapses whitespace and case, so "per 1.000  jongeren" and "Per 1.000 jongeren" are one unit. */
 function normalUnit(unit: string): string {
@@ -34,6 +35,11 @@ export function checkReference(reference: Reference, accept: ValidationAcceptor)
         report(accept, 'error', 'reference-unit-mismatch', {
             series: reference.series, unit: reference.unit, name: reference.indicator.$refText, own,
         }, reference, 'unit');
+    }
+    // A reference series is the average of its value column per period: it must hold numbers.
+    const type = reference.value && columnTypeOf(reference.value);
+    if (type && type !== 'integer' && type !== 'decimal') {
+        report(accept, 'error', 'column-not-numeric', { fn: 'value', name: (reference.value.lookup ? reference.value.field?.$refText : reference.value.column?.$refText) ?? '', type }, reference, 'value');
     }
 }
 

@@ -90,36 +90,62 @@ function literalType(literal: Literal): string {
     return isBooleanLiteral(literal) ? 'boolean' : 'unknown';
 }
 
-function fits(columnType: string, literal: Literal): boolean {
-    const t = literalType(literal);
-    if (columnType === 'integer' || columnType === 'decimal') return t === 'number';
-    return columnType === t;
-}
-
 function columnOf(operand: Operand | undefined): ColumnRef | undefined {
     return operand && isColumnRef(operand.base) ? operand.base : undefined;
 }
 
-/** Comparing a column with a literal of another type is almost always a mistake. */
+/** The type an operand compares as: 'number' for integer and decimal, 'date' when shifted; undefined when unknown. */
+function operandType(operand: Operand): string | undefined {
+    if (operand.shift) return 'date';
+    const column = columnOf(operand);
+    const type = column ? columnTypeOf(column) : isLiteral(operand.base) ? literalType(operand.base) : undefined;
+    return type === 'integer' || type === 'decimal' ? 'number' : type;
+}
+
+/** How an operand is written, for messages. */
+function operandText(operand: Operand): string {
+    const column = columnOf(operand);
+    return operand.shift || !column ? (operand.$cstNode?.text ?? '') : columnNameOf(column);
+}
+
+/** The declared type of an operand for messages: the column's own type (integer, decimal) where it has one. */
+function declaredType(operand: Operand): string {
+    const column = columnOf(operand);
+    return (!operand.shift && column && columnTypeOf(column)) || operandType(operand) || 'unknown';
+}
+
+/**
+ * Comparisons are type-checked: both sides, every `in` value and both `between` bounds must have the
+ * left side's type (integer and decimal are one type), and only dates can be shifted. A mismatch is an
+ * error, because DuckDB would fail on it at run time (a validated file computes without an internal error).
+ */
 export function checkComparison(comparison: Comparison, accept: ValidationAcceptor): void {
-    const column = columnOf(comparison.left);
-    const type = column && columnTypeOf(column);
     for (const operand of [comparison.left, comparison.right, comparison.low, comparison.high]) {
-        if (operand?.shift) {
-            const ref = columnOf(operand);
-            const t = ref && columnTypeOf(ref);
-            if (t && t !== 'date') report(accept, 'error', 'shift-needs-date', { name: columnNameOf(ref), unit: operand.unit ?? 'days', type: t }, operand, 'shift');
+        if (!operand?.shift) continue;
+        const ref = columnOf(operand);
+        const t = ref ? columnTypeOf(ref) : isLiteral(operand.base) ? literalType(operand.base) : undefined;
+        if (t && t !== 'date') {
+            report(accept, 'error', 'shift-needs-date', { name: ref ? columnNameOf(ref) : (operand.base.$cstNode?.text ?? ''), unit: operand.unit ?? 'days', type: t }, operand, 'shift');
         }
     }
-    if (!column || !type) return;
-    const literals: Literal[] = [...comparison.values];
-    for (const operand of [comparison.right, comparison.low, comparison.high]) {
-        if (operand && isLiteral(operand.base) && !operand.shift) literals.push(operand.base);
+    const left = comparison.left;
+    const leftType = left && operandType(left);
+    if (!left || !leftType) return;
+    for (const literal of comparison.values) {
+        if (literalType(literal) !== leftType) reportLiteral(left, literal, accept);
     }
-    for (const literal of literals) {
-        if (!fits(type, literal)) {
-            const text = literal.$cstNode?.text ?? String(literal.value);
-            report(accept, 'warning', 'literal-type-mismatch', { name: columnNameOf(column), type, literal: text }, literal);
-        }
+    for (const other of [comparison.right, comparison.low, comparison.high]) {
+        const otherType = other && operandType(other);
+        if (!other || !otherType || otherType === leftType) continue;
+        if (isLiteral(other.base) && !other.shift) reportLiteral(left, other.base, accept);
+        else if (isLiteral(left.base) && !left.shift && columnOf(other)) reportLiteral(other, left.base, accept);
+        else report(accept, 'error', 'comparison-type-mismatch', {
+            left: operandText(left), leftType: declaredType(left), right: operandText(other), rightType: declaredType(other),
+        }, other);
     }
+}
+
+function reportLiteral(side: Operand, literal: Literal, accept: ValidationAcceptor): void {
+    const text = literal.$cstNode?.text ?? String(literal.value);
+    report(accept, 'error', 'literal-type-mismatch', { name: operandText(side), type: declaredType(side), literal: text }, literal);
 }

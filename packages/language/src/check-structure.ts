@@ -1,9 +1,9 @@
 /** Checks of the meaning stage on declarations: headers, names, sources, periods and dates. */
 import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
-import { isValidDate, parsePeriod, periodStart } from '@monitor/ir';
+import { MAX_PERIODS, OUTPUT_FIELDS, isValidDate, parsePeriod, periodEnd, periodOfDate, periodOrdinal, periodStart, type Grain } from '@monitor/ir';
 import {
     isIndicator, isMonitorDecl, isEpisodesShape, isEventsShape, isSnapshotShape,
-    type Column, type Model, type MonitorDecl, type Note, type Source, type DateLiteral, type Indicator, type Target,
+    type Column, type Dimension, type Model, type MonitorDecl, type Note, type Source, type DateLiteral, type Indicator, type Target,
 } from './generated/ast.js';
 import { message } from './messages.js';
 
@@ -75,6 +75,11 @@ export function checkMonitorDecl(decl: MonitorDecl, accept: ValidationAcceptor):
     const to = decl.to !== undefined ? checkPeriod(String(decl.to), decl, 'to', accept) : undefined;
     if (from && to && periodStart(from) > periodStart(to)) {
         report(accept, 'error', 'range-reversed', { from: String(decl.from), to: String(decl.to) }, decl, 'from');
+    } else if (from && to && decl.grain) {
+        // The bound on work, known statically: every indicator computes every period.
+        const grain = decl.grain as Grain;
+        const periods = periodOrdinal(periodOfDate(periodEnd(to), grain)) - periodOrdinal(periodOfDate(periodStart(from), grain)) + 1;
+        if (periods > MAX_PERIODS) report(accept, 'error', 'too-many-periods', { periods, max: MAX_PERIODS, grain }, decl, 'from');
     }
     const privacy = decl.privacy;
     if (privacy?.minimum !== undefined && privacy.round !== undefined && privacy.minimum < privacy.round) {
@@ -131,4 +136,15 @@ export function checkIndicatorProperties(indicator: Indicator, accept: Validatio
 
 export function checkTargetProperties(target: Target, accept: ValidationAcceptor): void {
     checkDuplicateProperties(target, ['baseline', 'tolerance'], accept);
+}
+
+/**
+ * A dimension becomes a field of every output row (JSON key, CSV column) beside the fixed ones; one
+ * named like a fixed field (`period`, `series`, …, in any case) would overwrite it, so it is refused.
+ */
+export function checkDimensionName(dimension: Dimension, accept: ValidationAcceptor): void {
+    const name = dimension.name?.toLowerCase();
+    if (name && (OUTPUT_FIELDS as readonly string[]).includes(name)) {
+        report(accept, 'error', 'dimension-name-reserved', { name: dimension.name, fields: OUTPUT_FIELDS.join(', ') }, dimension, 'name');
+    }
 }

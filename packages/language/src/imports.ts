@@ -1,6 +1,7 @@
 /** Resolving `import "…"` statements to document URIs. */
 import { AstUtils, UriUtils, type LangiumDocuments } from 'langium';
 import type { URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { isModel, type Model } from './generated/ast.js';
 
 /** The URI an import path points at, relative to the importing document. */
@@ -36,4 +37,29 @@ export function importClosure(start: URI, documents: LangiumDocuments): Set<stri
 /** The model that contains a node. */
 export function modelOf(node: Parameters<typeof AstUtils.getDocument>[0]): Model {
     return AstUtils.getDocument(node).parseResult.value as Model;
+}
+
+/** Why an import may not be loaded: its issue code and message arguments. */
+export interface ImportRefusal {
+    code: 'import-outside-root' | 'import-not-file' | 'import-too-large';
+    args: Record<string, string>;
+}
+
+/**
+ * The host's rule for which files an import may load (the CLI and the language server confine them
+ * to the workspace with `confineImport`); undefined means the import may be loaded.
+ */
+export type ImportGuard = (from: URI, target: URI, path: string) => ImportRefusal | undefined;
+
+const guards = new WeakMap<LangiumSharedServices, ImportGuard>();
+
+/** Sets the import rule of a workspace; `loadDocuments` and the validator consult it. */
+export function setImportGuard(shared: LangiumSharedServices, guard: ImportGuard): void {
+    guards.set(shared, guard);
+}
+
+/** Why `import path` in the document `from` may not be loaded, or undefined when it may. */
+export function importRefusal(shared: LangiumSharedServices, from: URI, path: string): ImportRefusal | undefined {
+    const guard = guards.get(shared);
+    return guard?.(from, resolveImport(from, path), path);
 }

@@ -5,7 +5,7 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Model } from './generated/ast.js';
-import { resolveImport } from './imports.js';
+import { importRefusal, resolveImport } from './imports.js';
 import { lowerProgram } from './lower-program.js';
 import type { ProgramIR } from '@monitor/ir';
 
@@ -50,7 +50,8 @@ export async function loadDocuments(shared: LangiumSharedServices, paths: string
         loaded.push(doc);
         if (i < paths.length) roots.push(doc);
         for (const imp of doc.parseResult.value.imports ?? []) {
-            if (imp.path) queue.push(resolveImport(uri, imp.path));
+            // A refused import is never read; the validator reports why (docs/security.md).
+            if (imp.path && !importRefusal(shared, uri, imp.path)) queue.push(resolveImport(uri, imp.path));
         }
     }
     try {

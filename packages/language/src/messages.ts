@@ -58,6 +58,10 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `The data path '${a.path}' of source '${a.source}' leads outside the workspace (${a.root}). Move the file into the workspace.`,
         nl: a => `Het datapad '${a.path}' van bron '${a.source}' wijst buiten de werkmap (${a.root}). Zet het bestand in de werkmap.`,
     },
+    'data-path-not-file': {
+        en: a => `The data path '${a.path}' of source '${a.source}' is not a regular file (a folder, device or pipe), so it is not read. Point at a CSV or Parquet file.`,
+        nl: a => `Het datapad '${a.path}' van bron '${a.source}' is geen gewoon bestand (een map, apparaat of pipe) en wordt dus niet gelezen. Verwijs naar een CSV- of Parquet-bestand.`,
+    },
     'data-path-remote': {
         en: a => `Source '${a.source}' points at a web address ('${a.path}'); remote data is refused. Download the file into the workspace and point at it.`,
         nl: a => `Bron '${a.source}' wijst naar een webadres ('${a.path}'); externe data wordt geweigerd. Download het bestand naar de werkmap en verwijs daarnaar.`,
@@ -81,6 +85,26 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
     'unknown-import': {
         en: a => `The imported file '${a.path}' does not exist. Check the path; it is relative to this file.`,
         nl: a => `Het geïmporteerde bestand '${a.path}' bestaat niet. Controleer het pad; het is relatief ten opzichte van dit bestand.`,
+    },
+    'import-outside-root': {
+        en: a => `The import '${a.path}' leads outside the workspace (${a.root}), directly or through a symlink, so it is not read. Copy the file into the workspace, or widen the workspace with --root.`,
+        nl: a => `De import '${a.path}' wijst buiten de werkmap (${a.root}), direct of via een symbolische koppeling, en wordt dus niet gelezen. Kopieer het bestand naar de werkmap, of maak de werkmap ruimer met --root.`,
+    },
+    'import-not-file': {
+        en: a => `The import '${a.path}' is not a regular file (a folder, device or pipe), so it is not read. Import a .monitor file.`,
+        nl: a => `De import '${a.path}' is geen gewoon bestand (een map, apparaat of pipe) en wordt dus niet gelezen. Importeer een .monitor-bestand.`,
+    },
+    'import-too-large': {
+        en: a => `The import '${a.path}' is ${a.size} bytes, more than the ${a.max} an imported .monitor file may have, so it is not read. Split it into smaller files.`,
+        nl: a => `De import '${a.path}' is ${a.size} bytes, meer dan de ${a.max} die een geïmporteerd .monitor-bestand mag hebben, en wordt dus niet gelezen. Verdeel het over kleinere bestanden.`,
+    },
+    'dimension-name-reserved': {
+        en: a => `A dimension cannot be named '${a.name}': every output row already has a field of that name (${a.fields}), which it would overwrite in CSV and JSON. Give the dimension another name.`,
+        nl: a => `Een dimensie kan niet '${a.name}' heten: elke uitvoerrij heeft al een veld met die naam (${a.fields}), dat ze in CSV en JSON zou overschrijven. Geef de dimensie een andere naam.`,
+    },
+    'too-many-periods': {
+        en: a => `This range holds ${a.periods} periods by ${a.grain}, more than the ${a.max} a monitor may compute. Shorten the range or use a coarser grain.`,
+        nl: a => `Deze range bevat ${a.periods} perioden per ${a.grain}, meer dan de ${a.max} die een monitor mag berekenen. Maak de range korter of gebruik een grovere grain.`,
     },
     'duplicate-name': {
         en: a => `The name '${a.name}' is declared more than once as ${a.kind}. Give each one its own name.`,
@@ -223,8 +247,12 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         nl: a => `Het privacyminimum ${a.minimum} ligt onder de afrondingsbasis ${a.round}; een afgerond aantal kan dan een verborgen aantal verraden. Gebruik een minimum van ten minste ${a.round}.`,
     },
     'literal-type-mismatch': {
-        en: a => `Column '${a.name}' is ${a.type}, but it is compared with ${a.literal}. Compare it with a ${a.type} value.`,
-        nl: a => `Kolom '${a.name}' is ${a.type}, maar wordt vergeleken met ${a.literal}. Vergelijk hem met een waarde van type ${a.type}.`,
+        en: a => `'${a.name}' is ${a.type}, but it is compared with ${a.literal}, which the engine cannot compare. Compare it with a ${a.type} value.`,
+        nl: a => `'${a.name}' is ${a.type}, maar wordt vergeleken met ${a.literal}, wat de rekenmachine niet kan vergelijken. Vergelijk hem met een waarde van type ${a.type}.`,
+    },
+    'comparison-type-mismatch': {
+        en: a => `'${a.left}' is ${a.leftType} but '${a.right}' is ${a.rightType}; values of these types cannot be compared. Compare columns of one type (integer and decimal count as one).`,
+        nl: a => `'${a.left}' is ${a.leftType} maar '${a.right}' is ${a.rightType}; waarden van deze typen zijn niet te vergelijken. Vergelijk kolommen van één type (integer en decimal tellen als één).`,
     },
     'unsupported-format': {
         en: a => `Format '${a.format}' is not supported yet by the embedded engine. Convert the file to CSV.`,

@@ -4,24 +4,26 @@ import type { LangiumServices } from 'langium/lsp';
 import { isIndicator, isModel, isMonitorDecl, type MonitorAstType, type Import, type Indicator, type Model } from './generated/ast.js';
 import {
     checkDateLiteral, checkIndicatorProperties, checkModel, checkMonitorDecl, checkNoNul, checkNote, checkSource,
-    checkTargetProperties, report,
+    checkTargetProperties, checkDimensionName, report,
 } from './check-structure.js';
 import { checkColumnRef, checkComparison, checkMeasure } from './check-measures.js';
 import { checkBreakdowns, checkCycles, checkDuplicateTargets, checkTarget } from './check-indicators.js';
 import { checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
-import { importClosure, resolveImport } from './imports.js';
+import { importClosure, importRefusal, resolveImport, type ImportRefusal } from './imports.js';
 import { AstUtils, URI } from 'langium';
 
 /** Checks that need services (the set of loaded documents). */
 export class MonitorValidator {
     private hasDocument: (uri: URI) => boolean = () => true;
     private hasHeaderInImports: (model: Model) => boolean = () => true;
+    private refusal: (from: URI, path: string) => ImportRefusal | undefined = () => undefined;
 
     /** Gives the validator access to the loaded documents, to report imports that do not resolve. */
     attach(services: LangiumServices): void {
         const documents = services.shared.workspace.LangiumDocuments;
         // Look-ups by URI, not scans of `documents.all`: a workspace of 1,000 files validates each one.
         this.hasDocument = uri => documents.hasDocument(uri);
+        this.refusal = (from, path) => importRefusal(services.shared, from, path);
         this.hasHeaderInImports = model => [...importClosure(AstUtils.getDocument(model).uri, documents)].some(uri => {
             const root = documents.getDocument(URI.parse(uri))?.parseResult.value;
             return root !== undefined && isModel(root) && root.elements.some(isMonitorDecl);
@@ -37,7 +39,11 @@ export class MonitorValidator {
 
     checkImport(node: Import, accept: ValidationAcceptor): void {
         const from = AstUtils.getDocument(node).uri;
-        if (node.path !== undefined && !this.hasDocument(resolveImport(from, node.path))) {
+        if (node.path === undefined) return;
+        const refused = this.refusal(from, node.path);
+        if (refused) {
+            report(accept, 'error', refused.code, refused.args, node, 'path');
+        } else if (!this.hasDocument(resolveImport(from, node.path))) {
             report(accept, 'error', 'unknown-import', { path: node.path }, node, 'path');
         }
     }
@@ -56,6 +62,7 @@ export function registerValidationChecks(services: LangiumServices & { validatio
     const checks: ValidationChecks<MonitorAstType> = {
         Model: [checkModel, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept)],
         MonitorDecl: checkMonitorDecl,
+        Dimension: checkDimensionName,
         Source: checkSource,
         Note: checkNote,
         DateLiteral: checkDateLiteral,

@@ -38,8 +38,8 @@ describe('a where on a dimension binding', () => {
             /^Source 'trajecten' has no column 'aantal'/);
     });
 
-    test('a literal of the wrong type is warned about as in any filter', async () => {
+    test('a literal of the wrong type is an error as in any filter', async () => {
         const result = await withBinding('trajecten.wijk where kosten = "hoog"');
-        expectCode(result, 'literal-type-mismatch', 'warning', { node: one(result, isTextLiteral, l => l.value === '"hoog"' || l.value === 'hoog') });
+        expectCode(result, 'literal-type-mismatch', 'error', { node: one(result, isTextLiteral, l => l.value === '"hoog"' || l.value === 'hoog') });
     });
 });

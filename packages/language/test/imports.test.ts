@@ -3,6 +3,7 @@ import { EmptyFileSystem } from 'langium';
 import { validationHelper } from 'langium/test';
 import { beforeEach, describe, test } from 'vitest';
 import { createMonitorServices } from '../src/monitor-module.js';
+import { setImportGuard, type ImportRefusal } from '../src/imports.js';
 import { isImport, isIndicator, isMeasure, type Model } from '../src/generated/ast.js';
 import { expectClean, expectCode, expectNoCode, named, one } from './helpers.js';
 
@@ -18,8 +19,10 @@ indicator aanvragen { value count from gedeeld desired down }
 
 // A fresh workspace per test, so documents with fixed URIs do not collide between tests.
 let validate: ReturnType<typeof validationHelper<Model>>;
+let services: ReturnType<typeof createMonitorServices>;
 beforeEach(() => {
-    validate = validationHelper<Model>(createMonitorServices(EmptyFileSystem).Monitor);
+    services = createMonitorServices(EmptyFileSystem);
+    validate = validationHelper<Model>(services.Monitor);
 });
 
 describe('import paths', () => {
@@ -100,5 +103,36 @@ target aanvragen { 2026-Q4 <= 100 }`;
         const text = `import "shared.monitor"\n` + HEADER + `indicator x { value count from gedeelt }`;
         const result = await validate(text, { documentUri: 'file:///w/main.monitor' });
         expectCode(result, 'unknown-source', 'error', { node: one(result, isMeasure), property: 'source' }, /Did you mean 'gedeeld'\?/);
+    });
+});
+
+describe('the host\'s import rule', () => {
+    // The rule itself (paths, symlinks, file kinds, sizes on disk) is `confineImport` in the server
+    // package, tested on real files in test/security-imports.test.ts; here: the validator reports it.
+    const refuse = (code: ImportRefusal['code']) => setImportGuard(services.shared, (_from, target, path) =>
+        target.path.startsWith('/w/') && !target.path.includes('blocked') ? undefined : { code, args: { path, root: '/w', size: '2000000', max: '1000000' } });
+    const refusedImport = async (code: ImportRefusal['code']) => {
+        refuse(code);
+        await validate(SHARED, { documentUri: 'file:///w/blocked.monitor' });
+        const result = await validate(`import "blocked.monitor"\n` + HEADER, { documentUri: 'file:///w/main.monitor' });
+        expectNoCode(result, 'unknown-import');
+        return result;
+    };
+    test('an import outside the workspace is reported as import-outside-root at the path', async () => {
+        const result = await refusedImport('import-outside-root');
+        expectCode(result, 'import-outside-root', 'error', { node: one(result, isImport), property: 'path' });
+    });
+    test('an import of no regular file is reported as import-not-file at the path', async () => {
+        const result = await refusedImport('import-not-file');
+        expectCode(result, 'import-not-file', 'error', { node: one(result, isImport), property: 'path' });
+    });
+    test('an import of a too large file is reported as import-too-large at the path', async () => {
+        const result = await refusedImport('import-too-large');
+        expectCode(result, 'import-too-large', 'error', { node: one(result, isImport), property: 'path' });
+    });
+    test('an import the rule allows is validated as before', async () => {
+        refuse('import-outside-root');
+        await validate(SHARED, { documentUri: 'file:///w/shared.monitor' });
+        expectClean(await validate(`import "shared.monitor"\n` + HEADER, { documentUri: 'file:///w/main.monitor' }));
     });
 });

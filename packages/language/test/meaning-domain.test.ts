@@ -58,6 +58,17 @@ describe('references', () => {
     test('a reference in the same unit, written with other spacing and case, is accepted', async () => {
         expectClean(await validate(BASE + `reference verblijf "Nederland" from cbs where regio = "NL" value per_1000 unit "Per 1.000  jongeren"`));
     });
+    test('a reference value on a text column is reported at the value', async () => {
+        const result = await validate(BASE + `reference verblijf "Nederland" from cbs value regio`);
+        expectCode(result, 'column-not-numeric', 'error', { node: one(result, isReference), property: 'value' }, /'value' needs a number, but column 'regio' is text/);
+    });
+    test('a reference value on a date column is reported at the value', async () => {
+        const result = await validate(BASE + `reference verblijf "Nederland" from cbs value peildatum`);
+        expectCode(result, 'column-not-numeric', 'error', { node: one(result, isReference), property: 'value' });
+    });
+    test('a reference value on a decimal column is accepted', async () => {
+        expectNoCode(await validate(BASE + `reference verblijf "Nederland" from cbs value per_1000`), 'column-not-numeric');
+    });
     test('a reference series named actual is reported at the series name', async () => {
         const result = await validate(BASE + `reference verblijf "actual" from cbs value per_1000`);
         expectCode(result, 'reference-series-reserved', 'error', { node: one(result, isReference), property: 'series' });

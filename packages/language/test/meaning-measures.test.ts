@@ -150,13 +150,21 @@ describe('lookups', () => {
 });
 
 describe('comparisons', () => {
-    test('comparing an integer column with text is a warning at the literal', async () => {
+    test('comparing an integer column with text is an error at the literal', async () => {
         const result = await withValue('sum aantal from jongeren where aantal > "tien"');
-        expectCode(result, 'literal-type-mismatch', 'warning', { node: one(result, isLiteral) }, /Column 'aantal' is integer, but it is compared with "tien"/);
+        expectCode(result, 'literal-type-mismatch', 'error', { node: one(result, isLiteral) }, /'aantal' is integer, but it is compared with "tien"/);
     });
-    test('a number in a list of texts is a warning at that number', async () => {
+    test('a number in a list of texts is an error at that number', async () => {
         const result = await withValue('count from trajecten started where voorziening in ("verblijf", 43)');
-        expectCode(result, 'literal-type-mismatch', 'warning', { node: one(result, isLiteral, l => l.value === 43) });
+        expectCode(result, 'literal-type-mismatch', 'error', { node: one(result, isLiteral, l => l.value === 43) });
+    });
+    test('a shifted date compared with a decimal column is an error at the right side', async () => {
+        const result = await withValue('count from trajecten ended where einddatum - 5 days > kosten');
+        expectCode(result, 'comparison-type-mismatch', 'error', { node: one(result, isOperand, o => !o.shift && o.$containerProperty === 'right') },
+            /'einddatum - 5 days' is date but 'kosten' is decimal/);
+    });
+    test('a shifted date compared with a date column is no type mismatch', async () => {
+        expectNoCode(await withValue('count from trajecten ended where einddatum - 5 days > begindatum'), 'comparison-type-mismatch');
     });
     test('comparing a date column with a date between two dates is accepted', async () => {
         expectClean(await withValue('count from trajecten started where begindatum between 2020-01-01 and 2020-12-31 and voorziening in ("verblijf", "43")'));

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import {
     isColumn, isDateLiteral, isEpisodesShape, isIndicator, isMonitorDecl, isNote, isPrivacy, isSource,
-    isSnapshotShape,
+    isSnapshotShape, isDimension,
 } from '../src/generated/ast.js';
 import { PRELUDE, expectClean, expectCode, expectNoCode, named, nodes, one, span, validate } from './helpers.js';
 
@@ -70,12 +70,31 @@ describe('the monitor header', () => {
     });
 });
 
+describe('bounds on work', () => {
+    test('a range of more than 1,200 periods is reported at its start', async () => {
+        const result = await validate(`monitor m { title "T" grain month range 0001-01 .. 9999-12 }\n`);
+        expectCode(result, 'too-many-periods', 'error', { node: one(result, isMonitorDecl), property: 'from' }, /119988 periods by month/);
+    });
+    test('a century by month is within the bound', async () => {
+        expectNoCode(await validate(`monitor m { title "T" grain month range 1950-01 .. 2049-12 }\n`), 'too-many-periods');
+    });
+});
+
 describe('names and repeated properties', () => {
     test('two sources with one name are reported at the second name', async () => {
         const text = PRELUDE + `source jongeren from "b.csv" { table columns { x text } }`;
         const result = await validate(text);
         const second = nodes(result, isSource).filter(s => s.name === 'jongeren')[1];
         expectCode(result, 'duplicate-name', 'error', { node: second, property: 'name' }, /'jongeren' is declared more than once as source/);
+    });
+    test('a dimension named like an output field (period, series) is reported at its name', async () => {
+        for (const name of ['period', 'series', 'Numerator']) {
+            const result = await validate(PRELUDE + `dimension ${name} { trajecten.voorziening }`);
+            expectCode(result, 'dimension-name-reserved', 'error', { node: one(result, isDimension, d => d.name === name), property: 'name' }, new RegExp(`'${name}'`));
+        }
+    });
+    test('a dimension named otherwise is no reserved name', async () => {
+        expectNoCode(await validate(PRELUDE + `dimension periode { trajecten.voorziening }`), 'dimension-name-reserved');
     });
     test('a dimension may share its name with a column', async () => {
         expectClean(await validate(PRELUDE + `dimension voorziening { trajecten.voorziening }`));

@@ -5,15 +5,17 @@
 import { CodeLensRefreshRequest, createConnection, ProposedFeatures, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { DocumentState, URI } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMonitorServices, localeFromTag, setLocale } from '@monitor/language';
+import { createMonitorServices, localeFromTag, setImportGuard, setLocale } from '@monitor/language';
+import { confineImport } from './data-paths.js';
 import { ProgramRequest, STATUS_NOTIFICATION_METHOD, type StatusParams } from '@monitor/protocol';
 import { DiagnosticsMerger } from './diagnostics-merger.js';
 import { DocumentAnalyses, type Analysis } from './document-analysis.js';
 import { answerProgramRequest } from './program-request.js';
 import type { ServerContext } from './server-context.js';
 import { createServerModule, createSharedServerModule } from './server-module.js';
-import { defaultSettings, readLimits } from './server-settings.js';
+import { defaultSettings, readLimits, workspaceRootOf } from './server-settings.js';
 import { WorkspaceFileSystemProvider } from './workspace-file-system.js';
 
 /** How long after the last edit the data stage runs again. */
@@ -57,6 +59,9 @@ export function startMonitorServer(connection: Connection = defaultConnection())
     const ctx = { settings } as ServerContext;
     const { shared } = createMonitorServices({ connection, fileSystemProvider: () => new WorkspaceFileSystemProvider() }, createServerModule(ctx), createSharedServerModule(ctx));
     ctx.shared = () => shared;
+    // Imports stay inside the workspace folder of the importing file, like data paths (docs/security.md).
+    setImportGuard(shared, (from, target, importPath) => from.scheme === 'file' && target.scheme === 'file'
+        ? confineImport(target.fsPath, workspaceRootOf(settings, from.toString()) ?? path.dirname(from.fsPath), importPath) : undefined);
     const send = connection.sendDiagnostics.bind(connection);
     const merger = new DiagnosticsMerger(params => void send(params));
     // Langium publishes the language stages; route them through the merger so data findings stay.

@@ -9,7 +9,8 @@ import { analyse, collectFiles, UsageError } from '../analyse.js';
 import { computeMonitor } from '../compute.js';
 import { formatText, sortDiagnostics } from '../diagnostic.js';
 import { HELP } from '../help.js';
-import { oneOf, parseOptions, workspaceRoot } from '../options.js';
+import { oneOf, parseOptions } from '../options.js';
+import { workspaceRoot } from '../workspace-root.js';
 
 /** Runs the audit; exit 1 when a reader can work out a protected value. */
 export async function runAudit(args: string[]): Promise<number> {
@@ -20,7 +21,7 @@ export async function runAudit(args: string[]): Promise<number> {
     }
     const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
     if (positionals.length === 0) throw new UsageError('Name the .monitor files or the folder published together: monitor audit <files or folder>');
-    const analysis = await analyse(await collectFiles(positionals));
+    const analysis = await analyse(await collectFiles(positionals), values.root);
     const errors = analysis.diagnostics.filter(d => d.severity === 'error');
     if (errors.length > 0 || analysis.monitors.length === 0) {
         process.stderr.write(formatText(sortDiagnostics(errors.length > 0 ? errors : analysis.diagnostics)) + '\n');

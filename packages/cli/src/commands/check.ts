@@ -5,7 +5,8 @@ import { displayPath, formatText, sortDiagnostics, type CliDiagnostic } from '..
 import { githubAnnotations } from '../formats/github-annotations.js';
 import { sarifLog } from '../formats/sarif.js';
 import { HELP } from '../help.js';
-import { oneOf, parseOptions, workspaceRoot } from '../options.js';
+import { oneOf, parseOptions } from '../options.js';
+import { workspaceRoot } from '../workspace-root.js';
 import { createProgress } from '../progress.js';
 
 /** Exit codes: 0 clean, 1 findings that fail the check, 2 usage or internal error (thrown). */
@@ -27,7 +28,7 @@ export async function runCheck(args: string[]): Promise<number> {
     const progress = createProgress();
     const files = await collectFiles(positionals);
     progress.update(`monitor check: reading and validating ${files.length} file(s)…`);
-    const analysis = await analyse(files);
+    const analysis = await analyse(files, values.root);
     const diagnostics = [...analysis.diagnostics];
     if (!values['no-data']) {
         const count = analysis.monitors.length;

@@ -8,7 +8,8 @@ import { sidesFromGit, sidesFromPaths } from '../diff/load-sides.js';
 import { lowerSide, type LoweredFile } from '../diff/lower-side.js';
 import { diffJson, diffMarkdown, type DiffReport } from '../diff/render-diff.js';
 import { HELP } from '../help.js';
-import { oneOf, parseOptions, workspaceRoot } from '../options.js';
+import { oneOf, parseOptions } from '../options.js';
+import { workspaceRoot } from '../workspace-root.js';
 
 /** Exit 0 with the summary (also when there are changes); 2 on usage errors. */
 export async function runDiff(args: string[]): Promise<number> {

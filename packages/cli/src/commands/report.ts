@@ -7,7 +7,8 @@ import { analyse, collectFiles, UsageError } from '../analyse.js';
 import { computeMonitor } from '../compute.js';
 import { formatText, sortDiagnostics } from '../diagnostic.js';
 import { HELP } from '../help.js';
-import { parseOptions, workspaceRoot } from '../options.js';
+import { parseOptions } from '../options.js';
+import { workspaceRoot } from '../workspace-root.js';
 import { buildReport, type ComputedMonitor } from '../report/build-report.js';
 import type { ReportChart } from '../report/report-charts.js';
 
@@ -31,7 +32,7 @@ export async function runReport(args: string[]): Promise<number> {
     if (positionals.length === 0) throw new UsageError('Name a .monitor file or a folder: monitor report <file or folder> --out report.html');
     const files = await collectFiles(positionals);
     if (files.length === 0) throw new UsageError(`There are no .monitor files in ${positionals.join(', ')}.`);
-    const analysis = await analyse(files);
+    const analysis = await analyse(files, values.root);
     const errors = analysis.diagnostics.filter(d => d.severity === 'error');
     if (errors.length > 0 || analysis.monitors.length === 0) {
         process.stderr.write(formatText(sortDiagnostics(errors.length > 0 ? errors : analysis.diagnostics)) + '\n');

@@ -4,7 +4,8 @@ import { analyse, collectFiles, UsageError } from '../analyse.js';
 import { computeMonitor } from '../compute.js';
 import { formatText, sortDiagnostics } from '../diagnostic.js';
 import { HELP } from '../help.js';
-import { oneOf, parseOptions, workspaceRoot } from '../options.js';
+import { oneOf, parseOptions } from '../options.js';
+import { workspaceRoot } from '../workspace-root.js';
 import { rowsToCsv, rowsToJson } from '../output.js';
 import { warningsFor } from '../warnings-for.js';
 
@@ -15,6 +16,7 @@ export async function runRun(args: string[]): Promise<number> {
         out: { type: 'string' },
         root: { type: 'string' },
         engine: { type: 'string' },
+        'csv-raw': { type: 'boolean' },
     });
     if (values.help) {
         process.stdout.write(HELP.run);
@@ -25,7 +27,7 @@ export async function runRun(args: string[]): Promise<number> {
     if (positionals.length !== 1) throw new UsageError('Name exactly one .monitor file: monitor run <file>');
     const files = await collectFiles(positionals);
     if (files.length !== 1) throw new UsageError(`'${positionals[0]}' is not one .monitor file.`);
-    const analysis = await analyse(files);
+    const analysis = await analyse(files, values.root);
     const errors = analysis.diagnostics.filter(d => d.severity === 'error');
     const monitor = analysis.monitors[0];
     if (errors.length > 0 || !monitor) {
@@ -46,7 +48,7 @@ export async function runRun(args: string[]): Promise<number> {
     // Warnings of the language stages and the data stage; `--indicator` leaves out only those about other indicators.
     const warnings = warningsFor(monitor, [...analysis.diagnostics, ...computed.diagnostics], values.indicator);
     if (warnings.length > 0) process.stderr.write(formatText(sortDiagnostics(warnings)) + '\n');
-    const text = format === 'csv' ? rowsToCsv(computed.rows) : rowsToJson(computed.rows);
+    const text = format === 'csv' ? rowsToCsv(computed.rows, { raw: values['csv-raw'] }) : rowsToJson(computed.rows);
     if (values.out) await fs.writeFile(values.out, text);
     else process.stdout.write(text);
     return 0;

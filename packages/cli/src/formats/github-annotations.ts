@@ -1,11 +1,14 @@
 /** `monitor check --format github`: GitHub Actions workflow commands that annotate the changed lines. */
-import { displayPath, type CliDiagnostic } from '../diagnostic.js';
+import { displayPath, escapeControl, type CliDiagnostic } from '../diagnostic.js';
 
 const COMMAND: Record<CliDiagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escapes a command's message the way the Actions runner unescapes it (`%`, CR, LF). */
+/**
+ * Escapes a command's message: control characters (CR, LF, ANSI escapes) made visible as `\n`, … by
+ * `escapeControl`, so no value can end the command and start another; then `%` as the runner expects.
+ */
 export function escapeData(text: string): string {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return escapeControl(text).replace(/%/g, '%25');
 }
 
 /** Escapes a command property value: as `escapeData`, plus `:` and `,`, which separate properties. */

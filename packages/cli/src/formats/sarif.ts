@@ -20,6 +20,8 @@ const EXTRA_HELP: Record<string, string> = {
     'data-null-in-required': 'A column declared without `?` has missing values. Mark the column as optional with `?` or fix the data.',
     'data-unreadable': 'The data file could not be read as the declared format. Check the format, delimiter and encoding.',
     'data-format-unsupported': 'This data format cannot be read here. Convert the file to CSV.',
+    'data-duplicate-header': 'The header of the data file names a column twice; only one would be read. Give each column its own name.',
+    'data-end-before-start': 'Episodes in the data file end before they start. Correct the dates or leave those rows out.',
     'data-breakdown-changed': 'A breakdown value appears or disappears in the middle of the series; a district layout may have changed.',
 };
 
