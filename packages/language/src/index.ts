@@ -6,3 +6,4 @@ export * from './imports.js';
 export * from './suggest.js';
 export * as ast from './generated/ast.js';
 export * from './load-documents.js';
+export * from './quote-name.js';

@@ -12,6 +12,7 @@ import {
 import { MonitorDocumentValidator } from './monitor-document-validator.js';
 import { registerValidationChecks, MonitorValidator } from './monitor-validator.js';
 import { MonitorFormatter } from './monitor-formatter.js';
+import { MonitorValueConverter } from './quote-name.js';
 import { MonitorLexerErrorMessageProvider, MonitorParserErrorMessageProvider } from './monitor-error-messages.js';
 
 /** Services added by the Monitor language. */
@@ -27,6 +28,7 @@ export const MonitorModule: Module<MonitorServices, PartialLangiumServices & Mon
     parser: {
         ParserErrorMessageProvider: () => new MonitorParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new MonitorLexerErrorMessageProvider(),
+        ValueConverter: () => new MonitorValueConverter(),
     },
     references: {
         ScopeProvider: services => new MonitorScopeProvider(services),

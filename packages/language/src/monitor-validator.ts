@@ -7,6 +7,7 @@ import {
     checkTargetProperties, report,
 } from './check-structure.js';
 import { checkColumnRef, checkComparison, checkMeasure } from './check-measures.js';
+import { checkColumn } from './check-columns.js';
 import { checkBreakdowns, checkCycles, checkDuplicateTargets, checkTarget } from './check-indicators.js';
 import { checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
 import { importClosure, resolveImport } from './imports.js';
@@ -57,6 +58,7 @@ export function registerValidationChecks(services: LangiumServices & { validatio
         Model: [checkModel, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept)],
         MonitorDecl: checkMonitorDecl,
         Source: checkSource,
+        Column: checkColumn,
         Note: checkNote,
         DateLiteral: checkDateLiteral,
         Indicator: [(node, accept) => validator.checkIndicator(node, accept), checkTransitionShare],
