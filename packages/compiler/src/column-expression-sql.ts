@@ -22,6 +22,8 @@ export function columnExpressionSql(expr: ColumnExprIR, column: (name: string) =
                 if (e.function === 'trim') return `trim(${render(e.args[0])})`;
                 return `coalesce(${e.args.map(render).join(', ')})`;
             case 'binary':
+                // A constant divisor other than 0 needs no guard.
+                if (e.op === '/' && e.right.kind === 'number' && e.right.value !== 0) return `(CAST(${render(e.left)} AS DOUBLE) / ${render(e.right)})`;
                 return e.op === '/'
                     ? `(CAST(${render(e.left)} AS DOUBLE) / NULLIF(${render(e.right)}, 0))`
                     : `(${render(e.left)} ${e.op} ${render(e.right)})`;
