@@ -2,6 +2,11 @@
 import type { ColumnExprIR, ConditionIR, IndicatorIR, MeasureIR, OperandIR, ProgramIR } from '@monitor/ir';
 import { quoteName, type Locale } from '@monitor/language';
 
+/** Markdown code: between single backticks, or double ones (with spaces) when the code holds a backtick. */
+export function codeSpan(text: string): string {
+    return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
 /** A derived column's expression as written in a `.monitor` file (`coalesce(WmoClienten_86, WmoClienten_89)`). */
 export function columnExpressionText(e: ColumnExprIR): string {
     switch (e.kind) {
@@ -54,7 +59,7 @@ export function derivedColumnsText(indicator: IndicatorIR, program: ProgramIR, l
             const column = source.columns.find((c) => c.name === name);
             if (seen.has(name) || !column?.expression) continue;
             seen.add(name);
-            const text = `\`${source.name}.${quoteName(name)} = ${columnExpressionText(column.expression)}\``;
+            const text = codeSpan(`${source.name}.${quoteName(name)} = ${columnExpressionText(column.expression)}`);
             if (!lines.includes(text)) lines.push(text);
             const reads: string[] = [];
             const walk = (e: ColumnExprIR): void => {

@@ -1,7 +1,7 @@
 /** An indicator's definition in words (English or Dutch), for hover. */
 import type { ArithIR, ConditionIR, Grain, IndicatorIR, IndicatorValueIR, LiteralIR, MeasureIR, OperandIR, ProgramIR, TimeMeaning } from '@monitor/ir';
 import { quoteName, type Locale } from '@monitor/language';
-import { derivedColumnsText } from './derived-column-text.js';
+import { codeSpan, derivedColumnsText } from './derived-column-text.js';
 import { formatNumber } from './texts.js';
 
 type Aggregate = MeasureIR['aggregate'];
@@ -59,7 +59,7 @@ function measureText(m: MeasureIR, grain: Grain, locale: Locale, opening: boolea
     const parts = [`${aggregate}${what && m.aggregate !== 'count' ? ` ${what}` : ''}`, `in ${m.source}`];
     const time = timeText(m.time, grain, locale);
     if (time) parts.push(time);
-    if (m.filter) parts.push(`${nl ? 'waar' : 'where'} \`${conditionText(m.filter)}\``);
+    if (m.filter) parts.push(`${nl ? 'waar' : 'where'} ${codeSpan(conditionText(m.filter))}`);
     if (m.transition) parts.push(nl ? `gevolgd binnen ${m.transition.withinDays} dagen` : `followed within ${m.transition.withinDays} days`);
     if (m.having) parts.push(nl ? `met ten minste ${m.having.min} verschillende ${quoteName(m.having.column.column)} tegelijk` : `with at least ${m.having.min} distinct ${quoteName(m.having.column.column)} at once`);
     return parts.join(' ');
