@@ -242,6 +242,12 @@ describe('language server over stdio (trusted workspace)', () => {
         await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(csv).toString(), type: 2 }] });
         const diagnostics = await client.waitForDiagnostics(uri, ds => ds.some(x => x.code === 'data-missing-column'));
         const d = diagnostics.find(x => x.code === 'data-missing-column')!;
+        // Completion inside `columns { }` offers the header between backticks too.
+        const block = pos(text, 'aantal    integer');
+        const list = await client.request<{ items: { label: string; insertText?: string }[] }>('textDocument/completion', {
+            textDocument: { uri }, position: { line: block.line, character: 0 },
+        });
+        expect(list.items.find(i => i.label === 'aantalë')?.insertText).toBe('`aantalë` integer');
         const actions = await client.request<{ title: string; edit: { changes: Record<string, WireTextEdit[]> } }[]>('textDocument/codeAction', {
             textDocument: { uri }, range: d.range, context: { diagnostics: [d] },
         });
