@@ -2,6 +2,8 @@
  * Column names between backticks, derived columns and `trim` (issue 13: real CBS data as it comes).
  * Checks in check-columns.ts, lowering in column-expression.ts.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { isColumn, isColumnCall, isColumnInput, isColumnRef } from '../src/generated/ast.js';
 import { lowerProgram } from '../src/lower-program.js';
@@ -66,6 +68,16 @@ indicator a { value sum \`WmoCliënten\` from s where \`Personen met jeugdzorg (
         expect(quoteName('Personen met jeugdzorg (aantal)')).toBe('`Personen met jeugdzorg (aantal)`');
         expect(quoteName('where')).toBe('`where`');
         expect(quoteName('2024')).toBe('`2024`');
+    });
+    test('quoteName gives a name that parses as a column for every word of the grammar', async () => {
+        const grammar = readFileSync(fileURLToPath(new URL('../../../grammars/monitor.langium', import.meta.url)), 'utf8');
+        const words = [...new Set([...grammar.matchAll(/'([a-z][a-z-]*)'/g)].map(m => m[1]))];
+        expect(words.length).toBeGreaterThan(60);
+        for (const word of words) {
+            const document = await parse(`source s from "s.csv" { table columns { ${quoteName(word)} text } }`);
+            expect(document.parseResult.parserErrors.map(e => e.message), word).toEqual([]);
+            expect((document.parseResult.value.elements[0] as { columns: { name: string }[] }).columns[0].name, word).toBe(word);
+        }
     });
     test('the formatter keeps backticks, aligning by the name as written', async () => {
         const document = await parse(HEAD + `source s from "s.csv" { table columns { \`WmoCliënten\` integer?  regio text } }\n`);
