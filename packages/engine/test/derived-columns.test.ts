@@ -97,6 +97,20 @@ describe('a CBS file as downloaded', () => {
         expect(rows.some((r) => typeof r.dimensions.wijk === 'string' && r.dimensions.wijk.endsWith(' ')), sql).toBe(false);
     });
 
+    it('quotes the names and text of a derived column: quotes in them reach DuckDB as data, not SQL', async () => {
+        const s = source('q', { kind: 'table', key: null }, [
+            col('na"am', 'text', true),
+            derived("x'); DROP TABLE src_q; --", 'text', false, { kind: 'call', function: 'coalesce', args: [ref('na"am'), { kind: 'text', value: "it's \"quoted\"" }] }),
+        ]);
+        expect(await engine.loadSource(s, new TextEncoder().encode('"na""am"\nA\n\n'))).toEqual([]);
+        const plan = planIndicators(program({ sources: [s], grain: 'year', range: ['2018', '2018'], indicators: [
+            indicator('n', measure({ source: 'q', time: 'none', aggregate: 'count', filter: is("x'); DROP TABLE src_q; --", 'it\'s "quoted"') }), { grain: 'year' }),
+        ] }));
+        const rows = await executePlan(engine, plan);
+        expect(rows.map((r) => r.value)).toEqual([1]);
+        expect(await engine.query('SELECT count(*) AS n FROM src_q')).toEqual([{ n: 2 }]);
+    });
+
     it('loads no derived column from the file: the file need not have it', async () => {
         const s = kwb(true);
         const issues = await engine.loadSource({ ...s, columns: s.columns.filter((c) => c.name !== 'WmoClienten_89') }, new TextEncoder().encode(RAW));
