@@ -57,6 +57,17 @@ indicator a { value sum \`WmoCliënten\` from s where \`Personen met jeugdzorg (
         expect(codes(result.document)).toContain('lexing-error');
         expect(result.diagnostics.map(d => d.message).join('\n')).toMatch(/backticks \(`WmoCliënten`\)/);
     });
+    test('an unknown column suggests a header with an accent between backticks, as it must be written', async () => {
+        const result = await validate(HEAD + `
+source s from "s.csv" {
+    table
+    columns { \`WmoCliënten\` integer? }
+}
+indicator a { value sum WmoClienten from s desired down }
+`);
+        expectCode(result, 'unknown-column', 'error', { node: one(result, isColumnRef), property: 'column' }, /Did you mean '`WmoCliënten`'\?/);
+        expect(result.diagnostics.find(d => d.code === 'unknown-column')?.data).toMatchObject({ suggestion: '`WmoCliënten`' });
+    });
     test('a plain name between backticks is the same name as without them', async () => {
         const result = await validate(kwb('WmoClienten integer? = `WmoClienten_86`', INDICATOR.replace('soort = "Wijk"', '`SoortRegio_2` = "Wijk"')));
         expectClean(result);

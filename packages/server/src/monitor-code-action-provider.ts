@@ -22,8 +22,8 @@ export class MonitorCodeActionProvider implements CodeActionProvider {
         for (const diagnostic of params.context.diagnostics) {
             const data = (diagnostic.data ?? {}) as CodeData;
             const code = data.code ?? String(diagnostic.code ?? '');
-            // A column name is inserted as it must be written: between backticks where the grammar needs them.
-            if (code.startsWith('unknown-') && data.suggestion) actions.push(this.rename(document, diagnostic, code === 'unknown-column' ? quoteName(data.suggestion) : data.suggestion));
+            // The suggestion is the text to insert (a column between backticks where it needs them).
+            if (code.startsWith('unknown-') && data.suggestion) actions.push(this.rename(document, diagnostic, data.suggestion));
             if (code === 'unknown-column' && data.refText && data.source) {
                 const fix = this.declareColumn(document, diagnostic, data.refText, data.source);
                 if (fix) actions.push(fix);
