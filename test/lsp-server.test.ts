@@ -257,6 +257,8 @@ describe('language server over stdio (trusted workspace)', () => {
         client.change(file, fixed, 30);
         // No lexing error, no unknown column, and the data stage finds the column.
         await client.waitForDiagnostics(uri, ds => ds.every(x => x.severity !== 1));
+        // Hover on a use shows the declaration as written, between backticks.
+        expect(await hoverText(client, uri, pos(fixed, '`aantalë` from jongeren', 2))).toContain('`` jongeren.`aantalë` integer ``');
         fs.writeFileSync(csv, original);
         await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(csv).toString(), type: 2 }] });
         client.change(file, text, 31);

@@ -3,6 +3,7 @@ import { AstUtils, type AstNode } from 'langium';
 import { MultilineCommentHoverProvider, type LangiumServices } from 'langium/lsp';
 import { ast, quoteName } from '@monitor/language';
 import { describeIndicator } from './describe-indicator.js';
+import { codeSpan } from './derived-column-text.js';
 import { latestText, targetText } from './indicator-summary.js';
 import type { ServerContext } from './server-context.js';
 import { texts } from './texts.js';
@@ -11,7 +12,7 @@ import { texts } from './texts.js';
 function columnHover(column: ast.Column, comment: string | undefined): string {
     const source = ast.isSource(column.$container) ? `${column.$container.name}.` : '';
     const expression = column.expression?.$cstNode ? ` = ${column.expression.$cstNode.text.replace(/\s+/g, ' ')}` : '';
-    const declaration = `\`${source}${quoteName(column.name)} ${column.type}${column.optional ? '?' : ''}${column.trim ? ' trim' : ''}${expression}\``;
+    const declaration = codeSpan(`${source}${quoteName(column.name)} ${column.type}${column.optional ? '?' : ''}${column.trim ? ' trim' : ''}${expression}`);
     return comment ? `${declaration}\n\n${comment}` : declaration;
 }
 
