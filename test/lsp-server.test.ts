@@ -235,6 +235,36 @@ describe('language server over stdio (trusted workspace)', () => {
         client.change(file, text, 22);
     });
 
+    test('a header with an accent is suggested between backticks, and the fixed file parses (issue 13, failure 5)', async () => {
+        const csv = path.join(dir, 'data/bevolking_0_17.csv');
+        const original = fs.readFileSync(csv, 'utf8');
+        fs.writeFileSync(csv, original.replace('peildatum,wijk,aantal', 'peildatum,wijk,aantalë'));
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(csv).toString(), type: 2 }] });
+        const diagnostics = await client.waitForDiagnostics(uri, ds => ds.some(x => x.code === 'data-missing-column'));
+        const d = diagnostics.find(x => x.code === 'data-missing-column')!;
+        // Completion inside `columns { }` offers the header between backticks too.
+        const block = pos(text, 'aantal    integer');
+        const list = await client.request<{ items: { label: string; insertText?: string }[] }>('textDocument/completion', {
+            textDocument: { uri }, position: { line: block.line, character: 0 },
+        });
+        expect(list.items.find(i => i.label === 'aantalë')?.insertText).toBe('`aantalë` integer');
+        const actions = await client.request<{ title: string; edit: { changes: Record<string, WireTextEdit[]> } }[]>('textDocument/codeAction', {
+            textDocument: { uri }, range: d.range, context: { diagnostics: [d] },
+        });
+        const fix = actions.find(a => a.title === "Change to '`aantalë`'");
+        expect(fix?.edit.changes[uri].every(e => e.newText === '`aantalë`')).toBe(true);
+        const fixed = applyEdits(text, fix!.edit.changes[uri]);
+        client.change(file, fixed, 30);
+        // No lexing error, no unknown column, and the data stage finds the column.
+        await client.waitForDiagnostics(uri, ds => ds.every(x => x.severity !== 1));
+        // Hover on a use shows the declaration as written, between backticks.
+        expect(await hoverText(client, uri, pos(fixed, '`aantalë` from jongeren', 2))).toContain('`` jongeren.`aantalë` integer ``');
+        fs.writeFileSync(csv, original);
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(csv).toString(), type: 2 }] });
+        client.change(file, text, 31);
+        await client.waitForDiagnostics(uri, ds => ds.every(x => x.severity !== 1));
+    });
+
     test('monitor/program answers the program and the confined data files', async () => {
         const result = await client.request<{ program: { indicators: { name: string }[] } | null; errors: number; dataFiles: { source: string; path: string }[] }>('monitor/program', { uri });
         expect(result.errors).toBe(0);

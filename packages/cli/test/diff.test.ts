@@ -69,6 +69,11 @@ const CASES: Array<[string, string, string[]]> = [
         '- **instroom** — ⚠️ changes past values', '- its source trajecten changed (see below)',
         '- source trajecten now reads `data/t2.csv` instead of `data/t.csv` — ⚠️ changes past values',
     ]],
+    ['a text column trimmed from now on', edit('wijk text }', 'wijk text trim }'), [
+        '- **verblijf** — Verblijf — ⚠️ changes past values', '- its source trajecten changed (see below)',
+        '- **instroom** — ⚠️ changes past values', '- its source trajecten changed (see below)',
+        '- source trajecten: column wijk is read or computed differently — ⚠️ changes past values',
+    ]],
     ['privacy minimum lowered', edit('minimum 10 round 5', 'minimum 5 round 5'), [
         '- **verblijf** — Verblijf — ⚠️ changes past values', '- privacy rules changed (see below)',
         '- **instroom** — ⚠️ changes past values', '- privacy rules changed (see below)',

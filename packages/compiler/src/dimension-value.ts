@@ -6,7 +6,8 @@
 import type { ShapeIR } from '@monitor/ir';
 import { compileCondition } from './compile-condition.js';
 import { dimensionBinding, dimensionFilter, type MeasureContext } from './measure-context.js';
-import { sourceTable, type SourceScope } from './source-scope.js';
+import { findSource, type SourceScope } from './source-scope.js';
+import { sourceTable } from './column-expression-sql.js';
 import { quoteIdent, sqlDate } from './sql-text.js';
 
 /** The date that decides whether a row's code is read in the new layout (`since`): event, snapshot or start date. */
@@ -38,7 +39,7 @@ function mappedValueSql(ctx: Pick<MeasureContext, 'program'>, dimension: string,
     const raw = `CAST(${scope.column(ref)} AS VARCHAR)`;
     const mapping = ctx.program.dimensions.find((d) => d.name === dimension)?.mapping;
     if (!mapping) return raw;
-    const lookup = `(SELECT min(CAST(m.${quoteIdent(mapping.to)} AS VARCHAR)) FROM ${sourceTable(mapping.table)} AS m`
+    const lookup = `(SELECT min(CAST(m.${quoteIdent(mapping.to)} AS VARCHAR)) FROM ${sourceTable(findSource(ctx.program, mapping.table))} AS m`
         + ` WHERE CAST(m.${quoteIdent(mapping.from)} AS VARCHAR) = ${raw})`;
     const mapped = `coalesce(${lookup}, ${raw})`;
     const date = rowDate(scope.source.shape);

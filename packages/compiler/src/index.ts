@@ -4,5 +4,5 @@ export * from './explain-sql.js';
 export * from './compile-measure.js';
 export * from './compile-condition.js';
 export * from './sql-text.js';
-export { sourceTable } from './source-scope.js';
+export { columnExpressionSql, sourceTable } from './column-expression-sql.js';
 export { monitorPeriods, periodsCte } from './periods-cte.js';

@@ -11,7 +11,7 @@
  * An empty source covers nothing.
  */
 import type { PlanPeriod, SourceIR } from '@monitor/ir';
-import { sourceTable } from './source-scope.js';
+import { sourceTable } from './column-expression-sql.js';
 import { quoteIdent, sqlDate, sqlInteger } from './sql-text.js';
 
 /** Whether a period lies inside the source's declared coverage (its last day does); true when none is declared. */
@@ -41,7 +41,7 @@ export function snapshotDatesCte(name: string, source: SourceIR): string | null 
     const declared = declaredCoverage(source);
     return `${name}(label, snap) AS (
     SELECT p.label, max(d.snap_date)
-    FROM (SELECT DISTINCT ${date} AS snap_date FROM ${sourceTable(source.name)} WHERE ${date} IS NOT NULL) AS d
+    FROM (SELECT DISTINCT ${date} AS snap_date FROM ${sourceTable(source)} WHERE ${date} IS NOT NULL) AS d
     JOIN periods AS p ON ${window}${declared ? ` AND ${declared}` : ''}
     GROUP BY p.label
 )`;
@@ -71,7 +71,7 @@ export function measureCoverage(prefix: string, source: SourceIR, snapName: stri
         return { ctes: [], joins: [`LEFT JOIN ${snapName} AS ${alias} ON ${alias}.label = p.label`], covered: `(${alias}.snap IS NOT NULL)` };
     }
     if (declared || shape.kind === 'table' || shape.kind === 'snapshot') return { ctes: [], joins: [], covered: declared ?? 'TRUE' };
-    const table = sourceTable(source.name);
+    const table = sourceTable(source);
     let bounds: string;
     if (shape.kind === 'events') {
         const d = quoteIdent(shape.date);

@@ -1,11 +1,7 @@
 /** Resolves column references of one source to SQL, joining lookup tables (`col via table.field`). */
 import type { ColumnRefIR, ColumnType, ProgramIR, SourceIR } from '@monitor/ir';
 import { PlanError, quoteIdent } from './sql-text.js';
-
-/** The quoted table name a source is loaded into: `"src_<name>"`. */
-export function sourceTable(name: string): string {
-    return quoteIdent(`src_${name}`);
-}
+import { sourceTable } from './column-expression-sql.js';
 
 /** Finds a source by name, or fails with a planning error. */
 export function findSource(program: ProgramIR, name: string): SourceIR {
@@ -50,7 +46,7 @@ export function createScope(program: ProgramIR, sourceName: string, alias: strin
         const on = sameType
             ? `${keySql} = ${own(column)}`
             : `CAST(${keySql} AS VARCHAR) = CAST(${own(column)} AS VARCHAR)`;
-        joins.set(id, { alias: joinAlias, sql: `LEFT JOIN ${sourceTable(lookupName)} AS ${quoteIdent(joinAlias)} ON ${on}` });
+        joins.set(id, { alias: joinAlias, sql: `LEFT JOIN ${sourceTable(lookup)} AS ${quoteIdent(joinAlias)} ON ${on}` });
         return joinAlias;
     };
 
@@ -62,7 +58,7 @@ export function createScope(program: ProgramIR, sourceName: string, alias: strin
             return `${quoteIdent(lookupAlias(ref.column, ref.lookup.source))}.${quoteIdent(ref.lookup.field)}`;
         },
         from() {
-            return [`${sourceTable(sourceName)} AS ${quoteIdent(alias)}`, ...[...joins.values()].map((j) => j.sql)].join('\n    ');
+            return [`${sourceTable(source)} AS ${quoteIdent(alias)}`, ...[...joins.values()].map((j) => j.sql)].join('\n    ');
         },
     };
 }

@@ -29,7 +29,7 @@ export function readCsvSql(file: string, source: SourceIR, fileColumns?: string[
 export function typedSql(raw: string, column: ColumnIR, source: SourceIR): string {
     const clean = `nullif(trim(${raw}), '')`;
     switch (column.type) {
-        case 'text': return raw;
+        case 'text': return column.trim ? trimmedSql(raw, source) : raw;
         case 'integer': return `CASE WHEN regexp_full_match(${clean}, '[+-]?[0-9]+') THEN TRY_CAST(${clean} AS BIGINT) END`;
         case 'decimal': {
             const text = source.csv.decimalComma ? `replace(${clean}, ',', '.')` : clean;
@@ -45,8 +45,18 @@ export function typedSql(raw: string, column: ColumnIR, source: SourceIR): strin
     }
 }
 
+/**
+ * A text value without the spaces around it (CBS pads `"Wijk      "`); a value that is only spaces,
+ * or a declared missing-value marker once trimmed (`"         ."`), is missing like an empty field.
+ */
+function trimmedSql(raw: string, source: SourceIR): string {
+    const missing = ['', ...source.csv.nulls].map(quoteLiteral).join(', ');
+    return `CASE WHEN trim(${raw}) NOT IN (${missing}) THEN trim(${raw}) END`;
+}
+
 /** True when the text column `raw` holds a value (for a typed column: more than blanks). */
-export function presentSql(raw: string, column: ColumnIR): string {
+export function presentSql(raw: string, column: ColumnIR, source: SourceIR): string {
+    if (column.type === 'text' && column.trim) return `(${trimmedSql(raw, source)}) IS NOT NULL`;
     return column.type === 'text' ? `${raw} IS NOT NULL` : `nullif(trim(${raw}), '') IS NOT NULL`;
 }
 

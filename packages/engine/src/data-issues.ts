@@ -75,9 +75,15 @@ export function columnMissing(source: SourceIR, column: ColumnIR, found: string[
     return issue(source, 'data-missing-column', {
         en: `The data file of source ${source.name} has no column "${column.name}"; its columns are ${list}.`,
         nl: `Het databestand van bron ${source.name} heeft geen kolom "${column.name}"; de kolommen zijn ${list}.`,
-        hintEn: suggestion ? `Did you mean "${suggestion}"? Rename the declared column or the column in the file.` : 'Declare a column that the file has, or add the column to the file.',
-        hintNl: suggestion ? `Bedoelde u "${suggestion}"? Hernoem de gedeclareerde kolom of de kolom in het bestand.` : 'Declareer een kolom die het bestand heeft, of voeg de kolom toe aan het bestand.',
+        hintEn: suggestion ? `Did you mean "${suggestion}"?${backticks(suggestion, 'en')} Rename the declared column or the column in the file.` : 'Declare a column that the file has, or add the column to the file.',
+        hintNl: suggestion ? `Bedoelde u "${suggestion}"?${backticks(suggestion, 'nl')} Hernoem de gedeclareerde kolom of de kolom in het bestand.` : 'Declareer een kolom die het bestand heeft, of voeg de kolom toe aan het bestand.',
     }, column);
+}
+
+/** For a header that is no plain name (an accent, a space): how to write it in a `.monitor` file. */
+function backticks(name: string, lang: 'en' | 'nl'): string {
+    if (/^[_a-zA-Z]\w*$/.test(name)) return '';
+    return lang === 'en' ? ` Write it between backticks: \`${name}\`.` : ` Schrijf hem tussen backticks: \`${name}\`.`;
 }
 
 /** The longest part of a cell value a diagnostic shows (it may end up in CI logs). */

@@ -73,8 +73,10 @@ const CANDIDATES = [';', ',', '\t', '|'];
  * missing-column issue per column.
  */
 export function wrongDelimiter(source: SourceIR, fileColumns: string[]): DataIssue | null {
-    if (!source.csv.header || fileColumns.length !== 1 || source.columns.length < 2) return null;
-    const names = new Set(source.columns.map((c) => c.name));
+    // Derived columns are not in the file.
+    const declared = source.columns.filter((c) => !c.expression);
+    if (!source.csv.header || fileColumns.length !== 1 || declared.length < 2) return null;
+    const names = new Set(declared.map((c) => c.name));
     for (const d of CANDIDATES) {
         if (d === source.csv.delimiter) continue;
         const parts = fileColumns[0].split(d).map((p) => p.trim().replace(/^"|"$/g, ''));

@@ -86,13 +86,14 @@ export async function loadSource(conn: SqlConnection, declared: SourceIR, bytes:
 
 async function checkAndCreate(conn: SqlConnection, file: ReadFile, table: string): Promise<DataIssue[]> {
     const { source, columns: fileColumns } = file;
-    // Without a header, declared columns match the file's columns by position.
+    // Without a header, declared columns match the file's columns by position. Derived columns are
+    // no file columns: the compiler computes them from the loaded ones.
     const rawName = new Map<string, string>();
-    source.columns.forEach((c, i) => {
+    readColumns(source).forEach((c, i) => {
         if (source.csv.header) { if (fileColumns.includes(c.name)) rawName.set(c.name, c.name); }
         else if (i < fileColumns.length) rawName.set(c.name, fileColumns[i]);
     });
-    const present = source.columns.filter((c) => rawName.has(c.name));
+    const present = readColumns(source).filter((c) => rawName.has(c.name));
     const raw = (c: ColumnIR) => quoteIdent(rawName.get(c.name)!);
     const name = (c: ColumnIR) => quoteIdent(c.name);
     // Typed columns keep a flag "the file has a value here that does not fit" next to the typed value,
@@ -103,7 +104,7 @@ async function checkAndCreate(conn: SqlConnection, file: ReadFile, table: string
         `${typedSql(raw(c), c, source)} AS ${name(c)}`, ...(flagged(c) ? [`${raw(c)} AS ${rawColumn(i)}`] : []),
     ]);
     const select = present.flatMap((c, i) => [name(c), ...(flagged(c)
-        ? [`CASE WHEN ${name(c)} IS NULL THEN ${presentSql(rawColumn(i), c)} ELSE false END AS ${badFlag(i)}`] : [])]);
+        ? [`CASE WHEN ${name(c)} IS NULL THEN ${presentSql(rawColumn(i), c, source)} ELSE false END AS ${badFlag(i)}`] : [])]);
     const checks = ['count(*) AS n', ...present.flatMap((c, i) => flagged(c)
         ? [`bool_or(${badFlag(i)}) AS bad_${i}`, `bool_or(${name(c)} IS NULL AND NOT ${badFlag(i)}) AS null_${i}`]
         : [`bool_or(${name(c)} IS NULL) AS null_${i}`])];
@@ -127,12 +128,17 @@ async function checkAndCreate(conn: SqlConnection, file: ReadFile, table: string
     return issues;
 }
 
+/** The declared columns read from the file: all but the derived ones. */
+export function readColumns(source: SourceIR): ColumnIR[] {
+    return source.columns.filter((c) => !c.expression);
+}
+
 /** The issues in the checks' results, in the order of the declaration. */
 async function findIssues(conn: SqlConnection, file: ReadFile, found: PlainRow, present: ColumnIR[], raw: (c: ColumnIR) => string): Promise<DataIssue[]> {
     const { source, columns: fileColumns } = file;
     const delimiter = wrongDelimiter(source, fileColumns);
     if (delimiter) return [delimiter];
-    const issues: DataIssue[] = source.columns.filter((c) => !present.includes(c))
+    const issues: DataIssue[] = readColumns(source).filter((c) => !present.includes(c))
         .map((c) => columnMissing(source, c, fileColumns, source.csv.header ? suggestName(c.name, fileColumns) : null));
     if (Number(found.n) === 0) return [fileEmpty(source, true), ...issues];
     const wanted = present.map((c, i) => ({ column: c, raw: raw(c), bad: found[`bad_${i}`] === true, missing: !c.nullable && found[`null_${i}`] === true }));
@@ -154,10 +160,10 @@ async function findIssues(conn: SqlConnection, file: ReadFile, found: PlainRow, 
 async function firstRows(conn: SqlConnection, file: ReadFile, wanted: { column: ColumnIR; raw: string; bad: boolean; missing: boolean }[]): Promise<PlainRow> {
     const row = quoteIdent('__monitor_row');
     const picks = wanted.flatMap(({ column: c, raw, bad, missing }, i) => {
-        const badWhen = `${presentSql(raw, c)} AND (${typedSql(raw, c, file.source)}) IS NULL`;
+        const badWhen = `${presentSql(raw, c, file.source)} AND (${typedSql(raw, c, file.source)}) IS NULL`;
         return [
             ...(bad ? [`min(${row}) FILTER (WHERE ${badWhen}) AS bad_${i}`, `arg_min(${raw}, ${row}) FILTER (WHERE ${badWhen}) AS value_${i}`] : []),
-            ...(missing ? [`min(${row}) FILTER (WHERE NOT (${presentSql(raw, c)})) AS null_${i}`] : []),
+            ...(missing ? [`min(${row}) FILTER (WHERE NOT (${presentSql(raw, c, file.source)})) AS null_${i}`] : []),
         ];
     });
     const raws = [...new Set(wanted.filter((w) => w.bad || w.missing).map((w) => w.raw))];

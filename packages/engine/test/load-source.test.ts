@@ -29,6 +29,16 @@ describe('the data stage', () => {
         expect(issues[0].hint).toContain('Did you mean "Wijken"?');
         expect(issues[0].messageNl).toContain('heeft geen kolom');
     });
+    it('suggests a header with an accent between backticks, as it must be written (issue 13, failure 5)', async () => {
+        const w = source('w', { kind: 'table', key: null }, [col('WmoClienten', 'integer', true)]);
+        const issues = await load(w, 'regio;WmoCliënten\nGM0034;10\n'.replaceAll(';', ','));
+        expect(issues.map((i) => i.code)).toEqual(['data-missing-column']);
+        expect(issues[0].hint).toContain('Did you mean "WmoCliënten"? Write it between backticks: `WmoCliënten`.');
+        expect(issues[0].hintNl).toContain('`WmoCliënten`');
+        // A plain header needs no backticks.
+        const plain = await load(w, 'regio,WmoClienten_95\nGM0034,10\n');
+        expect(plain[0].hint).not.toContain('backticks');
+    });
     it('reports the first row and value that do not fit the declared type', async () => {
         const issues = await load(zorg, 'datum,wijk,bedrag,aantal,actief\n2024-01-01,N,1,1,ja\n2024-01-02,N,1,1.5,ja\n2024-02-30,N,x,2,misschien\n');
         expect(issues.map((i) => [i.code, i.message])).toEqual([

@@ -48,7 +48,22 @@ export interface ColumnIR {
     type: ColumnType;
     nullable: boolean;
     span: Span;
+    /** Text read from the file with the spaces around it removed (`trim` on the column or its source). */
+    trim?: boolean;
+    /** A derived column: computed from other columns of the same source, not read from the file. */
+    expression?: ColumnExprIR;
 }
+
+/**
+ * The expression of a derived column (`WmoClienten integer? = coalesce(WmoClienten_86, WmoClienten_89)`):
+ * names are columns of the same source (file columns or other derived columns; never a cycle).
+ */
+export type ColumnExprIR =
+    | { kind: 'column'; name: string }
+    | { kind: 'number'; value: number }
+    | { kind: 'text'; value: string }
+    | { kind: 'call'; function: 'coalesce' | 'trim'; args: ColumnExprIR[] }
+    | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: ColumnExprIR; right: ColumnExprIR };
 
 export type ShapeIR =
     | { kind: 'events'; date: string; key: string | null }

@@ -23,7 +23,7 @@ export const MAX_WIDTH = 100;
 const PROPERTY_KEYWORDS: Record<string, string[]> = {
     MonitorDecl: ['title', 'owner', 'description', 'grain', 'range'],
     Privacy: ['minimum', 'round'],
-    Source: ['status', 'format', 'delimiter', 'decimal', 'header', 'nulls', 'dateformat', 'coverage', 'columns'],
+    Source: ['status', 'format', 'delimiter', 'decimal', 'header', 'nulls', 'dateformat', 'coverage', 'trim', 'columns'],
     Dimension: ['title'],
     Indicator: ['title', 'description', 'unit', 'value', 'grain', 'desired', 'by'],
     Target: ['baseline', 'tolerance'],
@@ -48,6 +48,8 @@ export function defaultGap(prev: LeafCstNode, next: LeafCstNode): number {
     const keyword = next.grammarSource?.$type === 'Keyword';
     if (keyword && [')', ',', '?', '%', '.'].includes(next.text)) return 0;
     if (prev.grammarSource?.$type === 'Keyword' && ['(', '.'].includes(prev.text)) return 0;
+    // A function of a derived column: `coalesce(a, b)`, `trim(x)`.
+    if (keyword && next.text === '(' && prev.astNode.$type === 'ColumnCall' && prev.grammarSource?.$type === 'Keyword') return 0;
     // The sign of a target number (`2026-Q4 -15%`); elsewhere `-` is a binary operator.
     if (prev.text === '-' && prev.astNode.$type === 'TargetPoint') return 0;
     return 1;
@@ -111,7 +113,37 @@ function alignColumnTypes(source: AstNode, breaks: Map<number, Break>): void {
     for (const column of columns) {
         const type = codeLeaves(column.$cstNode)[1];
         if (type) breaks.set(type.offset, { kind: 'spaces', count: widest - nameWidth(column) + 1 });
+        planDerivedColumn(column, widest + 1, depthOf(column) - 1, breaks);
     }
+}
+
+/**
+ * A derived column too long for one line: the arguments of its first function call wrap, each
+ * continuation line starting under the first argument.
+ */
+function planDerivedColumn(column: AstNode, typeColumn: number, depth: number, breaks: Map<number, Break>): void {
+    const expression = (column as unknown as { expression?: AstNode }).expression;
+    const call = expression && AstUtils.streamAst(expression).find(n => n.$type === 'ColumnCall') as unknown as { args: AstNode[] } | undefined;
+    const leaves = codeLeaves(column.$cstNode);
+    const indent = 4 * depth;
+    if (!call || call.args.length < 2 || indent + typeColumn + flatWidth(leaves.slice(1)) <= MAX_WIDTH) return;
+    const first = codeLeaves(call.args[0].$cstNode)[0];
+    const firstIndex = leaves.indexOf(first);
+    const argColumn = typeColumn + flatWidth(leaves.slice(1, firstIndex + 1)) - first.text.length;
+    let width = argColumn;
+    call.args.forEach((arg, i) => {
+        const argLeaves = codeLeaves(arg.$cstNode);
+        const last = argLeaves.at(-1);
+        const next = last ? leaves[leaves.indexOf(last) + 1] : undefined;
+        // The argument with the `,` or `)` after it.
+        const argWidth = flatWidth(argLeaves) + (next ? next.text.length : 0);
+        if (i > 0 && indent + width + 1 + argWidth > MAX_WIDTH) {
+            breaks.set(argLeaves[0].offset, { kind: 'continuation', extra: argColumn });
+            width = argColumn + argWidth;
+        } else {
+            width += (i > 0 ? 1 : 0) + argWidth;
+        }
+    });
 }
 
 /** The block depth of an indicator's properties is 1; continuation lines hang under the value. */

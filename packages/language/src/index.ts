@@ -8,3 +8,4 @@ export * as ast from './generated/ast.js';
 export * from './load-documents.js';
 export * from './source-limits.js';
 export * from './gated-parser.js';
+export * from './quote-name.js';

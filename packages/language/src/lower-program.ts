@@ -12,6 +12,7 @@ import {
     isReference, isSnapshotShape, isSource, isTarget,
     type Dimension, type Indicator, type Model, type MonitorDecl, type Note, type Reference, type Source, type Target,
 } from './generated/ast.js';
+import { lowerColumnExpression } from './column-expression.js';
 import { lowerArith, lowerColumnRef, lowerCondition, lowerMeasure, spanOf } from './lower-values.js';
 
 /** Collapses the line breaks and indentation of a multi-line string into single spaces. */
@@ -57,7 +58,12 @@ function lowerSource(source: Source, uri: string): SourceIR {
             nulls: source.nulls,
             dateFormat: source.dateFormat ?? null,
         },
-        columns: source.columns.map(c => ({ name: c.name, type: c.type as ColumnType, nullable: c.optional, span: spanOf(c) })),
+        // `trim` and `expression` only when written, so the IR of a plain column stays as it was.
+        columns: source.columns.map(c => ({
+            name: c.name, type: c.type as ColumnType, nullable: c.optional, span: spanOf(c),
+            ...((c.trim || source.trim) && c.type === 'text' && !c.expression ? { trim: true } : {}),
+            ...(c.expression ? { expression: lowerColumnExpression(c.expression) } : {}),
+        })),
         shape: lowerShape(source),
         status: source.status?.$refText ?? null,
         coverage: source.coverageFrom && source.coverageTo ? { from: source.coverageFrom, to: source.coverageTo } : null,

@@ -314,6 +314,30 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `This file could not be analysed (${a.reason}); its checks are incomplete. Please report this as a bug.`,
         nl: a => `Dit bestand kon niet worden geanalyseerd (${a.reason}); de controles zijn onvolledig. Meld dit alstublieft als fout.`,
     },
+    'derived-column-self': {
+        en: a => `Derived column '${a.name}' is computed from itself. Name the file's columns it is computed from instead.`,
+        nl: a => `Afgeleide kolom '${a.name}' wordt uit zichzelf berekend. Noem in plaats daarvan de kolommen uit het bestand waaruit hij volgt.`,
+    },
+    'derived-column-cycle': {
+        en: a => `Derived column '${a.name}' depends on itself through other derived columns (${a.path}). Break the cycle.`,
+        nl: a => `Afgeleide kolom '${a.name}' hangt via andere afgeleide kolommen van zichzelf af (${a.path}). Doorbreek de kring.`,
+    },
+    'derived-column-type': {
+        en: a => `Derived column '${a.name}' is declared ${a.type}, but its expression gives ${a.found}. Declare it as ${a.found}, or change the expression.`,
+        nl: a => `Afgeleide kolom '${a.name}' is gedeclareerd als ${a.type}, maar de formule geeft ${a.found}. Declareer hem als ${a.found}, of pas de formule aan.`,
+    },
+    'derived-column-optional': {
+        en: a => `Derived column '${a.name}' is declared required, but its expression can be missing (a column it reads may be missing, or a division by a column can divide by 0). Declare it as '${a.type}?'.`,
+        nl: a => `Afgeleide kolom '${a.name}' is gedeclareerd als verplicht, maar de formule kan leeg zijn (een kolom die hij leest mag leeg zijn, of een deling door een kolom kan door 0 delen). Declareer hem als '${a.type}?'.`,
+    },
+    'column-expression-operand': {
+        en: a => `'${a.operator}' needs ${a.needs}, but this is ${a.found}. Use a column or value of the right type.`,
+        nl: a => `'${a.operator}' heeft ${a.needs === 'number' ? 'een getal' : a.needs === 'one value' ? 'één waarde' : a.needs} nodig, maar dit is ${a.found}. Gebruik een kolom of waarde van het juiste type.`,
+    },
+    'trim-not-text': {
+        en: a => `'trim' only changes text, and column '${a.name}' is ${a.type}: numbers and dates are read without the spaces around them anyway. Remove 'trim'.`,
+        nl: a => `'trim' verandert alleen tekst, en kolom '${a.name}' is ${a.type}: getallen en datums worden sowieso zonder omringende spaties gelezen. Verwijder 'trim'.`,
+    },
     'stacking-min-too-low': {
         en: a => `'having distinct … >= ${a.min}' holds for every client, so nothing is stacked. Stacking means at least 2 provisions at once.`,
         nl: a => `'having distinct … >= ${a.min}' geldt voor elke cliënt, dus er is geen stapeling. Stapeling betekent ten minste 2 voorzieningen tegelijk.`,

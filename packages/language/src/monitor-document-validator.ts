@@ -12,6 +12,7 @@ import { isColumnRef, isDimensionMapping, isMeasure, isBinding, isReference, isS
 import { isGateError } from './gated-parser.js';
 import { message } from './messages.js';
 import { suggest } from './suggest.js';
+import { quoteName } from './quote-name.js';
 
 const CODE_BY_TYPE: Record<string, string> = {
     Source: 'unknown-source',
@@ -60,7 +61,9 @@ export class MonitorDocumentValidator extends DefaultDocumentValidator {
             } catch {
                 // A scope that cannot be computed gives no suggestion; the error itself still stands.
             }
-            const suggestion = suggest(name, candidates) ?? '';
+            // A column is suggested as it must be written: between backticks where the grammar needs them.
+            const nearest = suggest(name, candidates);
+            const suggestion = nearest === undefined ? '' : code === 'unknown-column' ? quoteName(nearest) : nearest;
             const source = columnSourceName(info.container, info.property);
             const text = message(code, { name, suggestion, source });
             diagnostics.push(this.toDiagnostic('error', text, {

@@ -103,8 +103,12 @@ export class MonitorLexerErrorMessageProvider implements ILexerErrorMessageProvi
             return nl() ? 'Deze tekst tussen aanhalingstekens wordt niet afgesloten. Sluit hem op dezelfde regel af met \'"\'.'
                 : 'This quoted text is not closed. Close it on the same line with \'"\'.';
         }
-        return nl() ? `Onverwacht teken '${text}'. Namen bestaan uit letters, cijfers en '_'; tekst staat tussen dubbele aanhalingstekens.`
-            : `Unexpected character '${text}'. Names consist of letters, digits and '_'; text goes between double quotes.`;
+        if (text.startsWith('`')) {
+            return nl() ? 'Deze naam tussen backticks wordt niet afgesloten. Sluit hem op dezelfde regel af met \'`\'.'
+                : 'This name between backticks is not closed. Close it on the same line with \'`\'.';
+        }
+        return nl() ? `Onverwacht teken '${text}'. Namen bestaan uit letters, cijfers en '_'; zet een kolomnaam met andere tekens tussen backticks (\`WmoCliënten\`); tekst staat tussen dubbele aanhalingstekens.`
+            : `Unexpected character '${text}'. Names consist of letters, digits and '_'; put a column name with other characters between backticks (\`WmoCliënten\`); text goes between double quotes.`;
     }
 
     buildUnableToPopLexerModeMessage(token: IToken): string {

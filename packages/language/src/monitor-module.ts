@@ -13,6 +13,7 @@ import { MonitorDocumentValidator } from './monitor-document-validator.js';
 import { registerValidationChecks, MonitorValidator } from './monitor-validator.js';
 import { MonitorFormatter } from './monitor-formatter.js';
 import { createGatedCompletionParser, createGatedLexer, createGatedParser } from './gated-parser.js';
+import { MonitorValueConverter } from './quote-name.js';
 import { MonitorLexerErrorMessageProvider, MonitorParserErrorMessageProvider } from './monitor-error-messages.js';
 
 /** Services added by the Monitor language. */
@@ -32,6 +33,7 @@ export const MonitorModule: Module<MonitorServices, PartialLangiumServices & Mon
         Lexer: services => createGatedLexer(services),
         ParserErrorMessageProvider: () => new MonitorParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new MonitorLexerErrorMessageProvider(),
+        ValueConverter: () => new MonitorValueConverter(),
     },
     references: {
         ScopeProvider: services => new MonitorScopeProvider(services),

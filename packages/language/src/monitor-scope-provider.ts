@@ -8,7 +8,7 @@ import {
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import {
-    Column, isBinding, isColumnRef, isDimensionMapping, isMeasure, isReference, isSource, type Source,
+    Column, isBinding, isColumn, isColumnRef, isDimensionMapping, isMeasure, isReference, isSource, type Source,
 } from './generated/ast.js';
 import { importClosure } from './imports.js';
 
@@ -98,6 +98,8 @@ export class MonitorScopeProvider extends DefaultScopeProvider {
             if (isMeasure(node) || isBinding(node) || isReference(node)) return node.source?.ref;
             // A dimension's mapping names columns of its mapping table.
             if (isDimensionMapping(node)) return node.table?.ref;
+            // A derived column's expression names columns of its own source.
+            if (isColumn(node) && isSource(node.$container)) return node.$container;
             if (isSource(node)) return 'default';
         }
         return undefined;

@@ -7,6 +7,7 @@ import {
     checkTargetProperties, checkDimensionName, report,
 } from './check-structure.js';
 import { checkColumnRef, checkComparison, checkMeasure } from './check-measures.js';
+import { checkColumn } from './check-columns.js';
 import { checkBreakdowns, checkCycles, checkDuplicateTargets, checkTarget } from './check-indicators.js';
 import { checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
 import { importClosure, importRefusal, resolveImport, type ImportRefusal } from './imports.js';
@@ -64,6 +65,7 @@ export function registerValidationChecks(services: LangiumServices & { validatio
         MonitorDecl: checkMonitorDecl,
         Dimension: checkDimensionName,
         Source: checkSource,
+        Column: checkColumn,
         Note: checkNote,
         DateLiteral: checkDateLiteral,
         Indicator: [(node, accept) => validator.checkIndicator(node, accept), checkTransitionShare],

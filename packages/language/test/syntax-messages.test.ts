@@ -45,7 +45,12 @@ describe('syntax error messages', () => {
             .toContain('Deze tekst tussen aanhalingstekens wordt niet afgesloten. Sluit hem op dezelfde regel af met \'"\'.');
         setLocale('en');
         expect(await syntaxMessages('monitor m { title "x" } indicator y { value § }'))
-            .toContain("Unexpected character '§'. Names consist of letters, digits and '_'; text goes between double quotes.");
+            .toContain("Unexpected character '§'. Names consist of letters, digits and '_'; put a column name with other characters between backticks (`WmoCliënten`); text goes between double quotes.");
+    });
+    test('an unclosed name between backticks gets its own lexer message', async () => {
+        setLocale('en');
+        expect(await syntaxMessages('monitor m { title "x" }\nsource s from "s.csv" { table columns { `WmoCliënten integer } }'))
+            .toContain("This name between backticks is not closed. Close it on the same line with '`'.");
     });
     test('a choice lists the first words of each alternative', async () => {
         setLocale('en');

@@ -1,6 +1,7 @@
 /** An indicator's definition in words (English or Dutch), for hover. */
-import type { ArithIR, ConditionIR, Grain, IndicatorIR, IndicatorValueIR, LiteralIR, MeasureIR, OperandIR, TimeMeaning } from '@monitor/ir';
-import type { Locale } from '@monitor/language';
+import type { ArithIR, ConditionIR, Grain, IndicatorIR, IndicatorValueIR, LiteralIR, MeasureIR, OperandIR, ProgramIR, TimeMeaning } from '@monitor/ir';
+import { quoteName, type Locale } from '@monitor/language';
+import { codeSpan, derivedColumnsText } from './derived-column-text.js';
 import { formatNumber } from './texts.js';
 
 type Aggregate = MeasureIR['aggregate'];
@@ -34,7 +35,7 @@ function literal(l: LiteralIR): string {
 }
 
 function operand(o: OperandIR): string {
-    if (o.kind === 'column') return o.ref.lookup ? `${o.ref.column} via ${o.ref.lookup.source}.${o.ref.lookup.field}` : o.ref.column;
+    if (o.kind === 'column') return o.ref.lookup ? `${quoteName(o.ref.column)} via ${o.ref.lookup.source}.${quoteName(o.ref.lookup.field)}` : quoteName(o.ref.column);
     if (o.kind === 'literal') return literal(o.literal);
     return `${operand(o.operand)} + ${o.amount} ${o.unit}`;
 }
@@ -53,14 +54,14 @@ export function conditionText(c: ConditionIR): string {
 
 function measureText(m: MeasureIR, grain: Grain, locale: Locale, opening: boolean): string {
     const nl = locale === 'nl';
-    const what = m.duration ? (nl ? 'de duur in dagen' : 'the duration in days') : m.column?.column ?? '';
+    const what = m.duration ? (nl ? 'de duur in dagen' : 'the duration in days') : m.column ? quoteName(m.column.column) : '';
     const aggregate = (opening ? VERB : NOUN)[locale][m.aggregate];
     const parts = [`${aggregate}${what && m.aggregate !== 'count' ? ` ${what}` : ''}`, `in ${m.source}`];
     const time = timeText(m.time, grain, locale);
     if (time) parts.push(time);
-    if (m.filter) parts.push(`${nl ? 'waar' : 'where'} \`${conditionText(m.filter)}\``);
+    if (m.filter) parts.push(`${nl ? 'waar' : 'where'} ${codeSpan(conditionText(m.filter))}`);
     if (m.transition) parts.push(nl ? `gevolgd binnen ${m.transition.withinDays} dagen` : `followed within ${m.transition.withinDays} days`);
-    if (m.having) parts.push(nl ? `met ten minste ${m.having.min} verschillende ${m.having.column.column} tegelijk` : `with at least ${m.having.min} distinct ${m.having.column.column} at once`);
+    if (m.having) parts.push(nl ? `met ten minste ${m.having.min} verschillende ${quoteName(m.having.column.column)} tegelijk` : `with at least ${m.having.min} distinct ${quoteName(m.having.column.column)} at once`);
     return parts.join(' ');
 }
 
@@ -78,8 +79,12 @@ function valueText(v: IndicatorValueIR, grain: Grain, locale: Locale): string {
     return `${measureText(v.numerator, grain, locale, true)}, ${per} ${measureText(v.denominator, grain, locale, false)}`;
 }
 
-/** One sentence: what the indicator counts, when, and by what it is broken down. */
-export function describeIndicator(indicator: IndicatorIR, locale: Locale): string {
+/**
+ * One sentence: what the indicator counts, when, and by what it is broken down. With the program,
+ * a second sentence gives the derived columns it reads (`kwb.WmoClienten = coalesce(…)`).
+ */
+export function describeIndicator(indicator: IndicatorIR, locale: Locale, program?: ProgramIR): string {
     const by = indicator.by.length > 0 ? (locale === 'nl' ? `, naar ${indicator.by.join(', ')}` : `, by ${indicator.by.join(', ')}`) : '';
-    return `${valueText(indicator.value, indicator.grain, locale)}${by}.`;
+    const derived = program ? derivedColumnsText(indicator, program, locale) : '';
+    return `${valueText(indicator.value, indicator.grain, locale)}${by}.${derived ? ` ${derived}` : ''}`;
 }

@@ -6,7 +6,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { AstUtils, CstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { ast, suggest } from '@monitor/language';
+import { ast, quoteName, suggest } from '@monitor/language';
 import type { ServerContext } from './server-context.js';
 import { sourceFileColumns } from './source-columns.js';
 import { texts } from './texts.js';
@@ -43,6 +43,7 @@ export class MonitorCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         const actions: CodeAction[] = [];
         for (const { diagnostic, data, code } of wellFormed(params.context?.diagnostics)) {
+            // The suggestion is the text to insert (a column between backticks where it needs them).
             if (code.startsWith('unknown-') && data.suggestion) actions.push(this.rename(document, diagnostic, data.suggestion));
             if (code === 'unknown-column' && data.refText && data.source) {
                 const fix = this.declareColumn(document, diagnostic, data.refText, data.source);
@@ -78,7 +79,7 @@ export class MonitorCodeActionProvider implements CodeActionProvider {
         const source = this.findSource(sourceName);
         const found = source && sourceFileColumns(this.ctx, source)?.find(c => c.name === column);
         if (!source?.$cstNode || !found) return undefined;
-        const declaration = `${found.name} ${found.type}${found.nullable ? '?' : ''}`;
+        const declaration = `${quoteName(found.name)} ${found.type}${found.nullable ? '?' : ''}`;
         const last = source.columns.at(-1)?.$cstNode;
         const text = AstUtils.getDocument(source).textDocument;
         let edit;
@@ -110,8 +111,10 @@ export class MonitorCodeActionProvider implements CodeActionProvider {
         if (!column || !source || !nameNode) return undefined;
         const declared = new Set(source.columns.map(c => c.name));
         const candidates = (sourceFileColumns(this.ctx, source) ?? []).map(c => c.name).filter(n => !declared.has(n));
-        const near = suggest(column.name, candidates);
-        if (!near) return undefined;
+        const nearest = suggest(column.name, candidates);
+        if (!nearest) return undefined;
+        // The file's header as a name: `WmoCliënten` needs backticks, or it would not parse (issue 13, failure 5).
+        const near = quoteName(nearest);
         // The declaration and every use of it, in every file: a rename, not only a new name.
         const changes: Record<string, TextEdit[]> = { [document.uri.toString()]: [{ range: nameNode.range, newText: near }] };
         const references = this.ctx.shared().ServiceRegistry.getServices(document.uri).references.References;

@@ -6,7 +6,7 @@
 import { CompletionItemKind, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { AstNodeDescription, LangiumDocument, ReferenceInfo } from 'langium';
 import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem, type LangiumServices } from 'langium/lsp';
-import { ast } from '@monitor/language';
+import { ast, quoteName } from '@monitor/language';
 import type { ServerContext } from './server-context.js';
 import { sourceFileColumns } from './source-columns.js';
 
@@ -19,7 +19,9 @@ function columnsBlockAt(text: string, offset: number): { source: string; declare
     if (!header) return undefined;
     const closeAt = text.indexOf('}', offset);
     const block = text.slice(open.index + open[0].length, closeAt < 0 ? text.length : closeAt);
-    const declared = new Set([...block.matchAll(/^\s*([A-Za-z_][\w]*)\s+(?:text|integer|decimal|date|boolean)\b/gm)].map(m => m[1]));
+    // A declared name may stand between backticks (`WmoCliënten`).
+    const declared = new Set([...block.matchAll(/^\s*(`[^`\r\n]+`|[A-Za-z_][\w]*)\s+(?:text|integer|decimal|date|boolean)\b/gm)]
+        .map(m => m[1].replace(/^`|`$/g, '')));
     return { source: header[1], declared };
 }
 
@@ -40,7 +42,8 @@ export class MonitorCompletionProvider extends DefaultCompletionProvider {
             label: c.name,
             kind: CompletionItemKind.Field,
             detail: `${c.type}${c.nullable ? '?' : ''}`,
-            insertText: `${c.name} ${c.type}${c.nullable ? '?' : ''}`,
+            // A header with an accent, a space or punctuation goes between backticks.
+            insertText: `${quoteName(c.name)} ${c.type}${c.nullable ? '?' : ''}`,
             // Before keywords: the file's own columns are what the analyst is after here.
             sortText: `0_${c.name}`,
         }));
@@ -52,7 +55,8 @@ export class MonitorCompletionProvider extends DefaultCompletionProvider {
         const node = description.node;
         if (node && ast.isColumn(node)) {
             const source = ast.isSource(node.$container) ? ` · ${node.$container.name}` : '';
-            return { ...item, detail: `${node.type}${node.optional ? '?' : ''}${source}` };
+            const quoted = quoteName(node.name);
+            return { ...item, detail: `${node.type}${node.optional ? '?' : ''}${source}`, ...(quoted !== node.name ? { insertText: quoted } : {}) };
         }
         return item;
     }

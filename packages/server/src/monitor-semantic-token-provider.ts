@@ -22,7 +22,8 @@ export class MonitorSemanticTokenProvider extends AbstractSemanticTokenProvider 
         } else if (ast.isColumnRef(node)) {
             at('column', SemanticTokenTypes.property);
             if (node.lookup) { at('lookup', SemanticTokenTypes.struct); at('field', SemanticTokenTypes.property); }
-        } else if (ast.isTarget(node) || ast.isIndicatorArith(node)) at('indicator', SemanticTokenTypes.function);
+        } else if (ast.isColumnInput(node)) at('column', SemanticTokenTypes.property);
+        else if (ast.isTarget(node) || ast.isIndicatorArith(node)) at('indicator', SemanticTokenTypes.function);
         else if (ast.isNote(node) && node.indicator) at('indicator', SemanticTokenTypes.function);
     }
 }

@@ -32,6 +32,27 @@ describe('describeIndicator', () => {
     });
 });
 
+describe('derived columns and names between backticks', () => {
+    test('the definition names the derived columns an indicator reads, with their expressions and backticks where needed', () => {
+        const kwb = structuredClone(program);
+        const source = kwb.sources.find(s => s.name === 'jongeren')!;
+        source.columns.push(
+            { name: 'inwoners_86', type: 'integer', nullable: true, span: source.span },
+            { name: 'Inwonërs (aantal)', type: 'integer', nullable: true, span: source.span, expression: { kind: 'call', function: 'coalesce', args: [
+                { kind: 'column', name: 'inwoners_86' }, { kind: 'column', name: 'aantal' }] } },
+        );
+        const rate = structuredClone(indicator('residentieel'));
+        if (rate.value.kind !== 'rate') throw new Error('a rate');
+        rate.value.denominator.column = { column: 'Inwonërs (aantal)', lookup: null };
+        expect(describeIndicator(rate, 'en', kwb)).toContain('per 1,000 of the sum of `Inwonërs (aantal)` in jongeren');
+        // A code span holding a backtick is written between double backticks (Markdown, and the report's withCode).
+        expect(describeIndicator(rate, 'en', kwb)).toMatch(/\. Derived columns: `` jongeren\.`Inwonërs \(aantal\)` = coalesce\(inwoners_86, aantal\) ``\.$/);
+        expect(describeIndicator(rate, 'nl', kwb)).toContain('Afgeleide kolommen: ');
+        // Without derived columns the definition is one sentence, as before.
+        expect(describeIndicator(indicator('residentieel'), 'en', program)).not.toContain('Derived');
+    });
+});
+
 describe('targetText', () => {
     test('a relative target names its baseline and tolerance', () => {
         expect(targetText(indicator('verblijf').target!, 'en')).toBe('2026-Q4 -15% vs 2022, tolerance 5%');

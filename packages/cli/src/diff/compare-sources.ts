@@ -45,6 +45,10 @@ export function compareSources(before: SourceIR[], after: SourceIR[], lang: Lang
             const o = a.columns.find(x => x.name === c.name);
             const type = (x: typeof c) => `${x.type}${x.nullable ? '?' : ''}`;
             if (o && type(o) !== type(c)) add(n, true, `source ${n}: column ${c.name} changed from ${type(o)} to ${type(c)}`, `bron ${n}: kolom ${c.name} gewijzigd van ${type(o)} in ${type(c)}`);
+            // A derived column computed another way, or trimmed or not: the numbers change.
+            if (o && (plain(o.expression ?? null) !== plain(c.expression ?? null) || Boolean(o.trim) !== Boolean(c.trim))) {
+                add(n, true, `source ${n}: column ${c.name} is read or computed differently`, `bron ${n}: kolom ${c.name} wordt anders gelezen of berekend`);
+            }
         }
     }
     return out;

@@ -35,5 +35,12 @@ export function raw(text: string): Html {
 
 /** Escaped text in which `code` spans (between backticks) become <code> elements. */
 export function withCode(text: string): Html {
-    return raw(text.split('`').map((part, i) => (i % 2 === 1 ? h('code', {}, [part]).text : escapeHtml(part))).join(''));
+    // Markdown's two forms: `code`, and `` code with a `backtick` `` (a column name between backticks).
+    let out = '';
+    let at = 0;
+    for (const m of text.matchAll(/`` (.*?) ``|`([^`]*)`/g)) {
+        out += escapeHtml(text.slice(at, m.index)) + h('code', {}, [m[1] ?? m[2]]).text;
+        at = m.index + m[0].length;
+    }
+    return raw(out + escapeHtml(text.slice(at)));
 }

@@ -55,7 +55,7 @@ function facts(program: ProgramIR, indicator: IndicatorIR, lang: Locale): Html {
     const notes = notesFor(program, indicator.name);
     const references = indicator.references.map(r => r.series);
     return h('dl', { class: 'facts' }, [
-        h('dt', {}, [t.definition]), h('dd', { class: 'definition' }, [withCode(describeIndicator(indicator, lang))]),
+        h('dt', {}, [t.definition]), h('dd', { class: 'definition' }, [withCode(describeIndicator(indicator, lang, program))]),
         indicator.description ? h('dd', { class: 'description' }, [indicator.description]) : null,
         h('dt', {}, [t.target]), h('dd', { class: 'target' }, [target]),
         references.length > 0 ? [h('dt', {}, [t.references]), h('dd', {}, [references.join(', ')])] : null,
