@@ -8,6 +8,7 @@ import { boundDimensions, type MeasureContext } from './measure-context.js';
 import { monitorPeriods } from './periods-cte.js';
 import { findSource } from './source-scope.js';
 import { PlanError, sqlNumber } from './sql-text.js';
+import { labelQueries } from './label-queries.js';
 
 /** Names of the indicators an arithmetic expression uses, each once, in order of appearance. */
 export function expressionIndicators(expression: ArithIR): string[] {
@@ -106,5 +107,7 @@ function dependencyOrder(plans: IndicatorPlan[]): IndicatorPlan[] {
 
 /** Plans every indicator of the program: SQL per measure/rate and reference, expressions in dependency order. */
 export function planIndicators(program: ProgramIR): Plan {
-    return { monitor: program.monitor.name, indicators: dependencyOrder(program.indicators.map((i) => planIndicator(program, i))) };
+    const plan: Plan = { monitor: program.monitor.name, indicators: dependencyOrder(program.indicators.map((i) => planIndicator(program, i))) };
+    const labels = labelQueries(program);
+    return labels.length > 0 ? { ...plan, labels } : plan;
 }

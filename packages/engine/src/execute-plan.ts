@@ -67,8 +67,30 @@ export function expressionRows(ip: IndicatorPlan, done: Map<string, { plan: Indi
     return out;
 }
 
+/** The names of each dimension's codes, from the plan's label queries. */
+async function codeNames(engine: Engine, plan: Plan): Promise<Map<string, Map<string, string>>> {
+    const names = new Map<string, Map<string, string>>();
+    for (const q of plan.labels ?? []) {
+        const map = new Map<string, string>();
+        for (const r of await engine.query(q.sql)) if (r.code !== null && r.label !== null) map.set(String(r.code), String(r.label));
+        names.set(q.dimension, map);
+    }
+    return names;
+}
+
+/** Labels a cell's codes by their names (`names via`); a code without a name, and the total, get none. */
+function labelled(row: ResultRow, names: Map<string, Map<string, string>>): ResultRow {
+    const labels: Record<string, string> = {};
+    for (const [d, code] of Object.entries(row.dimensions)) {
+        const name = code === null ? undefined : names.get(d)?.get(code);
+        if (name !== undefined) labels[d] = name;
+    }
+    return Object.keys(labels).length > 0 ? { ...row, labels } : row;
+}
+
 /** Runs every query of the plan in dependency order and returns the rows of all series. */
 export async function executePlan(engine: Engine, plan: Plan): Promise<ResultRow[]> {
+    const names = await codeNames(engine, plan);
     const done = new Map<string, { plan: IndicatorPlan; rows: ResultRow[] }>();
     const out: ResultRow[] = [];
     for (const ip of plan.indicators) {
@@ -81,7 +103,7 @@ export async function executePlan(engine: Engine, plan: Plan): Promise<ResultRow
             rows.push(...seriesRows(ip, ref.series, refRows, null, refDims));
         }
         done.set(ip.indicator, { plan: ip, rows });
-        out.push(...rows);
+        out.push(...(names.size > 0 ? rows.map((r) => labelled(r, names)) : rows));
     }
     return out;
 }

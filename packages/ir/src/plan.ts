@@ -44,10 +44,18 @@ export interface IndicatorPlan {
     references: ReferencePlan[];
 }
 
+/** The names of a dimension's codes (`names via table.field`): a query with the columns `code` and `label`. */
+export interface LabelQuery {
+    dimension: string;
+    sql: string;
+}
+
 /** The plan for a whole program; indicators are in dependency order (an expression after its parts). */
 export interface Plan {
     monitor: string;
     indicators: IndicatorPlan[];
+    /** Name queries of the dimensions that declare `names via`; absent when none does. */
+    labels?: LabelQuery[];
 }
 
 /** The column names of every series query, besides the dimension columns. */
