@@ -38,10 +38,12 @@ export type FlatRow = Record<string, string | number | boolean | null>;
  * between `period` and `value`; the total row has neither.
  */
 export function flattenRow(row: ResultRow, lang: LabelLang = 'en'): FlatRow {
+    // `rows.map(flattenRow)` passes an index here: anything but 'nl' is English.
+    const language: LabelLang = lang === 'nl' ? 'nl' : 'en';
     const cells: FlatRow = {};
     for (const d of Object.keys(row.dimensions ?? {})) {
         cells[d] = row.dimensions[d];
-        cells[`${d}_label`] = cellLabel(row, d, lang);
+        cells[`${d}_label`] = cellLabel(row, d, language);
     }
     return {
         indicator: row.indicator,

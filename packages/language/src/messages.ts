@@ -237,6 +237,18 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `The mapping translates column '${a.name}' into itself, so it changes nothing. Name the column with the new codes after 'to'.`,
         nl: a => `De omzetting vertaalt kolom '${a.name}' naar zichzelf en verandert dus niets. Noem na 'to' de kolom met de nieuwe codes.`,
     },
+    'names-needs-table': {
+        en: a => `'names via' reads one name per code from a lookup table, but source '${a.source}' is not a 'table key <code>' source. Declare the names file as 'table key <code column>'.`,
+        nl: a => `'names via' leest per code één naam uit een opzoektabel, maar bron '${a.source}' is geen 'table key <code>'-bron. Declareer het namenbestand als 'table key <codekolom>'.`,
+    },
+    'levels-needs-total': {
+        en: a => `'levels ${a.name}' needs the value of the rows that hold the total, e.g. 'levels ${a.name} { total "Gemeente"  cells "Wijk" }'.`,
+        nl: a => `'levels ${a.name}' heeft de waarde nodig van de rijen met het totaal, bijvoorbeeld 'levels ${a.name} { total "Gemeente"  cells "Wijk" }'.`,
+    },
+    'levels-same-value': {
+        en: a => `"${a.value}" cannot be both the total level and the cell level; name the level of the breakdown rows after 'cells'.`,
+        nl: a => `"${a.value}" kan niet tegelijk het totaalniveau en het celniveau zijn; noem na 'cells' het niveau van de uitsplitsingsrijen.`,
+    },
     'reference-series-reserved': {
         en: () => `The series name 'actual' is reserved for the monitor's own values. Name the reference after what it shows, e.g. "Nederland".`,
         nl: () => `De reeksnaam 'actual' is gereserveerd voor de eigen waarden van de monitor. Noem de referentie naar wat hij toont, bijvoorbeeld "Nederland".`,

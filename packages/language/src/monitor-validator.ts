@@ -8,7 +8,7 @@ import {
 } from './check-structure.js';
 import { checkColumnRef, checkComparison, checkMeasure } from './check-measures.js';
 import { checkBreakdowns, checkCycles, checkDuplicateTargets, checkTarget } from './check-indicators.js';
-import { checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
+import { checkDimension, checkDimensionNames, checkLevels, checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
 import { importClosure, resolveImport } from './imports.js';
 import { AstUtils, URI } from 'langium';
 
@@ -63,6 +63,9 @@ export function registerValidationChecks(services: LangiumServices & { validatio
         Import: (node, accept) => validator.checkImport(node, accept),
         Measure: [checkMeasure, checkStackingMinimum],
         DimensionMapping: checkDimensionMapping,
+        DimensionNames: checkDimensionNames,
+        Dimension: checkDimension,
+        Levels: checkLevels,
         Reference: checkReference,
         ColumnRef: checkColumnRef,
         Comparison: checkComparison,
