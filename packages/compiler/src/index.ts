@@ -6,3 +6,4 @@ export * from './compile-condition.js';
 export * from './sql-text.js';
 export { sourceTable } from './source-scope.js';
 export { monitorPeriods, periodsCte } from './periods-cte.js';
+export * from './data-probes.js';

@@ -249,6 +249,18 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `"${a.value}" cannot be both the total level and the cell level; name the level of the breakdown rows after 'cells'.`,
         nl: a => `"${a.value}" kan niet tegelijk het totaalniveau en het celniveau zijn; noem na 'cells' het niveau van de uitsplitsingsrijen.`,
     },
+    'data-levels-summed': {
+        en: a => `This sums rows of several levels of source '${a.source}': column '${a.column}' holds ${a.levels} rows, so the municipality and its wijken (or a "Totaal" and its parts) are counted twice. Declare the levels on the source, e.g. 'levels soort_regio { total "Gemeente"  cells "Wijk" }', or keep one level with 'where'.`,
+        nl: a => `Dit telt rijen van meerdere niveaus van bron '${a.source}' op: kolom '${a.column}' bevat ${a.levels}-rijen, dus de gemeente en haar wijken (of een "Totaal" en zijn delen) tellen dubbel. Declareer de niveaus bij de bron, bijvoorbeeld 'levels soort_regio { total "Gemeente"  cells "Wijk" }', of houd met 'where' één niveau over.`,
+    },
+    'data-value-not-found': {
+        en: a => `No row of '${a.source}' has ${a.value} in column '${a.column}', so this matches nothing.`
+            + (a.hint === 'trim' ? ` The data has it with other spaces or capitals: trim the column or write the value as in the file.`
+                : a.hint === 'nearest' ? ` Nearest values in the data: ${a.nearest}.` : ' Check the value against the data.'),
+        nl: a => `Geen rij van '${a.source}' heeft ${a.value} in kolom '${a.column}', dus dit treft niets.`
+            + (a.hint === 'trim' ? ` De data heeft de waarde met andere spaties of hoofdletters: trim de kolom of schrijf de waarde zoals in het bestand.`
+                : a.hint === 'nearest' ? ` Dichtstbijzijnde waarden in de data: ${a.nearest}.` : ' Controleer de waarde tegen de data.'),
+    },
     'reference-series-reserved': {
         en: () => `The series name 'actual' is reserved for the monitor's own values. Name the reference after what it shows, e.g. "Nederland".`,
         nl: () => `De reeksnaam 'actual' is gereserveerd voor de eigen waarden van de monitor. Noem de referentie naar wat hij toont, bijvoorbeeld "Nederland".`,
