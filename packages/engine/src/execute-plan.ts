@@ -107,3 +107,15 @@ export async function executePlan(engine: Engine, plan: Plan): Promise<ResultRow
     }
     return out;
 }
+
+/**
+ * Runs the plan's presence queries (series `presence`): the rows per period and breakdown cell,
+ * whatever their values, for the breakdown-change warning only; never an output row.
+ */
+export async function executePresence(engine: Engine, plan: Plan): Promise<ResultRow[]> {
+    const out: ResultRow[] = [];
+    for (const ip of plan.indicators) {
+        if (ip.presence) out.push(...seriesRows(ip, 'presence', await engine.query(ip.presence.sql), null, ip.dimensions));
+    }
+    return out;
+}

@@ -134,6 +134,8 @@ export interface DimensionIR {
     bindings: DimensionBindingIR[];
     /** Absent or null: values are used as they are. */
     mapping?: DimensionMappingIR | null;
+    /** `known change <date>`: a layout change the analyst knows of; breakdown changes from that day on are not warned about. */
+    knownChanges?: string[];
     /** `names via table.field`: cells are keyed by code and labelled with the name the table gives it. */
     names?: { table: string; field: string };
     span: Span;

@@ -90,6 +90,7 @@ function lowerDimension(dimension: Dimension): DimensionIR {
             to: dimension.mapping.to.$refText,
             since: dimension.mapping.since ?? null,
         } : null,
+        ...(dimension.knownChanges.length > 0 ? { knownChanges: [...dimension.knownChanges] } : {}),
         ...(dimension.names ? { names: { table: dimension.names.table.$refText, field: dimension.names.field.$refText } } : {}),
         span: spanOf(dimension),
     };
