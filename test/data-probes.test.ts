@@ -101,3 +101,19 @@ indicator n { value count from ev where wijk = "Noord" or bsn = "123456780" }
         expect(result.locations[0].physicalLocation.region.startLine).toBe(8);
     });
 });
+
+describe('the breakdown-change warning in `monitor check`', () => {
+    const KWB3 = 'jaar,wijk,clienten\n2021,WK01,60\n2021,WK03,.\n2022,WK01,61\n2022,WK03,.\n2023,WK01,62\n2023,WK03,12\n2023,WK04,30\n';
+    const text = (known = '') => `monitor m { grain year  range 2021 .. 2023 }
+source kwb from "kwb.csv" { snapshot at jaar  dateformat "%Y"  nulls "."  columns { jaar date  wijk text  clienten integer? } }
+dimension wijk { ${known} kwb.wijk }
+indicator n { value sum clienten from kwb  by wijk }
+`;
+    test('is reported by the data stage of check, not for cells CBS suppressed, and silent after a known change', { timeout: 180_000 }, () => {
+        const warned = check(text(), { 'kwb.csv': KWB3 }).findings;
+        expect(warned.map((f) => [f.code, f.line])).toEqual([['data-breakdown-changed', 4]]);
+        expect(warned[0].message).toContain('WK04 first appear in 2023');
+        expect(warned[0].message).not.toContain('WK03');
+        expect(check(text('known change 2023-01-01'), { 'kwb.csv': KWB3 }).findings).toEqual([]);
+    });
+});

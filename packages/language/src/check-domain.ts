@@ -36,6 +36,9 @@ export function checkDimensionNames(names: DimensionNames, accept: ValidationAcc
 /** A dimension says its title, mapping and names once each; a second one would silently replace the first. */
 export function checkDimension(dimension: Dimension, accept: ValidationAcceptor): void {
     checkDuplicateProperties(dimension, ['title'], accept);
+    dimension.knownChanges.forEach((date, i) => {
+        if (!isValidDate(date)) report(accept, 'error', 'invalid-date', { date }, dimension, 'knownChanges', i);
+    });
     // The AST keeps only the last `map`/`names`, so count their keywords in the text.
     const rules: Record<string, string> = { map: 'DimensionMapping', names: 'DimensionNames' };
     for (const [keyword, rule] of Object.entries(rules)) {

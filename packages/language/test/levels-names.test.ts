@@ -3,7 +3,7 @@
  * order (issue 13, failures 3 and 4): parsing, validation codes and lowering.
  */
 import { describe, expect, test } from 'vitest';
-import { isDimensionNames, isLevels } from '../src/generated/ast.js';
+import { isDimension, isDimensionNames, isLevels } from '../src/generated/ast.js';
 import { lowerProgram } from '../src/lower-program.js';
 import { PRELUDE, expectClean, expectCode, expectNoCode, one, validate } from './helpers.js';
 
@@ -79,5 +79,17 @@ describe('a dimension with a code mapping and names', () => {
     test('a name field the table lacks is an unknown column of that table', async () => {
         const result = await validate(BASE + `dimension sd { names via namen.nam kwb.regiocode }`);
         expect(result.diagnostics.map(d => d.message).join('\n')).toMatch(/Source 'namen' has no column 'nam'/);
+    });
+});
+
+describe('a known change of a dimension', () => {
+    test('is lowered as its dates', async () => {
+        const result = await validate(BASE + `dimension sd { known change 2022-01-01  kwb.regiocode }`);
+        expectClean(result);
+        expect(lower(result).dimensions.find(d => d.name === 'sd')?.knownChanges).toEqual(['2022-01-01']);
+    });
+    test('on a day that does not exist is an error', async () => {
+        const result = await validate(BASE + `dimension sd { known change 2022-02-30  kwb.regiocode }`);
+        expectCode(result, 'invalid-date', 'error', { node: one(result, isDimension, (d) => d.name === 'sd'), property: 'knownChanges' });
     });
 });
