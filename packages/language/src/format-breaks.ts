@@ -24,7 +24,8 @@ const PROPERTY_KEYWORDS: Record<string, string[]> = {
     MonitorDecl: ['title', 'owner', 'description', 'grain', 'range'],
     Privacy: ['minimum', 'round'],
     Source: ['status', 'format', 'delimiter', 'decimal', 'header', 'nulls', 'dateformat', 'coverage', 'columns'],
-    Dimension: ['title'],
+    Dimension: ['title', 'known'],
+    Levels: ['total', 'cells'],
     Indicator: ['title', 'description', 'unit', 'value', 'grain', 'desired', 'by'],
     Target: ['baseline', 'tolerance'],
 };
