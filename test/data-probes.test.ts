@@ -117,3 +117,22 @@ indicator n { value sum clienten from kwb  by wijk }
         expect(check(text('known change 2023-01-01'), { 'kwb.csv': KWB3 }).findings).toEqual([]);
     });
 });
+
+describe('codes that a mapping, lookup or names table does not have', () => {
+    const text = (table: string) => `monitor m { grain year  range 2021 .. 2021 }
+source kwb from "kwb.csv" {
+    snapshot at jaar  dateformat "%Y"
+    levels soort { total "Gemeente  "  cells "Wijk      " }
+    columns { jaar date  regiocode text  soort text  clienten integer  inwoners integer }
+}
+source namen from "${table}" { table key code  columns { code text  naam text } }
+dimension w { names via namen.naam  kwb.regiocode }
+indicator n { value sum clienten from kwb  by w }
+`;
+    test('are a warning at the dimension when none is found, with a hint to trim', { timeout: 180_000 }, () => {
+        const { findings } = check(text('namen.csv'), { 'namen.csv': 'code,naam\n WK003401,Haven\n' });
+        expect(findings.map((f) => [f.code, f.line])).toEqual([['data-codes-not-found', 8]]);
+        expect(findings[0].message).toContain('trim');
+        expect(check(text('namen.csv'), { 'namen.csv': 'code,naam\nWK003401,Haven\n' }).findings).toEqual([]);
+    });
+});

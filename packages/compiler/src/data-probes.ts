@@ -33,6 +33,18 @@ export interface ValueProbe {
     nearestSql: string | null;
 }
 
+/** A query whether any code of a column is found in a lookup or mapping table. */
+export interface CodeProbe {
+    kind: 'codes';
+    source: string;
+    column: string;
+    table: string;
+    key: string;
+    span: Span;
+    /** One row: `codes` (distinct codes), `hits` (found as they are), `trimmed` (found after trim and case), `example` (a code, when nameable). */
+    sql: string;
+}
+
 /** Region-code levels of CBS: country, part, province, COROP, municipality, wijk, buurt. */
 const REGION = `'^(NL|LD|PV|CR|GM|WK|BU)[0-9]'`;
 
@@ -107,13 +119,57 @@ export function columnValueProbe(program: ProgramIR, table: SourceIR, column: st
     };
 }
 
+/** A probe whether the codes of `source.column` (rows dated from `since` on) are keys of `table.key`. */
+function codeProbe(program: ProgramIR, source: SourceIR, column: string, table: string, key: string, since: string | null, span: Span): CodeProbe {
+    const date = source.shape.kind === 'events' || source.shape.kind === 'snapshot' ? source.shape.date
+        : source.shape.kind === 'episodes' ? source.shape.start : null;
+    const v = `CAST(s.${quoteIdent(column)} AS VARCHAR)`;
+    const after = since && date ? ` AND s.${quoteIdent(date)} >= DATE ${quoteLiteral(since)}` : '';
+    const example = nameable(program, source, column) ? 'min(d.v)' : 'NULL';
+    return {
+        kind: 'codes', source: source.name, column, table, key, span,
+        sql: `WITH d AS (SELECT DISTINCT ${v} AS v FROM ${sourceTable(source.name)} AS s WHERE ${v} IS NOT NULL${after}),
+t AS (SELECT DISTINCT CAST(m.${quoteIdent(key)} AS VARCHAR) AS k FROM ${sourceTable(table)} AS m)
+SELECT count(*) AS codes, count(*) FILTER (WHERE d.v IN (SELECT k FROM t)) AS hits,
+       count(*) FILTER (WHERE lower(trim(d.v)) IN (SELECT lower(trim(k)) FROM t)) AS trimmed, ${example} AS example
+FROM d`,
+    };
+}
+
+/** The code probes of a program: mapping tables, lookups of bindings and measures, and names tables. */
+function codeProbes(program: ProgramIR, loaded: Set<string>): CodeProbe[] {
+    const out: CodeProbe[] = [];
+    const keyOf = (table: string) => {
+        const t = program.sources.find((s) => s.name === table);
+        return t && t.shape.kind === 'table' ? t.shape.key : null;
+    };
+    const add = (source: string, column: string, table: string, key: string | null, since: string | null, span: Span) => {
+        if (key && loaded.has(source) && loaded.has(table)) out.push(codeProbe(program, findSource(program, source), column, table, key, since, span));
+    };
+    for (const d of program.dimensions) {
+        for (const b of d.bindings) {
+            if (b.column.lookup) add(b.source, b.column.column, b.column.lookup.source, keyOf(b.column.lookup.source), null, d.span);
+            else if (d.mapping) add(b.source, b.column.column, d.mapping.table, d.mapping.from, d.mapping.since, d.span);
+            if (d.names && !b.column.lookup && !d.mapping) add(b.source, b.column.column, d.names.table, keyOf(d.names.table), null, d.span);
+        }
+    }
+    for (const i of program.indicators) {
+        const v = i.value;
+        const measures = v.kind === 'measure' ? [v.measure] : v.kind === 'rate' ? [v.numerator, v.denominator] : [];
+        for (const m of measures) {
+            if (m.column?.lookup) add(m.source, m.column.column, m.column.lookup.source, keyOf(m.column.lookup.source), null, m.span);
+        }
+    }
+    return out;
+}
+
 /**
  * Every probe of a program over the sources in `loaded` (those that loaded without errors): a level
  * probe per measure and reference on a snapshot or table without `levels`, and a value probe per text
  * value of a measure's, reference's or binding's `where`.
  */
-export function planProbes(program: ProgramIR, loaded: Set<string>): (LevelProbe | ValueProbe)[] {
-    const out: (LevelProbe | ValueProbe)[] = [];
+export function planProbes(program: ProgramIR, loaded: Set<string>): (LevelProbe | ValueProbe | CodeProbe)[] {
+    const out: (LevelProbe | ValueProbe | CodeProbe)[] = [...codeProbes(program, loaded)];
     const ready = (source: string, ...conditions: (ConditionIR | null | undefined)[]) => loaded.has(source)
         && conditions.flatMap(textValues).every((t) => !t.ref.lookup || loaded.has(t.ref.lookup.source));
     const values = (source: string, condition: ConditionIR | null | undefined, span: Span) => {
@@ -147,7 +203,7 @@ export function planProbes(program: ProgramIR, loaded: Set<string>): (LevelProbe
     // Identical probes (one value in several measures) run once, at the first place.
     const seen = new Set<string>();
     return out.filter((p) => {
-        const key = p.kind === 'levels' ? p.sql : p.countSql;
+        const key = p.kind === 'value' ? p.countSql : p.sql;
         if (seen.has(key)) return false;
         seen.add(key);
         return true;

@@ -261,6 +261,14 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
             + (a.hint === 'trim' ? ` De data heeft de waarde met andere spaties of hoofdletters: trim de kolom of schrijf de waarde zoals in het bestand.`
                 : a.hint === 'nearest' ? ` Dichtstbijzijnde waarden in de data: ${a.nearest}.` : ' Controleer de waarde tegen de data.'),
     },
+    'data-codes-not-found': {
+        en: a => `None of the codes in '${a.source}.${a.column}' is found in '${a.table}.${a.key}', so the translation or lookup changes nothing.`
+            + (a.hint === 'trim' ? ` They are there with other spaces or capitals: trim the column.`
+                : a.hint === 'example' ? ` A code in the data: ${a.example}; compare it with the table.` : ' Compare the codes of the data with the table.'),
+        nl: a => `Geen van de codes in '${a.source}.${a.column}' komt voor in '${a.table}.${a.key}', dus de omzetting of opzoeking verandert niets.`
+            + (a.hint === 'trim' ? ` Ze staan er met andere spaties of hoofdletters: trim de kolom.`
+                : a.hint === 'example' ? ` Een code in de data: ${a.example}; vergelijk die met de tabel.` : ' Vergelijk de codes van de data met de tabel.'),
+    },
     'reference-series-reserved': {
         en: () => `The series name 'actual' is reserved for the monitor's own values. Name the reference after what it shows, e.g. "Nederland".`,
         nl: () => `De reeksnaam 'actual' is gereserveerd voor de eigen waarden van de monitor. Noem de referentie naar wat hij toont, bijvoorbeeld "Nederland".`,

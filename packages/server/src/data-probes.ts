@@ -1,10 +1,11 @@
 /**
  * The data stage's probes (planned by `planProbes` in the compiler): a measure that sums rows of
  * several levels is an error (`data-levels-summed`); a text value that matches no row is a warning
- * (`data-value-not-found`) naming the nearest values found, unless they may not be named.
+ * (`data-value-not-found`) naming the nearest values found, unless they may not be named; codes of
+ * which none is found in a mapping, lookup or names table are a warning (`data-codes-not-found`).
  */
 import type { ProgramIR } from '@monitor/ir';
-import { planProbes, type LevelProbe, type ValueProbe } from '@monitor/compiler';
+import { planProbes, type CodeProbe, type LevelProbe, type ValueProbe } from '@monitor/compiler';
 import { message } from '@monitor/language';
 import type { Engine } from '@monitor/engine';
 import type { SpanIssue } from './data-files.js';
@@ -33,11 +34,23 @@ async function valueIssues(engine: Engine, probe: ValueProbe): Promise<SpanIssue
     return [{ span: probe.span, severity: 'warning', code: 'data-value-not-found', message: message('data-value-not-found', args) }];
 }
 
+async function codeIssues(engine: Engine, probe: CodeProbe): Promise<SpanIssue[]> {
+    const [row] = await engine.query(probe.sql);
+    if (!row || Number(row.codes) === 0 || Number(row.hits) > 0) return [];
+    const args = {
+        source: probe.source, column: probe.column, table: probe.table, key: probe.key,
+        hint: Number(row.trimmed) > 0 ? 'trim' : row.example !== null && row.example !== undefined ? 'example' : 'none',
+        example: JSON.stringify(String(row.example ?? '')),
+    };
+    return [{ span: probe.span, severity: 'warning', code: 'data-codes-not-found', message: message('data-codes-not-found', args) }];
+}
+
 /** Runs the probes of a program over the sources that loaded without errors. */
 export async function probeData(engine: Engine, program: ProgramIR, loaded: Set<string>): Promise<SpanIssue[]> {
     const out: SpanIssue[] = [];
     for (const probe of planProbes(program, loaded)) {
-        out.push(...(probe.kind === 'levels' ? await levelIssues(engine, probe) : await valueIssues(engine, probe)));
+        out.push(...(probe.kind === 'levels' ? await levelIssues(engine, probe)
+            : probe.kind === 'codes' ? await codeIssues(engine, probe) : await valueIssues(engine, probe)));
     }
     return out;
 }
