@@ -159,7 +159,9 @@ describe.skipIf(!present)('the CBS Almere example', () => {
         fs.writeFileSync(file, text);
         const r = monitor(['run', path.relative(ROOT, file), '--root', '..', '--indicator', 'wmo_per_1000', '--format', 'csv']);
         expect(r.code, r.stderr).toBe(0);
-        expect(r.stderr).toMatch(/warning data-breakdown-changed The breakdown of indicator wmo_per_1000 by stadsdeel changes mid-series: WK003406, WK003407, .*\(44\) first appear in 2022/);
+        expect(r.stderr).toMatch(/warning data-breakdown-changed The breakdown of indicator wmo_per_1000 by stadsdeel changes mid-series: WK003407, WK003408, .*\(65\) first appear in 2022/);
+        // Issue 13, failure 8: WK003406 (Pampus) has rows before 2022 whose values CBS suppressed; it is no new code.
+        expect(r.stderr).not.toMatch(/WK003406[^\n]*first appear/);
         // The old codes WK003401–05 were reused for new wijken, so they never disappear: only the mapping catches that.
         expect(r.stderr).not.toMatch(/WK003401[^\n]*last appear/);
         // `--indicator` keeps the warnings about the chosen indicator and leaves out the others'.

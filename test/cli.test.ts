@@ -122,9 +122,9 @@ describe('monitor run', () => {
         const r = monitor(['run', 'klein.monitor', '--format', 'csv', '--indicator', 'actief'], dir);
         expect(r.code).toBe(0);
         const [header, ...lines] = r.stdout.trim().split('\n');
-        expect(header).toBe('indicator,series,period,wijk,value,numerator,denominator,target,status,suppressed,provisional');
+        expect(header).toBe('indicator,series,period,wijk,wijk_label,value,numerator,denominator,target,status,suppressed,provisional');
         // No baseline: the absolute target is a flat line over every period.
-        expect(lines).toContain('actief,actual,2024-Q1,,3,3,,2,off-track,false,');
+        expect(lines).toContain('actief,actual,2024-Q1,,,3,3,,2,off-track,false,');
     });
 
     test('a file with errors is not computed: diagnostics and exit code 1', () => {

@@ -279,8 +279,8 @@ describe('language server over stdio (trusted workspace)', () => {
         const sql = await client.request<string>('workspace/executeCommand', { command: 'monitor.server.showSql', arguments: [uri, 'verblijf'] });
         expect(sql).toMatch(/^-- indicator verblijf/);
         const csv = await client.request<string>('workspace/executeCommand', { command: 'monitor.server.exportRows', arguments: [uri] });
-        expect(csv.split('\n')[0]).toBe('indicator,series,period,wijk,value,numerator,denominator,target,status,suppressed,provisional');
-        expect(csv).toMatch(/\nverblijf,actual,2024-Q1,,\d/);
+        expect(csv.split('\n')[0]).toBe('indicator,series,period,wijk,wijk_label,value,numerator,denominator,target,status,suppressed,provisional');
+        expect(csv).toMatch(/\nverblijf,actual,2024-Q1,,,\d/);
     });
 });
 

@@ -3,10 +3,28 @@
  * (each `loadSource` replaces its tables), because starting an engine per file would dominate
  * a check of thousands of files.
  */
-import { createNodeEngine, type Engine } from '@monitor/engine';
+import { planIndicators } from '@monitor/compiler';
+import { applyDisclosure, breakdownChanges, createNodeEngine, executePlan, executePresence, type Engine } from '@monitor/engine';
+import { getLocale } from '@monitor/language';
 import type { AnalysedMonitor } from './analyse.js';
-import { checkOutputCells, loadSources } from './data-stage.js';
+import { atSpan, checkOutputCells, loadSources } from './data-stage.js';
 import type { CliDiagnostic } from './diagnostic.js';
+
+/**
+ * The breakdown-change warnings of a monitor with breakdowns: computed as `monitor run` does (every
+ * source loaded, disclosure control applied), so `check` reports them too; the rows are dropped.
+ */
+async function breakdownWarnings(engine: Engine, monitor: AnalysedMonitor, root: string): Promise<CliDiagnostic[]> {
+    const program = monitor.program;
+    if (!program.indicators.some(i => i.by.length > 0)) return [];
+    // Sources checked for an earlier monitor may have been replaced since: load this monitor's own.
+    if ((await loadSources(engine, monitor, root)).some(d => d.severity === 'error')) return [];
+    const plan = planIndicators(program);
+    const raw = await executePlan(engine, plan);
+    const safe = applyDisclosure(program, raw);
+    return breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe }).map(i =>
+        atSpan(monitor, i.span, i.severity, i.code, getLocale() === 'nl' ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}`));
+}
 
 /** Monitors checked on one engine before it is replaced, so loaded tables do not pile up. */
 const BATCH = 50;
@@ -33,8 +51,10 @@ export async function checkAllData(monitors: AnalysedMonitor[], rootOf: (m: Anal
             }
             engine ??= await createNodeEngine();
             loaded++;
-            diagnostics.push(...(await loadSources(engine, { ...monitor, program: { ...monitor.program, sources } }, root)));
+            const found = await loadSources(engine, { ...monitor, program: { ...monitor.program, sources } }, root);
+            diagnostics.push(...found);
             diagnostics.push(...(await checkOutputCells(engine, monitor)));
+            if (!found.some(d => d.severity === 'error')) diagnostics.push(...(await breakdownWarnings(engine, monitor, root)));
         }
     } finally {
         await engine?.close();

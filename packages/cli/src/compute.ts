@@ -4,7 +4,7 @@
  */
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
-import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan, type Engine } from '@monitor/engine';
+import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan, executePresence, type Engine } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
 import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
@@ -37,15 +37,16 @@ export async function computeMonitor(monitor: AnalysedMonitor, root: string, onl
         diagnostics.push(...(await checkOutputCells(engine, monitor)));
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         const program = monitor.program;
-        const raw = await executePlan(engine, planIndicators(program));
+        const plan = planIndicators(program);
+        const raw = await executePlan(engine, plan);
+        // Targets are judged on the disclosed values, so a status never reveals a hidden count.
+        const safe = assessTargets(program, applyDisclosure(program, raw));
         // Breakdown values that come and go mid-series (a new district layout?): warnings that name
-        // values and periods only, never a count.
-        for (const i of breakdownChanges(program, raw)) {
+        // values and periods only, never a count, and no value with a hidden cell.
+        for (const i of breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe })) {
             const text = getLocale() === 'nl' ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}`;
             diagnostics.push(atSpan(monitor, i.span, i.severity, i.code, text));
         }
-        // Targets are judged on the disclosed values, so a status never reveals a hidden count.
-        const safe = assessTargets(program, applyDisclosure(program, raw));
         const rows = only && only.length > 0 ? safe.filter(r => only.includes(r.indicator)) : safe;
         return { diagnostics, rows };
     } finally {

@@ -1,5 +1,5 @@
 /** A readable table per monitor for `npm start`: each indicator's latest value, change and status. */
-import type { ProgramIR, ResultRow, Status } from '@monitor/ir';
+import { isTotalRow, type ProgramIR, type ResultRow, type Status } from '@monitor/ir';
 
 const STATUS_TEXT: Record<Status, string> = {
     'on-track': 'on track',
@@ -21,7 +21,7 @@ function pad(text: string, width: number): string {
 /** The total rows (no breakdown values) of the monitor's own series for one indicator, in period order. */
 function totals(rows: ResultRow[], indicator: string): ResultRow[] {
     return rows.filter(r => r.indicator === indicator && r.series === 'actual'
-        && Object.values(r.dimensions).every(v => v === null));
+        && isTotalRow(r));
 }
 
 /** One line per indicator: latest period with a value, the value, change vs the period before, status. */

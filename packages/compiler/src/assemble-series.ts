@@ -8,6 +8,7 @@ import { compileCondition } from './compile-condition.js';
 import { dimensionFilter, type MeasureContext } from './measure-context.js';
 import { periodsCte } from './periods-cte.js';
 import type { ConditionIR, PlanPeriod } from '@monitor/ir';
+import { levelConditions } from './source-levels.js';
 import { createScope } from './source-scope.js';
 import { quoteIdent } from './sql-text.js';
 
@@ -29,6 +30,9 @@ function groupsCte(ctx: MeasureContext, source: string, groupFilter: ConditionIR
     const filters = [groupFilter, ...ctx.dimensions.map((d) => dimensionFilter(ctx.program, d, source))]
         .filter((f): f is ConditionIR => f !== null)
         .map((f) => compileCondition(f, scope));
+    // On a table with levels only the cell rows make groups: the total row's code is no cell.
+    const levels = levelConditions(scope);
+    if (levels) filters.push(levels.cell);
     const where = filters.length > 0 ? `\n    WHERE ${filters.join(' AND ')}` : '';
     return `groups AS (\n    SELECT DISTINCT ${cols.join(', ')}\n    FROM ${scope.from()}${where}\n)`;
 }

@@ -11,6 +11,7 @@ import { dimensionValueSql } from './dimension-value.js';
 import { boundDimensions, keyColumn, type MeasureContext } from './measure-context.js';
 import { measureCoverage, snapshotDatesCte, type MeasureCoverage } from './measure-coverage.js';
 import { aggregateSql, coveredDates, effectiveTime, episodes, periodJoin, timeColumns, valueSql } from './measure-rows.js';
+import { levelAggregateSql, levelConditions } from './source-levels.js';
 import { createScope } from './source-scope.js';
 import { PlanError, quoteIdent, sqlInteger } from './sql-text.js';
 
@@ -84,6 +85,8 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     if (measure.having) cols.push(`${scope.column(measure.having.column)} AS h`);
     if (measure.transition) cols.push(`${scope.own('rowid')} AS rid`);
     if (source.status) cols.push(`lower(CAST(${scope.own(source.status)} AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row`);
+    const levels = levelConditions(scope);
+    if (levels) cols.push(`${levels.total} AS lvl_total`, `${levels.cell} AS lvl_cell`);
     const filters = parts.map((p) => (p.measure.filter ? compileCondition(p.measure.filter, scope) : null));
     if (shared) parts.forEach((p, i) => cols.push(`${filters[i] ?? 'TRUE'} AS ${p.tag}in`));
     if (cols.length === 0) cols.push('1 AS one');
@@ -93,6 +96,8 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     const byOrdinal = (time === 'event' || time === 'started' || time === 'ended') && !measure.having;
     const rowFilters: string[] = [];
     if (byOrdinal) rowFilters.push(coveredDates(ctx, source, time, scope));
+    // Invariant: rows of no declared level (CBS's buurten beside its wijken) count nowhere.
+    if (levels) rowFilters.push(`(${levels.total} OR ${levels.cell})`);
     // A row belongs to the pass when any part counts it; without a filter every row does.
     if (filters.every((f) => f !== null)) rowFilters.push(filters.length > 1 ? `(${filters.join(' OR ')})` : filters[0]!);
     const where = rowFilters.length > 0 ? `\n    WHERE ${rowFilters.join(' AND ')}` : '';
@@ -163,6 +168,11 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
             hasStatus: source.status !== null, isCount: m.isCount,
         };
     });
+    if (levels) {
+        // Invariant: a total is read from the total rows, a cell from the cell rows; never summed across levels.
+        ctes.push(`${n('agg')} AS (\n    ${levelAggregateSql(periodKey, dims, aggs, counted)}\n)`);
+        return compiled;
+    }
     // One pass with GROUPING SETS: measured faster in DuckDB-WASM than a UNION ALL of cells and totals.
     ctes.push(`${n('agg')} AS (
     SELECT ${periodKey}, ${[...dimList, ''].join(', ')}${total} AS total, ${aggs.join(', ')}

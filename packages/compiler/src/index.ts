@@ -6,3 +6,4 @@ export * from './compile-condition.js';
 export * from './sql-text.js';
 export { columnExpressionSql, sourceTable } from './column-expression-sql.js';
 export { monitorPeriods, periodsCte } from './periods-cte.js';
+export * from './data-probes.js';

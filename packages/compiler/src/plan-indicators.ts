@@ -4,10 +4,12 @@ import type {
 } from '@monitor/ir';
 import { assembleSeries } from './assemble-series.js';
 import { canShareRows, compileMeasure, compileMeasures } from './compile-measure.js';
+import { effectiveTime } from './measure-rows.js';
 import { boundDimensions, type MeasureContext } from './measure-context.js';
 import { monitorPeriods } from './periods-cte.js';
 import { findSource } from './source-scope.js';
 import { PlanError, sqlNumber } from './sql-text.js';
+import { labelQueries } from './label-queries.js';
 
 /** Names of the indicators an arithmetic expression uses, each once, in order of appearance. */
 export function expressionIndicators(expression: ArithIR): string[] {
@@ -51,15 +53,31 @@ export function compileReferenceSql(program: ProgramIR, indicator: IndicatorIR, 
     return compileMeasureSql(program, measure, all ? indicator.by : [], periods, indicator.grain, reference.filter);
 }
 
+/**
+ * For a breakdown of a measure or rate: every row of the numerator's source per period and cell, by the
+ * same time meaning and without filter, so a cell whose values are missing is still present.
+ */
+function presenceQuery(program: ProgramIR, indicator: IndicatorIR, periods: PlanPeriod[]): { sql: string } | null {
+    const v = indicator.value;
+    const counted = v.kind === 'measure' ? v.measure : v.kind === 'rate' ? v.numerator : null;
+    if (!counted || indicator.by.length === 0) return null;
+    const rows: MeasureIR = {
+        ...counted, aggregate: 'count', column: null, duration: false, filter: null, having: null, transition: null,
+        isCount: true, time: effectiveTime(counted),
+    };
+    return { sql: compileMeasureSql(program, rows, indicator.by, periods, indicator.grain) };
+}
+
 function planIndicator(program: ProgramIR, indicator: IndicatorIR): IndicatorPlan {
     const periods = monitorPeriods(program.monitor, indicator.grain);
     const ctx: MeasureContext = { program, grain: indicator.grain, dimensions: indicator.by };
     const references: ReferencePlan[] = indicator.references.map((r) => ({
         series: r.series, sql: compileReferenceSql(program, indicator, r, periods),
     }));
+    const presence = presenceQuery(program, indicator, periods);
     const base = {
         indicator: indicator.name, grain: indicator.grain, dimensions: indicator.by, periods, references,
-        factor: null, expression: null, dependsOn: [] as string[],
+        factor: null, expression: null, dependsOn: [] as string[], ...(presence ? { presence } : {}),
     };
     const value = indicator.value;
     switch (value.kind) {
@@ -106,5 +124,7 @@ function dependencyOrder(plans: IndicatorPlan[]): IndicatorPlan[] {
 
 /** Plans every indicator of the program: SQL per measure/rate and reference, expressions in dependency order. */
 export function planIndicators(program: ProgramIR): Plan {
-    return { monitor: program.monitor.name, indicators: dependencyOrder(program.indicators.map((i) => planIndicator(program, i))) };
+    const plan: Plan = { monitor: program.monitor.name, indicators: dependencyOrder(program.indicators.map((i) => planIndicator(program, i))) };
+    const labels = labelQueries(program);
+    return labels.length > 0 ? { ...plan, labels } : plan;
 }

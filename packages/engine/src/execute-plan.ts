@@ -67,8 +67,30 @@ export function expressionRows(ip: IndicatorPlan, done: Map<string, { plan: Indi
     return out;
 }
 
+/** The names of each dimension's codes, from the plan's label queries. */
+async function codeNames(engine: Engine, plan: Plan): Promise<Map<string, Map<string, string>>> {
+    const names = new Map<string, Map<string, string>>();
+    for (const q of plan.labels ?? []) {
+        const map = new Map<string, string>();
+        for (const r of await engine.query(q.sql)) if (r.code !== null && r.label !== null) map.set(String(r.code), String(r.label));
+        names.set(q.dimension, map);
+    }
+    return names;
+}
+
+/** Labels a cell's codes by their names (`names via`); a code without a name, and the total, get none. */
+function labelled(row: ResultRow, names: Map<string, Map<string, string>>): ResultRow {
+    const labels: Record<string, string> = {};
+    for (const [d, code] of Object.entries(row.dimensions)) {
+        const name = code === null ? undefined : names.get(d)?.get(code);
+        if (name !== undefined) labels[d] = name;
+    }
+    return Object.keys(labels).length > 0 ? { ...row, labels } : row;
+}
+
 /** Runs every query of the plan in dependency order and returns the rows of all series. */
 export async function executePlan(engine: Engine, plan: Plan): Promise<ResultRow[]> {
+    const names = await codeNames(engine, plan);
     const done = new Map<string, { plan: IndicatorPlan; rows: ResultRow[] }>();
     const out: ResultRow[] = [];
     for (const ip of plan.indicators) {
@@ -82,7 +104,19 @@ export async function executePlan(engine: Engine, plan: Plan): Promise<ResultRow
             for (const row of seriesRows(ip, ref.series, refRows, null, refDims)) rows.push(row);
         }
         done.set(ip.indicator, { plan: ip, rows });
-        for (const row of rows) out.push(row);
+        for (const row of rows) out.push(names.size > 0 ? labelled(row, names) : row);
+    }
+    return out;
+}
+
+/**
+ * Runs the plan's presence queries (series `presence`): the rows per period and breakdown cell,
+ * whatever their values, for the breakdown-change warning only; never an output row.
+ */
+export async function executePresence(engine: Engine, plan: Plan): Promise<ResultRow[]> {
+    const out: ResultRow[] = [];
+    for (const ip of plan.indicators) {
+        if (ip.presence) for (const row of seriesRows(ip, 'presence', await engine.query(ip.presence.sql), null, ip.dimensions)) out.push(row);
     }
     return out;
 }

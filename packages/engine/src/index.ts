@@ -1,10 +1,10 @@
 export * from './engine-types.js';
 export { createEngine, OFFLINE_SETTINGS } from './create-engine.js';
 export { createNodeEngine } from './create-node-engine.js';
-export { executePlan } from './execute-plan.js';
+export { executePlan, executePresence } from './execute-plan.js';
 export { assessTargets, desiredDirection, targetStatus, trajectory } from './targets.js';
 export { applyDisclosure, roundCount } from './disclosure.js';
-export { breakdownChanges } from './breakdown-changes.js';
+export { breakdownChanges, type BreakdownChangeInputs } from './breakdown-changes.js';
 export { fileMissing } from './data-issues.js';
 export { MAX_OUTPUT_CELLS, outputCellsIssue, periodCount } from './output-cells.js';
 export { stripBom } from './load-source.js';

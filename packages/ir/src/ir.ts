@@ -99,6 +99,20 @@ export interface SourceIR {
     span: Span;
     /** Where the path string stands, for data-stage diagnostics about the file. */
     pathSpan?: Span;
+    /** A pre-aggregated table's levels (`levels col { total "…" cells "…" }`); absent: one level. */
+    levels?: LevelsIR;
+}
+
+/**
+ * The levels of a pre-aggregated table: a total is read from the rows whose `column` equals `total`,
+ * breakdown cells from the rows whose `column` equals `cells` (null: every row that is not a total row).
+ * Rows of other levels (CBS's buurten beside wijken) count nowhere.
+ */
+export interface LevelsIR {
+    column: string;
+    total: string;
+    cells: string | null;
+    span: Span;
 }
 
 /** A column of a source, optionally translated through a lookup table (`col via table.field`). */
@@ -135,6 +149,10 @@ export interface DimensionIR {
     bindings: DimensionBindingIR[];
     /** Absent or null: values are used as they are. */
     mapping?: DimensionMappingIR | null;
+    /** `known change <date>`: a layout change the analyst knows of; breakdown changes from that day on are not warned about. */
+    knownChanges?: string[];
+    /** `names via table.field`: cells are keyed by code and labelled with the name the table gives it. */
+    names?: { table: string; field: string };
     span: Span;
 }
 

@@ -42,12 +42,26 @@ export interface IndicatorPlan {
     /** Indicators this one needs first (expressions only). */
     dependsOn: string[];
     references: ReferencePlan[];
+    /**
+     * For a breakdown: the rows of the numerator's source per period and cell, whatever their values
+     * (a count without filter), so a cell whose values the source marks missing is still "there" for
+     * the breakdown-change warning. Absent without a breakdown.
+     */
+    presence?: SeriesQuery;
+}
+
+/** The names of a dimension's codes (`names via table.field`): a query with the columns `code` and `label`. */
+export interface LabelQuery {
+    dimension: string;
+    sql: string;
 }
 
 /** The plan for a whole program; indicators are in dependency order (an expression after its parts). */
 export interface Plan {
     monitor: string;
     indicators: IndicatorPlan[];
+    /** Name queries of the dimensions that declare `names via`; absent when none does. */
+    labels?: LabelQuery[];
 }
 
 /** The column names of every series query, besides the dimension columns. */

@@ -1,10 +1,13 @@
 /** Result rows as CSV: one format for `monitor run --format csv` and the editor's "export rows". */
+import type { LabelLang } from './cell-labels.js';
 import { flattenRow, type FlatRow, type ResultRow } from './rows.js';
 
 /** How rows are written as CSV. */
 export interface CsvOptions {
     /** Leave text cells that start like a spreadsheet formula unescaped (`monitor run --csv-raw`). */
     raw?: boolean;
+    /** The language of the "(unknown)" cell label. */
+    lang?: LabelLang;
 }
 
 /**
@@ -19,10 +22,13 @@ function csvField(value: FlatRow[string], options: CsvOptions): string {
     return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Rows as CSV with a header: the fixed fields and one column per breakdown dimension; formula-like text escaped. */
+/**
+ * Rows as CSV with a header: the fixed fields and, per breakdown dimension, its code and its label
+ * (`<dim>_label`: the name, the code, or "(unknown)"; empty on the total row); formula-like text escaped.
+ */
 export function rowsToCsv(rows: ResultRow[], options: CsvOptions = {}): string {
-    const flat = rows.map(flattenRow);
-    const dimensions = [...new Set(rows.flatMap(r => Object.keys(r.dimensions)))];
+    const flat = rows.map((r) => flattenRow(r, options.lang ?? 'en'));
+    const dimensions = [...new Set(rows.flatMap(r => Object.keys(r.dimensions).flatMap((d) => [d, `${d}_label`])))];
     const fixed = ['value', 'numerator', 'denominator', 'target', 'status', 'suppressed', 'provisional'];
     const columns = ['indicator', 'series', 'period', ...dimensions, ...fixed];
     const lines = [columns.join(','), ...flat.map(r => columns.map(c => csvField(r[c] ?? null, options)).join(','))];

@@ -1,3 +1,5 @@
+import { cellLabel, type LabelLang } from './cell-labels.js';
+
 /** The one row shape that `monitor run`, the report and the preview share (LANGUAGE.md). */
 
 export type Status = 'on-track' | 'within-tolerance' | 'off-track' | 'no-target' | 'no-data';
@@ -7,8 +9,13 @@ export interface ResultRow {
     /** `"actual"` for the monitor's own values, the reference's label otherwise. */
     series: string;
     period: string;
-    /** One entry per breakdown dimension; absent or null for the total. */
+    /**
+     * One entry per breakdown dimension, keyed by code; the total row has none. `null` is the cell of
+     * rows without a value in that column ("(unknown)"), never the total.
+     */
     dimensions: Record<string, string | null>;
+    /** The name of a cell's code per dimension, from the dimension's `names via` table; absent: shown by its code. */
+    labels?: Record<string, string>;
     value: number | null;
     numerator: number | null;
     denominator: number | null;
@@ -32,13 +39,23 @@ export type FlatRow = Record<string, string | number | boolean | null>;
  */
 export const OUTPUT_FIELDS = ['indicator', 'series', 'period', 'value', 'numerator', 'denominator', 'target', 'status', 'suppressed', 'provisional'] as const;
 
-/** Flattens a row into the output shape: dimension fields sit between `period` and `value`. */
-export function flattenRow(row: ResultRow): FlatRow {
+/**
+ * Flattens a row into the output shape: each dimension's code and then its label (`<dim>_label`) sit
+ * between `period` and `value`; the total row has neither.
+ */
+export function flattenRow(row: ResultRow, lang: LabelLang = 'en'): FlatRow {
+    // `rows.map(flattenRow)` passes an index here: anything but 'nl' is English.
+    const language: LabelLang = lang === 'nl' ? 'nl' : 'en';
+    const cells: FlatRow = {};
+    for (const d of Object.keys(row.dimensions ?? {})) {
+        cells[d] = row.dimensions[d];
+        cells[`${d}_label`] = cellLabel(row, d, language);
+    }
     return {
         indicator: row.indicator,
         series: row.series,
         period: row.period,
-        ...row.dimensions,
+        ...cells,
         value: row.value,
         numerator: row.numerator,
         denominator: row.denominator,

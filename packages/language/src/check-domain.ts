@@ -1,12 +1,13 @@
 /** Meaning-stage checks on the social-domain constructs: dimension mappings, references, transition shares, stacking. */
 import { isValidDate } from '@monitor/ir';
-import type { ValidationAcceptor } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type ValidationAcceptor } from 'langium';
 import {
     isEnded, isMeasure, isRate, isReference, isTableShape, isTransitionAggregation, isCountAggregation,
-    type DimensionMapping, type Indicator, type TransitionAggregation, type Measure, type Model, type Reference,
+    type Dimension, type DimensionMapping, type DimensionNames, type Levels, type Indicator, type TransitionAggregation, type Measure, type Model, type Reference,
 } from './generated/ast.js';
-import { report } from './check-structure.js';
+import { checkDuplicateProperties, report } from './check-structure.js';
 import { columnTypeOf } from './check-measures.js';
+import { message } from './messages.js';
 
 /** Collapses whitespace and case, so "per 1.000  jongeren" and "Per 1.000 jongeren" are one unit. */
 function normalUnit(unit: string): string {
@@ -23,6 +24,39 @@ export function checkDimensionMapping(mapping: DimensionMapping, accept: Validat
     if (mapping.from?.ref && mapping.from.ref === mapping.to?.ref) {
         report(accept, 'warning', 'mapping-same-column', { name: mapping.from.$refText }, mapping, 'to');
     }
+}
+
+/** `names via table.field` reads a name per code: the table must be a `table key <code>` source. */
+export function checkDimensionNames(names: DimensionNames, accept: ValidationAcceptor): void {
+    const table = names.table?.ref;
+    if (table && (!isTableShape(table.shape) || !table.shape.key)) {
+        report(accept, 'error', 'names-needs-table', { source: table.name }, names, 'table');
+    }
+}
+
+/** A dimension says its title, mapping and names once each; a second one would silently replace the first. */
+export function checkDimension(dimension: Dimension, accept: ValidationAcceptor): void {
+    checkDuplicateProperties(dimension, ['title'], accept);
+    dimension.knownChanges.forEach((date, i) => {
+        if (!isValidDate(date)) report(accept, 'error', 'invalid-date', { date }, dimension, 'knownChanges', i);
+    });
+    // The AST keeps only the last `map`/`names`, so count their keywords in the text.
+    const rules: Record<string, string> = { map: 'DimensionMapping', names: 'DimensionNames' };
+    for (const [keyword, rule] of Object.entries(rules)) {
+        const parts = dimension.$cstNode ? CstUtils.streamCst(dimension.$cstNode)
+            .filter((n) => n.text === keyword && GrammarAST.isKeyword(n.grammarSource)
+                && AstUtils.getContainerOfType(n.grammarSource, GrammarAST.isParserRule)?.name === rule).toArray() : [];
+        for (const extra of parts.slice(1)) {
+            accept('warning', message('duplicate-property', { name: keyword }), { node: dimension, range: extra.range, code: 'duplicate-property', data: { code: 'duplicate-property' } });
+        }
+    }
+}
+
+/** `levels col { total "…" cells "…" }`: without a total value no row can hold the total. */
+export function checkLevels(levels: Levels, accept: ValidationAcceptor): void {
+    if (levels.total === undefined) report(accept, 'error', 'levels-needs-total', { name: levels.column?.$refText ?? '' }, levels, 'column');
+    else if (levels.total === levels.cells) report(accept, 'error', 'levels-same-value', { value: levels.total }, levels, 'cells');
+    checkDuplicateProperties(levels, ['total', 'cells'], accept);
 }
 
 /** A reference is compared with the indicator on one axis: its series name and unit must fit. */

@@ -24,14 +24,15 @@ const PROPERTY_KEYWORDS: Record<string, string[]> = {
     MonitorDecl: ['title', 'owner', 'description', 'grain', 'range'],
     Privacy: ['minimum', 'round'],
     Source: ['status', 'format', 'delimiter', 'decimal', 'header', 'nulls', 'dateformat', 'coverage', 'trim', 'columns'],
-    Dimension: ['title'],
+    Dimension: ['title', 'known'],
+    Levels: ['total', 'cells'],
     Indicator: ['title', 'description', 'unit', 'value', 'grain', 'desired', 'by'],
     Target: ['baseline', 'tolerance'],
 };
 
 /** AST node types that are a property of their block, so they start a line. */
 const PROPERTY_NODES = new Set([
-    'EventsShape', 'EpisodesShape', 'SnapshotShape', 'TableShape', 'Column', 'Privacy', 'DimensionMapping', 'Binding', 'TargetPoint',
+    'EventsShape', 'EpisodesShape', 'SnapshotShape', 'TableShape', 'Column', 'Privacy', 'DimensionMapping', 'DimensionNames', 'Levels', 'Binding', 'TargetPoint',
 ]);
 
 /** Top-level elements that are one line each and sit together without blank lines. */

@@ -69,6 +69,10 @@ function lowerSource(source: Source, uri: string): SourceIR {
         coverage: source.coverageFrom && source.coverageTo ? { from: source.coverageFrom, to: source.coverageTo } : null,
         span: spanOf(source),
         pathSpan: pathSpanOf(source),
+        // Only when written, so the IR of a source without levels stays as it was.
+        ...(source.levels?.column && source.levels.total !== undefined ? {
+            levels: { column: source.levels.column.$refText, total: source.levels.total, cells: source.levels.cells ?? null, span: spanOf(source.levels) },
+        } : {}),
     };
 }
 
@@ -92,6 +96,8 @@ function lowerDimension(dimension: Dimension): DimensionIR {
             to: dimension.mapping.to.$refText,
             since: dimension.mapping.since ?? null,
         } : null,
+        ...(dimension.knownChanges.length > 0 ? { knownChanges: [...dimension.knownChanges] } : {}),
+        ...(dimension.names ? { names: { table: dimension.names.table.$refText, field: dimension.names.field.$refText } } : {}),
         span: spanOf(dimension),
     };
 }

@@ -270,6 +270,38 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `The mapping translates column '${a.name}' into itself, so it changes nothing. Name the column with the new codes after 'to'.`,
         nl: a => `De omzetting vertaalt kolom '${a.name}' naar zichzelf en verandert dus niets. Noem na 'to' de kolom met de nieuwe codes.`,
     },
+    'names-needs-table': {
+        en: a => `'names via' reads one name per code from a lookup table, but source '${a.source}' is not a 'table key <code>' source. Declare the names file as 'table key <code column>'.`,
+        nl: a => `'names via' leest per code één naam uit een opzoektabel, maar bron '${a.source}' is geen 'table key <code>'-bron. Declareer het namenbestand als 'table key <codekolom>'.`,
+    },
+    'levels-needs-total': {
+        en: a => `'levels ${a.name}' needs the value of the rows that hold the total, e.g. 'levels ${a.name} { total "Gemeente"  cells "Wijk" }'.`,
+        nl: a => `'levels ${a.name}' heeft de waarde nodig van de rijen met het totaal, bijvoorbeeld 'levels ${a.name} { total "Gemeente"  cells "Wijk" }'.`,
+    },
+    'levels-same-value': {
+        en: a => `"${a.value}" cannot be both the total level and the cell level; name the level of the breakdown rows after 'cells'.`,
+        nl: a => `"${a.value}" kan niet tegelijk het totaalniveau en het celniveau zijn; noem na 'cells' het niveau van de uitsplitsingsrijen.`,
+    },
+    'data-levels-summed': {
+        en: a => `This sums rows of several levels of source '${a.source}': column '${a.column}' holds ${a.levels} rows, so the municipality and its wijken (or a "Totaal" and its parts) are counted twice. Declare the levels on the source, e.g. 'levels soort_regio { total "Gemeente"  cells "Wijk" }', or keep one level with 'where'.`,
+        nl: a => `Dit telt rijen van meerdere niveaus van bron '${a.source}' op: kolom '${a.column}' bevat ${a.levels}-rijen, dus de gemeente en haar wijken (of een "Totaal" en zijn delen) tellen dubbel. Declareer de niveaus bij de bron, bijvoorbeeld 'levels soort_regio { total "Gemeente"  cells "Wijk" }', of houd met 'where' één niveau over.`,
+    },
+    'data-value-not-found': {
+        en: a => `No row of '${a.source}' has ${a.value} in column '${a.column}', so this matches nothing.`
+            + (a.hint === 'trim' ? ` The data has it with other spaces or capitals: trim the column or write the value as in the file.`
+                : a.hint === 'nearest' ? ` Nearest values in the data: ${a.nearest}.` : ' Check the value against the data.'),
+        nl: a => `Geen rij van '${a.source}' heeft ${a.value} in kolom '${a.column}', dus dit treft niets.`
+            + (a.hint === 'trim' ? ` De data heeft de waarde met andere spaties of hoofdletters: trim de kolom of schrijf de waarde zoals in het bestand.`
+                : a.hint === 'nearest' ? ` Dichtstbijzijnde waarden in de data: ${a.nearest}.` : ' Controleer de waarde tegen de data.'),
+    },
+    'data-codes-not-found': {
+        en: a => `None of the codes in '${a.source}.${a.column}' is found in '${a.table}.${a.key}', so the translation or lookup changes nothing.`
+            + (a.hint === 'trim' ? ` They are there with other spaces or capitals: trim the column.`
+                : a.hint === 'example' ? ` A code in the data: ${a.example}; compare it with the table.` : ' Compare the codes of the data with the table.'),
+        nl: a => `Geen van de codes in '${a.source}.${a.column}' komt voor in '${a.table}.${a.key}', dus de omzetting of opzoeking verandert niets.`
+            + (a.hint === 'trim' ? ` Ze staan er met andere spaties of hoofdletters: trim de kolom.`
+                : a.hint === 'example' ? ` Een code in de data: ${a.example}; vergelijk die met de tabel.` : ' Vergelijk de codes van de data met de tabel.'),
+    },
     'reference-series-reserved': {
         en: () => `The series name 'actual' is reserved for the monitor's own values. Name the reference after what it shows, e.g. "Nederland".`,
         nl: () => `De reeksnaam 'actual' is gereserveerd voor de eigen waarden van de monitor. Noem de referentie naar wat hij toont, bijvoorbeeld "Nederland".`,

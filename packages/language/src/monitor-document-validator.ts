@@ -8,7 +8,7 @@ import {
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isColumnRef, isDimensionMapping, isMeasure, isBinding, isReference, isSource } from './generated/ast.js';
+import { isColumnRef, isDimensionMapping, isDimensionNames, isMeasure, isBinding, isReference, isSource } from './generated/ast.js';
 import { isGateError } from './gated-parser.js';
 import { message } from './messages.js';
 import { suggest } from './suggest.js';
@@ -84,7 +84,7 @@ function columnSourceName(container: AstNode, property: string): string {
     if (isColumnRef(container) && property === 'field') return container.lookup?.$refText ?? '?';
     for (let node: AstNode | undefined = container; node; node = node.$container) {
         if (isMeasure(node) || isBinding(node) || isReference(node)) return node.source?.$refText ?? '?';
-        if (isDimensionMapping(node)) return node.table?.$refText ?? '?';
+        if (isDimensionMapping(node) || isDimensionNames(node)) return node.table?.$refText ?? '?';
         if (isSource(node)) return node.name;
     }
     return '?';

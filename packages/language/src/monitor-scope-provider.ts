@@ -8,7 +8,7 @@ import {
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import {
-    Column, isBinding, isColumn, isColumnRef, isDimensionMapping, isMeasure, isReference, isSource, type Source,
+    Column, isBinding, isColumn, isColumnRef, isDimensionMapping, isDimensionNames, isMeasure, isReference, isSource, type Source,
 } from './generated/ast.js';
 import { importClosure } from './imports.js';
 
@@ -97,7 +97,7 @@ export class MonitorScopeProvider extends DefaultScopeProvider {
         for (let node: AstNode | undefined = container; node; node = node.$container) {
             if (isMeasure(node) || isBinding(node) || isReference(node)) return node.source?.ref;
             // A dimension's mapping names columns of its mapping table.
-            if (isDimensionMapping(node)) return node.table?.ref;
+            if (isDimensionMapping(node) || isDimensionNames(node)) return node.table?.ref;
             // A derived column's expression names columns of its own source.
             if (isColumn(node) && isSource(node.$container)) return node.$container;
             if (isSource(node)) return 'default';

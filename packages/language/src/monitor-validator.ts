@@ -9,7 +9,7 @@ import {
 import { checkColumnRef, checkComparison, checkMeasure } from './check-measures.js';
 import { checkColumn } from './check-columns.js';
 import { checkBreakdowns, checkCycles, checkDuplicateTargets, checkTarget } from './check-indicators.js';
-import { checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
+import { checkDimension, checkDimensionNames, checkLevels, checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
 import { importClosure, importRefusal, resolveImport, type ImportRefusal } from './imports.js';
 import { AstUtils, URI } from 'langium';
 
@@ -63,7 +63,6 @@ export function registerValidationChecks(services: LangiumServices & { validatio
     const checks: ValidationChecks<MonitorAstType> = {
         Model: [checkModel, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept)],
         MonitorDecl: checkMonitorDecl,
-        Dimension: checkDimensionName,
         Source: checkSource,
         Column: checkColumn,
         Note: checkNote,
@@ -72,6 +71,9 @@ export function registerValidationChecks(services: LangiumServices & { validatio
         Import: (node, accept) => validator.checkImport(node, accept),
         Measure: [checkMeasure, checkStackingMinimum],
         DimensionMapping: checkDimensionMapping,
+        DimensionNames: checkDimensionNames,
+        Dimension: [checkDimensionName, checkDimension],
+        Levels: checkLevels,
         Reference: checkReference,
         ColumnRef: checkColumnRef,
         Comparison: checkComparison,

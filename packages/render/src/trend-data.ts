@@ -2,7 +2,7 @@
  * The flat records a trend chart draws: one per actual or reference row, note, provisional period and
  * suppressed point. One dataset, so that small multiples facet every layer the same way.
  */
-import { parsePeriod, periodEnd, periodStart, type IndicatorIR, type NoteIR, type ResultRow, type Status } from '@monitor/ir';
+import { cellLabels, isTotalRow, parsePeriod, periodEnd, periodStart, type IndicatorIR, type NoteIR, type ResultRow, type Status } from '@monitor/ir';
 import { chartWord, formatNumber, statusLabel, type Lang } from './labels.js';
 
 /** What a record stands for; each chart layer filters on it. */
@@ -41,16 +41,13 @@ export interface TrendOptions {
     lang?: Lang;
 }
 
-/** True for the row without breakdown. */
-export function isTotalRow(row: ResultRow): boolean {
-    return Object.values(row.dimensions ?? {}).every(v => v === null || v === undefined);
-}
+/** True for the row without breakdown (no dimension fields; the "(unknown)" cell has them, as null). */
+export { isTotalRow };
 
-function groupOf(row: ResultRow, breakdown: string | null): string | null {
+function groupOf(row: ResultRow, breakdown: string | null, lang: Lang): string | null {
     if (!breakdown) return isTotalRow(row) ? '' : null;
-    const dims = row.dimensions ?? {};
-    if (dims[breakdown] === null || dims[breakdown] === undefined) return null;
-    return Object.entries(dims).filter(([, v]) => v !== null && v !== undefined).map(([, v]) => String(v)).join(' · ');
+    if (!(breakdown in (row.dimensions ?? {}))) return null;
+    return cellLabels(row, lang);
 }
 
 function slack(indicator: IndicatorIR, target: number): number {
@@ -69,7 +66,7 @@ export function trendData(indicator: IndicatorIR, rows: ResultRow[], options: Tr
     let last = '0000-01-01';
     for (const row of rows) {
         if (row.indicator !== indicator.name) continue;
-        const group = groupOf(row, breakdown);
+        const group = groupOf(row, breakdown, lang);
         const p = parsePeriod(row.period);
         if (group === null || !p) continue;
         groups.add(group);

@@ -5,7 +5,7 @@
  */
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
-import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan } from '@monitor/engine';
+import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan, executePresence } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
 import { loadSourceFiles, type DataLimits, type SpanIssue } from './data-files.js';
 
@@ -28,14 +28,15 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
         if (out.issues.some(i => i.code === 'data-too-large')) out.stopped = 'too-large';
         if (out.issues.some(i => i.severity === 'error') || program.indicators.length === 0) return out;
         await engine.lock();
-        const raw = await executePlan(engine, planIndicators(program));
+        const plan = planIndicators(program);
+        const raw = await executePlan(engine, plan);
         const nl = getLocale() === 'nl';
-        // Warnings that name breakdown values and periods only, never a count (as in the CLI).
-        for (const i of breakdownChanges(program, raw)) {
-            out.issues.push({ span: i.span, severity: i.severity, code: i.code, message: nl ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}` });
-        }
         // Targets are judged on the disclosed values, so a status never reveals a hidden count.
         out.rows = assessTargets(program, applyDisclosure(program, raw));
+        // Warnings that name breakdown values and periods only, never a count nor a value with a hidden cell (as in the CLI).
+        for (const i of breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe: out.rows })) {
+            out.issues.push({ span: i.span, severity: i.severity, code: i.code, message: nl ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}` });
+        }
         return out;
     } finally {
         await engine.close();

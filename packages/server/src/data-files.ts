@@ -8,6 +8,7 @@ import type { ProgramIR, SourceIR, Span } from '@monitor/ir';
 import { getLocale, message } from '@monitor/language';
 import type { DataIssue, Engine } from '@monitor/engine';
 import { resolveDataPath } from './data-paths.js';
+import { probeData } from './data-probes.js';
 
 /** One data-stage finding at a span of a `.monitor` file, in the current locale. */
 export interface SpanIssue {
@@ -37,7 +38,14 @@ function issueText(issue: DataIssue): string {
  */
 export async function loadSourceFiles(engine: Engine, program: ProgramIR, root: string, limits: DataLimits = {}): Promise<DataStageResult> {
     const result: DataStageResult = { issues: [], files: [] };
-    for (const source of program.sources) await loadOne(engine, source, root, result, limits);
+    const loaded = new Set<string>();
+    for (const source of program.sources) {
+        const before = result.issues.length;
+        await loadOne(engine, source, root, result, limits);
+        if (!result.issues.slice(before).some((i) => i.severity === 'error')) loaded.add(source.name);
+    }
+    // Numbers that would be silently wrong: levels summed, text values that match nothing.
+    result.issues.push(...await probeData(engine, program, loaded));
     return result;
 }
 

@@ -2,7 +2,7 @@
  * What the editor shows about an indicator's numbers: its latest total value and status (from the
  * cached, disclosed rows) and its target, in words.
  */
-import type { IndicatorIR, ResultRow, TargetIR } from '@monitor/ir';
+import { isTotalRow, type IndicatorIR, type ResultRow, type TargetIR } from '@monitor/ir';
 import type { Locale } from '@monitor/language';
 import type { Analysis } from './document-analysis.js';
 import { formatNumber, texts } from './texts.js';
@@ -10,7 +10,7 @@ import { formatNumber, texts } from './texts.js';
 /** The last period's total row of an indicator that has a value. */
 export function latestRow(rows: ResultRow[], indicator: string): ResultRow | undefined {
     const totals = rows.filter(r => r.indicator === indicator && r.series === 'actual'
-        && Object.values(r.dimensions).every(v => v === null || v === undefined) && r.value !== null);
+        && isTotalRow(r) && r.value !== null);
     return totals.sort((a, b) => a.period.localeCompare(b.period)).at(-1);
 }
 

@@ -1,5 +1,5 @@
 /** The table of an indicator's rows in the report: totals, or the cells of one breakdown dimension. */
-import type { IndicatorIR, ResultRow } from '@monitor/ir';
+import { cellLabel, type IndicatorIR, type ResultRow } from '@monitor/ir';
 import { formatNumber, isTotalRow, statusLabel } from '@monitor/render';
 import type { Locale } from '@monitor/language';
 import { h, type Html } from './html.js';
@@ -16,18 +16,18 @@ function compare(a: string, b: string): number {
 
 /** Within a period: the breakdown value, then the monitor's own series before the references. */
 function sortKey(row: ResultRow, breakdown: string | null): string {
-    return `${breakdown ? String(row.dimensions[breakdown]) : ''}\u0000${row.series === 'actual' ? '' : row.series}`;
+    return `${breakdown ? String(row.dimensions[breakdown] ?? '\uffff') : ''}\u0000${row.series === 'actual' ? '' : row.series}`;
 }
 
 /** The rows of one indicator as a table (reference series included, after the actual rows of a period). */
 export function rowsTable(indicator: IndicatorIR, rows: ResultRow[], breakdown: string | null, privacyMinimum: number | null, lang: Locale): Html {
     const t = reportTexts(lang);
-    const shown = rows.filter(r => r.indicator === indicator.name && (breakdown ? r.dimensions?.[breakdown] != null : isTotalRow(r)))
+    const shown = rows.filter(r => r.indicator === indicator.name && (breakdown ? breakdown in (r.dimensions ?? {}) : isTotalRow(r)))
         .sort((a, b) => compare(a.period, b.period) || compare(sortKey(a, breakdown), sortKey(b, breakdown)));
     const head = [t.columns.period, ...(breakdown ? [breakdown] : []), t.columns.series, t.columns.value, t.columns.target, t.columns.status, t.columns.provisional];
     const body = shown.map(r => h('tr', r.suppressed ? { class: 'suppressed' } : {}, [
         h('td', {}, [r.period]),
-        breakdown ? h('td', {}, [String(r.dimensions[breakdown])]) : null,
+        breakdown ? h('td', {}, [cellLabel(r, breakdown, lang)!]) : null,
         h('td', {}, [r.series === 'actual' ? t.actual : r.series]),
         h('td', { class: 'num value' }, [valueText(r, privacyMinimum, lang)]),
         h('td', { class: 'num' }, [r.target === null ? '' : formatNumber(r.target, lang)]),
