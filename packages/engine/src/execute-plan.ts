@@ -78,7 +78,7 @@ export async function executePlan(engine: Engine, plan: Plan): Promise<ResultRow
         for (const ref of ip.references) {
             const refRows = await engine.query(ref.sql);
             const refDims = ip.dimensions.filter((d) => refRows.length > 0 && d in refRows[0]);
-            rows.push(...seriesRows(ip, ref.series, refRows, null, refDims));
+            rows.push(...seriesRows(ip, ref.series, refRows, ref.factor ?? null, refDims));
         }
         done.set(ip.indicator, { plan: ip, rows });
         out.push(...rows);
