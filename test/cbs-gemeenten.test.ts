@@ -1,8 +1,8 @@
 /**
  * The second example on real CBS data (examples/cbs-gemeenten): Almere's housing stock per 1,000
- * inhabitants next to the other municipalities of its CBS size class (150,000–250,000 inhabitants) in
- * 2024, as a proper rate (sum of dwellings over sum of inhabitants) from the one-period file of all 342
- * municipalities. It reads ../shared/data/cbs with `--root ..` and is marked `.monitor-skip` like
+ * inhabitants and its density next to the other municipalities of its CBS size class (150,000–250,000
+ * inhabitants) in 2024, as proper rates (sum of dwellings, or inhabitants, over sum of inhabitants, or
+ * land) from the one-period file of all 342 municipalities. It reads ../shared/data/cbs with `--root ..` and is marked `.monitor-skip` like
  * examples/cbs-almere. Skipped with a printed reason where ../shared is absent; with
  * MONITOR_REQUIRE_ALL=1 (CI) its absence is a failure.
  */
@@ -61,7 +61,7 @@ describe.skipIf(!present)('the CBS gemeenten example', () => {
 
     test('the size class is a proper rate of the 13 other municipalities with 150,000–250,000 inhabitants, in 2024 only', () => {
         const rows = JSON.parse(run('json')) as Row[];
-        const reference = rows.filter((x) => x.series === SERIES);
+        const reference = rows.filter((x) => x.series === SERIES && x.indicator === 'woningen_per_1000');
         expect(reference.map((x) => x.period)).toEqual(['2024']);
         // By hand on the file: every municipality of the class except Almere (GM0034).
         const peers = municipalities().filter((m) => Number(m.AantalInwoners_5) >= 150000 && Number(m.AantalInwoners_5) < 250000 && m.regiocode !== 'GM0034');
@@ -76,9 +76,27 @@ describe.skipIf(!present)('the CBS gemeenten example', () => {
         expect(Math.abs(average - 466.3)).toBeGreaterThan(0.5);
     });
 
+    test('density of the class is all inhabitants over all land, far from the average of the published densities', () => {
+        const rows = JSON.parse(run('json')) as Row[];
+        const dichtheid = rows.filter((x) => x.indicator === 'dichtheid' && x.value !== null);
+        const peers = municipalities().filter((m) => Number(m.AantalInwoners_5) >= 150000 && Number(m.AantalInwoners_5) < 250000 && m.regiocode !== 'GM0034');
+        const inhabitants = peers.reduce((s, m) => s + Number(m.AantalInwoners_5), 0);
+        const land = peers.reduce((s, m) => s + Number(m.OppervlakteLand_123), 0);
+        const reference = dichtheid.find((x) => x.series === SERIES)!;
+        expect([reference.period, reference.value]).toEqual(['2024', Math.round(inhabitants / land * 100)]);
+        expect(reference.value).toBe(1478);
+        // CBS's own densities of the 13, averaged, say 2,088: a small dense city weighs as much as a large green one.
+        const averaged = peers.reduce((s, m) => s + Number(m.Bevolkingsdichtheid_34), 0) / peers.length;
+        expect(Math.round(averaged)).toBe(2088);
+        // Almere's own density, from its raw file, is CBS's published figure (Bevolkingsdichtheid_34 = 1,753 in 2024).
+        const own = dichtheid.find((x) => x.series === 'actual')!;
+        expect([own.period, own.value]).toEqual(['2024', Number(almereRow(2024).Bevolkingsdichtheid_34)]);
+        expect(own.value).toBe(1753);
+    });
+
     test('Almere\'s own value comes from its own raw CBS file, rounded to one decimal', () => {
         const rows = JSON.parse(run('json')) as Row[];
-        const own = rows.filter((x) => x.series === 'actual');
+        const own = rows.filter((x) => x.series === 'actual' && x.indicator === 'woningen_per_1000');
         for (const year of [2023, 2024]) {
             const cbs = almereRow(year);
             const row = own.find((x) => x.period === String(year))!;
