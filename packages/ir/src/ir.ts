@@ -219,7 +219,7 @@ export interface ReferenceIR {
     value: ColumnRefIR;
     /** Absent or null: the column `value`. Set: sum of the numerator over sum of the denominator × scale. */
     rate?: ReferenceRateIR | null;
-    /** `in 2024`: the reference has values only in the periods inside this period label (a one-period table). */
+    /** `in 2024`: the reference has values only in the periods that overlap this period label (a one-period table). */
     period?: string | null;
     /** The unit the reference's values are in, when declared (it must equal the indicator's unit). */
     unit?: string | null;
