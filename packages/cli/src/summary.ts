@@ -1,5 +1,5 @@
 /** A readable table per monitor for `npm start`: each indicator's latest value, change and status. */
-import { isTotalRow, type ProgramIR, type ResultRow, type Status } from '@monitor/ir';
+import { indicatorDecimals, isTotalRow, roundTo, type ProgramIR, type ResultRow, type Status } from '@monitor/ir';
 
 const STATUS_TEXT: Record<Status, string> = {
     'on-track': 'on track',
@@ -9,9 +9,10 @@ const STATUS_TEXT: Record<Status, string> = {
     'no-data': 'no data',
 };
 
-function formatNumber(value: number | null): string {
+/** A number with the indicator's decimals, by the one rounding rule of every output (`roundTo`). */
+function formatNumber(value: number | null, decimals: number): string {
     if (value === null) return '—';
-    return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(1);
+    return roundTo(value, decimals).toFixed(decimals);
 }
 
 function pad(text: string, width: number): string {
@@ -38,8 +39,8 @@ export function summaryTable(program: ProgramIR, rows: ResultRow[]): string {
         lines.push([
             indicator.name,
             latest?.period ?? '—',
-            latest ? formatNumber(latest.value) + unit : '—',
-            change === null ? '—' : (change > 0 ? '+' : '') + formatNumber(change),
+            latest ? formatNumber(latest.value, indicatorDecimals(indicator)) + unit : '—',
+            change === null ? '—' : (change > 0 ? '+' : '') + formatNumber(change, indicatorDecimals(indicator)),
             latest ? STATUS_TEXT[latest.status] : 'no data',
             sparkline(withValue.slice(-12).map(r => r.value!)),
         ]);

@@ -82,6 +82,9 @@ const CASES: Array<[string, string, string[]]> = [
     ['grain of an indicator changed', edit('"verblijf"  desired down }', '"verblijf"  desired down  grain month }'), [
         '- **instroom** — ⚠️ changes past values', '- grain changed from quarter to month',
     ]],
+    ['decimals declared: the published precision changes, not the definition', edit('    desired down\n    by wijk', '    desired down\n    decimals 2\n    by wijk'), [
+        '- **verblijf** — Verblijf', '- decimals changed from 1 to 2',
+    ]],
     ['layout and comments only', BASE.replace(/\n/g, '\n\n// opmerking\n').replace('source', '\nsource'), [
         'No changes in meaning.',
     ]],

@@ -10,6 +10,7 @@ import { monitorPeriods } from './periods-cte.js';
 import { findSource } from './source-scope.js';
 import { PlanError, sqlNumber } from './sql-text.js';
 import { labelQueries } from './label-queries.js';
+import { parsePeriod, periodEnd, periodStart } from '@monitor/ir';
 
 /** Names of the indicators an arithmetic expression uses, each once, in order of appearance. */
 export function expressionIndicators(expression: ArithIR): string[] {
@@ -35,22 +36,54 @@ const REFERENCE_TIME: Record<string, TimeMeaning> = {
     events: 'event', episodes: 'active-at-end', snapshot: 'snapshot', table: 'none',
 };
 
+/** The periods a reference has values in: with `in <label>`, those that overlap the label. */
+function referencePeriods(reference: ReferenceIR, periods: PlanPeriod[]): PlanPeriod[] {
+    const label = reference.period ? parsePeriod(reference.period) : null;
+    if (!label) return periods;
+    const [from, to] = [periodStart(label), periodEnd(label)];
+    return periods.filter((p) => p.start <= to && p.end >= from);
+}
+
 /**
  * A reference series as SQL. Its value is a column read per period by the source's own time meaning;
- * when several rows match one period (and breakdown cell), their average is the value.
+ * when several rows match one period (and breakdown cell), their average is the value. A rate
+ * reference (`value sum a per 1000 sum b`) sums both columns over the matching rows instead: its
+ * numerator and denominator come out as a rate's, and the engine divides (`ReferencePlan.factor`).
+ * With `in <period>` it has rows only in the periods inside that period.
  */
 export function compileReferenceSql(program: ProgramIR, indicator: IndicatorIR, reference: ReferenceIR, periods: PlanPeriod[]): string {
     const source = findSource(program, reference.source);
-    const measure: MeasureIR = {
-        source: reference.source, aggregate: 'avg', column: reference.value, duration: false,
+    const measure = (aggregate: MeasureIR['aggregate'], column: MeasureIR['column']): MeasureIR => ({
+        source: reference.source, aggregate, column, duration: false,
         time: REFERENCE_TIME[source.shape.kind], filter: reference.filter, having: null, transition: null,
         isCount: false, span: reference.span,
-    };
+    });
     // Break a reference down only when its source binds every dimension; otherwise it is a total only.
     const all = boundDimensions(program, indicator.by, reference.source).length === indicator.by.length;
-    // A reference's cells are the breakdown values of the rows it reads (it has no 0 to fill in):
-    // a municipal figure outside a binding's `where` stays a total only.
-    return compileMeasureSql(program, measure, all ? indicator.by : [], periods, indicator.grain, reference.filter);
+    const dimensions = all ? indicator.by : [];
+    const own = referencePeriods(reference, periods);
+    // A period outside the range (a warning in validation) leaves no rows: the full grid, filtered out.
+    const chosen = own.length > 0 ? own : periods;
+    let sql: string;
+    if (reference.rate) {
+        const ctx: MeasureContext = { program, grain: indicator.grain, dimensions };
+        const [numerator, denominator] = compileMeasures([
+            { measure: measure('sum', reference.rate.numerator), tag: 'n_', units: false },
+            { measure: measure('sum', reference.rate.denominator), tag: 'd_', units: false },
+        ], ctx, 'n');
+        sql = assembleSeries({ groupSource: reference.source, groupFilter: reference.filter, numerator, denominator }, ctx, chosen);
+    } else {
+        // A reference's cells are the breakdown values of the rows it reads (it has no 0 to fill in):
+        // a municipal figure outside a binding's `where` stays a total only.
+        sql = compileMeasureSql(program, measure('avg', reference.value), dimensions, chosen, indicator.grain, reference.filter);
+    }
+    return own.length > 0 ? sql : `SELECT * FROM (\n${sql}\n) AS outside_range WHERE FALSE`;
+}
+
+/** The factor of a rate reference (100 for percent), or null for a column reference. */
+function referenceFactor(reference: ReferenceIR): number | null {
+    if (!reference.rate) return null;
+    return reference.rate.percent ? 100 : Number(sqlNumber(reference.rate.scale));
 }
 
 /**
@@ -73,6 +106,8 @@ function planIndicator(program: ProgramIR, indicator: IndicatorIR): IndicatorPla
     const ctx: MeasureContext = { program, grain: indicator.grain, dimensions: indicator.by };
     const references: ReferencePlan[] = indicator.references.map((r) => ({
         series: r.series, sql: compileReferenceSql(program, indicator, r, periods),
+        // Only for a rate reference, so the plan of a column reference stays as it was.
+        ...(r.rate ? { factor: referenceFactor(r) } : {}),
     }));
     const presence = presenceQuery(program, indicator, periods);
     const base = {

@@ -101,7 +101,7 @@ export async function executePlan(engine: Engine, plan: Plan): Promise<ResultRow
             const refRows = await engine.query(ref.sql);
             const refDims = ip.dimensions.filter((d) => refRows.length > 0 && d in refRows[0]);
             // One push per row: spreading hundreds of thousands of rows overflows the call stack.
-            for (const row of seriesRows(ip, ref.series, refRows, null, refDims)) rows.push(row);
+            for (const row of seriesRows(ip, ref.series, refRows, ref.factor ?? null, refDims)) rows.push(row);
         }
         done.set(ip.indicator, { plan: ip, rows });
         for (const row of rows) out.push(names.size > 0 ? labelled(row, names) : row);

@@ -1,8 +1,8 @@
 /**
- * Target assessment: a straight trajectory from the baseline to each target point, and a status for
- * every actual row. Pure: rows in, new rows out.
+ * Target assessment: the rows rounded for publication, a straight trajectory from the baseline to each
+ * target point, and a status for every actual row. Pure: rows in, new rows out.
  */
-import { parsePeriod, periodOrdinal, periodsIn, type Grain, type IndicatorIR, type ProgramIR, type ResultRow, type Status, type TargetIR } from '@monitor/ir';
+import { indicatorDecimals, parsePeriod, periodOrdinal, periodsIn, roundRow, roundTo, type Grain, type IndicatorIR, type ProgramIR, type ResultRow, type Status, type TargetIR } from '@monitor/ir';
 
 /** A knot of the trajectory: value at a period ordinal. */
 interface Knot { ordinal: number; value: number }
@@ -75,8 +75,15 @@ export function targetStatus(value: number | null, target: number | null, direct
     return 'off-track';
 }
 
-/** Fills `target` and `status` of every actual row of indicators that have a target. */
-export function assessTargets(program: ProgramIR, rows: ResultRow[]): ResultRow[] {
+/**
+ * The last stage: every row is rounded to its indicator's decimals (`roundRow`, the one rounding rule
+ * of all outputs), then `target` and `status` are filled for the actual rows of indicators with a
+ * target. Invariant: the status is assessed on the published value against the published target (both
+ * rounded), so a reader who compares the two numbers shown always finds the status they imply.
+ */
+export function assessTargets(program: ProgramIR, input: ResultRow[]): ResultRow[] {
+    const byName = new Map(program.indicators.map((i) => [i.name, i]));
+    const rows = input.map((r) => { const i = byName.get(r.indicator); return i ? roundRow(r, i) : r; });
     const cells = new Map<string, ResultRow[]>();
     for (const r of rows) {
         if (r.series !== 'actual') continue;
@@ -92,7 +99,8 @@ export function assessTargets(program: ProgramIR, rows: ResultRow[]): ResultRow[
         const line = trajectory(indicator.target, indicator.grain, values);
         const direction = desiredDirection(indicator);
         for (const r of cell) {
-            const t = line ? line(ordinalOf(r)) : null;
+            const exact = line ? line(ordinalOf(r)) : null;
+            const t = exact === null ? null : roundTo(exact, indicatorDecimals(indicator));
             assessed.set(r, { ...r, target: t, status: targetStatus(r.value, t, direction, indicator.target.tolerance) });
         }
     }

@@ -8,7 +8,8 @@ const point = (period: string, p: Partial<TargetPointIR>): TargetPointIR => ({ p
 const m = measure({ source: 's', time: 'event' });
 
 function assess(target: TargetIR, values: [string, number | null][], desired: 'up' | 'down' | null = 'down', dims: Record<string, string | null> = {}) {
-    const p = program({ sources: [], indicators: [indicator('x', m, { target, desired })] });
+    // Two decimals, so the trajectory's halves (97.5) are published as they are.
+    const p = program({ sources: [], indicators: [indicator('x', m, { target, desired, decimals: 2 })] });
     return assessTargets(p, values.map(([period, v]) => row('x', period, v, { dimensions: dims })));
 }
 
@@ -45,5 +46,28 @@ describe('target trajectories and statuses', () => {
         const p = program({ sources: [], indicators: [indicator('x', m)] });
         const rows = [row('x', '2024-Q1', 3), row('x', '2024-Q1', 4, { series: 'NL' })];
         expect(assessTargets(p, rows)).toEqual(rows);
+    });
+});
+
+describe('published numbers', () => {
+    const rate = measure({ source: 's', time: 'event', aggregate: 'avg', column: { column: 'v', lookup: null } });
+    it('rounds value and target to the decimals, and assesses the status on the rounded numbers', () => {
+        // 8.96 against a trajectory of 8.95 (down is better) is shown as 9.0 against 9.0: on track, as the reader sees it.
+        const target: TargetIR = { baseline: null, points: [point('2024-Q4', { op: '<=', value: 8.95 })], tolerance: null, span };
+        const p = program({ sources: [], indicators: [indicator('x', rate, { target, desired: 'down', decimals: 1 })] });
+        const [out] = assessTargets(p, [row('x', '2024-Q1', 8.96)]);
+        expect([out.value, out.numerator, out.target, out.status]).toEqual([9, 9, 9, 'on-track']);
+    });
+    it('publishes float noise as the number it stands for, in references too', () => {
+        const p = program({ sources: [], indicators: [indicator('x', rate, { decimals: 2 })] });
+        const out = assessTargets(p, [row('x', '2024-Q1', 1.1 + 7.8), row('x', '2024-Q1', 0.1 + 0.2, { series: 'NL' })]);
+        expect(out.map((r) => r.value)).toEqual([8.9, 0.3]);
+        expect(out.map((r) => String(r.value))).toEqual(['8.9', '0.3']);
+    });
+    it('uses the default decimals of the kind when none are declared: a count is whole', () => {
+        const target: TargetIR = { baseline: null, points: [point('2024-Q4', { op: '<=', value: 10.4 })], tolerance: null, span };
+        const p = program({ sources: [], indicators: [indicator('x', m, { target, desired: 'down' })] });
+        const [out] = assessTargets(p, [row('x', '2024-Q1', 10)]);
+        expect([out.value, out.target, out.status]).toEqual([10, 10, 'on-track']);
     });
 });

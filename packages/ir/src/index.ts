@@ -5,3 +5,4 @@ export * from './plan.js';
 export * from './notes.js';
 export * from './rows-csv.js';
 export * from './cell-labels.js';
+export * from './round-value.js';

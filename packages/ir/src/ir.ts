@@ -236,11 +236,24 @@ export interface TargetIR {
     span: Span;
 }
 
+/** A reference computed as a rate of two sums over its rows (`value sum a per 1000 sum b`). */
+export interface ReferenceRateIR {
+    numerator: ColumnRefIR;
+    denominator: ColumnRefIR;
+    scale: number;
+    percent: boolean;
+}
+
 export interface ReferenceIR {
     series: string;
     source: string;
     filter: ConditionIR | null;
+    /** The column read per period (the average when several rows match); with `rate`, its numerator column. */
     value: ColumnRefIR;
+    /** Absent or null: the column `value`. Set: sum of the numerator over sum of the denominator × scale. */
+    rate?: ReferenceRateIR | null;
+    /** `in 2024`: the reference has values only in the periods that overlap this period label (a one-period table). */
+    period?: string | null;
     /** The unit the reference's values are in, when declared (it must equal the indicator's unit). */
     unit?: string | null;
     span: Span;
@@ -265,5 +278,10 @@ export interface IndicatorIR {
     value: IndicatorValueIR;
     target: TargetIR | null;
     references: ReferenceIR[];
+    /**
+     * Decimals of its published values and targets (`decimals N`, else the default by kind; see
+     * `roundTo` in round-value.ts). Lowering always sets it; absent in hand-built IR: the default.
+     */
+    decimals?: number;
     span: Span;
 }

@@ -23,6 +23,8 @@ export interface SeriesQuery {
 /** A comparison series of an indicator (`reference`). */
 export interface ReferencePlan extends SeriesQuery {
     series: string;
+    /** A rate reference: value = numerator / denominator × factor. Absent or null: value = numerator. */
+    factor?: number | null;
 }
 
 /** How one indicator is computed. */

@@ -1,12 +1,13 @@
 /** Meaning-stage checks on the social-domain constructs: dimension mappings, references, transition shares, stacking. */
-import { isValidDate } from '@monitor/ir';
+import { formatPeriod, isValidDate, periodEnd, periodStart } from '@monitor/ir';
 import { AstUtils, CstUtils, GrammarAST, type ValidationAcceptor } from 'langium';
 import {
     isEnded, isMeasure, isRate, isReference, isTableShape, isTransitionAggregation, isCountAggregation,
     type Dimension, type DimensionMapping, type DimensionNames, type Levels, type Indicator, type TransitionAggregation, type Measure, type Model, type Reference,
 } from './generated/ast.js';
-import { checkDuplicateProperties, report } from './check-structure.js';
+import { checkDuplicateProperties, checkPeriod, report } from './check-structure.js';
 import { columnTypeOf } from './check-measures.js';
+import { monitorRange } from './check-indicators.js';
 import { message } from './messages.js';
 
 /** Collapses whitespace and case, so "per 1.000  jongeren" and "Per 1.000 jongeren" are one unit. */
@@ -71,9 +72,38 @@ export function checkReference(reference: Reference, accept: ValidationAcceptor)
         }, reference, 'unit');
     }
     // A reference series is the average of its value column per period: it must hold numbers.
-    const type = reference.value && columnTypeOf(reference.value);
-    if (type && type !== 'integer' && type !== 'decimal') {
-        report(accept, 'error', 'column-not-numeric', { fn: 'value', name: (reference.value.lookup ? reference.value.field?.$refText : reference.value.column?.$refText) ?? '', type }, reference, 'value');
+    const valueRef = reference.value;
+    const type = valueRef && columnTypeOf(valueRef);
+    if (valueRef && type && type !== 'integer' && type !== 'decimal') {
+        report(accept, 'error', 'column-not-numeric', { fn: 'value', name: (valueRef.lookup ? valueRef.field?.$refText : valueRef.column?.$refText) ?? '', type }, reference, 'value');
+    }
+    const period = reference.period !== undefined ? checkPeriod(String(reference.period), reference, 'period', accept) : undefined;
+    const range = period ? monitorRange(reference) : undefined;
+    if (period && range && (periodEnd(period) < periodStart(range[0]) || periodStart(period) > periodEnd(range[1]))) {
+        report(accept, 'warning', 'reference-period-outside-range', {
+            series: reference.series, label: String(reference.period), from: formatPeriod(range[0]), to: formatPeriod(range[1]),
+        }, reference, 'period');
+    }
+    const rate = reference.rate;
+    if (!rate) return;
+    for (const property of ['numerator', 'denominator'] as const) {
+        const type = rate[property] && columnTypeOf(rate[property]);
+        if (type && type !== 'integer' && type !== 'decimal') {
+            const name = rate[property].lookup ? rate[property].field?.$refText : rate[property].column?.$refText;
+            report(accept, 'error', 'column-not-numeric', { fn: 'sum', name: name ?? '', type }, rate, property);
+        }
+    }
+    // A rate is compared with the indicator on one axis: it must be a rate of the same scale.
+    // An expression may compute a rate by hand: only a measure or a rate of another factor is a mismatch.
+    const value = reference.indicator?.ref?.value;
+    const factor = (r: { percent: boolean; scale?: number }) => (r.percent ? 100 : (r.scale ?? 1));
+    const words = (r: { percent: boolean; scale?: number }) => (r.percent ? 'percent' : `per ${r.scale ?? 1}`);
+    const ownScale = isRate(value) ? (factor(value) === factor(rate) ? null : words(value)) : isMeasure(value) ? 'measure' : null;
+    const scale = words(rate);
+    if (ownScale !== null) {
+        report(accept, 'error', 'reference-rate-mismatch', {
+            series: reference.series, scale, name: reference.indicator.$refText, own: ownScale === 'measure' ? 'no rate' : ownScale,
+        }, rate, rate.percent ? 'percent' : 'scale');
     }
 }
 

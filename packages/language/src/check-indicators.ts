@@ -81,8 +81,8 @@ export function checkDuplicateTargets(model: Model, accept: ValidationAcceptor):
     }
 }
 
-/** The monitor's range as periods, when the header declares a valid one. */
-function monitorRange(node: Target): [Period, Period] | undefined {
+/** The monitor's range as periods, when the header of the node's file declares a valid one. */
+export function monitorRange(node: AstNode): [Period, Period] | undefined {
     const model = AstUtils.getContainerOfType(node, isModel) as Model | undefined;
     const header = model?.elements.find(isMonitorDecl);
     const from = header?.from !== undefined ? parsePeriod(String(header.from)) : null;

@@ -1,6 +1,6 @@
 /** Checks of the meaning stage on declarations: headers, names, sources, periods and dates. */
 import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
-import { MAX_PERIODS, OUTPUT_FIELDS, isValidDate, parsePeriod, periodEnd, periodOfDate, periodOrdinal, periodStart, type Grain } from '@monitor/ir';
+import { MAX_DECIMALS, MAX_PERIODS, OUTPUT_FIELDS, isValidDate, parsePeriod, periodEnd, periodOfDate, periodOrdinal, periodStart, type Grain } from '@monitor/ir';
 import {
     isIndicator, isMonitorDecl, isEpisodesShape, isEventsShape, isSnapshotShape,
     type Column, type Dimension, type Model, type MonitorDecl, type Note, type Source, type DateLiteral, type Indicator, type Target,
@@ -130,8 +130,11 @@ export function checkDateLiteral(literal: DateLiteral, accept: ValidationAccepto
 }
 
 export function checkIndicatorProperties(indicator: Indicator, accept: ValidationAcceptor): void {
-    checkDuplicateProperties(indicator, ['title', 'description', 'unit', 'value', 'grain', 'desired'], accept);
+    checkDuplicateProperties(indicator, ['title', 'description', 'unit', 'value', 'grain', 'desired', 'decimals'], accept);
     if (!indicator.value) report(accept, 'error', 'missing-value', { name: indicator.name }, indicator, 'name');
+    if (indicator.decimals !== undefined && indicator.decimals > MAX_DECIMALS) {
+        report(accept, 'error', 'decimals-out-of-range', { decimals: indicator.decimals, max: MAX_DECIMALS }, indicator, 'decimals');
+    }
 }
 
 export function checkTargetProperties(target: Target, accept: ValidationAcceptor): void {

@@ -26,7 +26,7 @@ const PROPERTY_KEYWORDS: Record<string, string[]> = {
     Source: ['status', 'format', 'delimiter', 'decimal', 'header', 'nulls', 'dateformat', 'coverage', 'trim', 'columns'],
     Dimension: ['title', 'known'],
     Levels: ['total', 'cells'],
-    Indicator: ['title', 'description', 'unit', 'value', 'grain', 'desired', 'by'],
+    Indicator: ['title', 'description', 'unit', 'value', 'grain', 'desired', 'decimals', 'by'],
     Target: ['baseline', 'tolerance'],
 };
 
@@ -93,6 +93,7 @@ export function planBreaks(model: Model): Map<number, Break> {
         if (node.$type === 'Source') alignColumnTypes(node, breaks);
         if (node.$type === 'Indicator') planValue(node as Indicator, breaks);
         if (node.$type === 'Binding') planBinding(node as Binding, breaks);
+        if (node.$type === 'Reference') planReference(node, breaks);
     }
     return breaks;
 }
@@ -104,6 +105,17 @@ function planBinding(binding: Binding, breaks: Map<number, Break>): void {
     const where = leaves.find(l => l.astNode === binding && l.text === 'where' && l.grammarSource?.$type === 'Keyword');
     const indent = 4 * (depthOf(binding) - 1);
     if (where && indent + flatWidth(leaves) > MAX_WIDTH) breaks.set(where.offset, { kind: 'continuation', extra: 4 });
+}
+
+/** A reference line that is too long puts its `where` and its `value` on lines of their own, one step deeper. */
+function planReference(reference: AstNode, breaks: Map<number, Break>): void {
+    const leaves = codeLeaves(reference.$cstNode);
+    if (flatWidth(leaves) <= MAX_WIDTH) return;
+    for (const leaf of leaves) {
+        if (leaf.astNode === reference && (leaf.text === 'where' || leaf.text === 'value') && leaf.grammarSource?.$type === 'Keyword') {
+            breaks.set(leaf.offset, { kind: 'continuation', extra: 4 });
+        }
+    }
 }
 
 /** `columns { … }`: the types line up one space after the longest column name. */

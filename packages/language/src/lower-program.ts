@@ -5,8 +5,9 @@
 import { GrammarUtils } from 'langium';
 import type {
     DimensionIR, Grain, IndicatorIR, IndicatorValueIR, MonitorIR, NoteIR, ProgramIR, ReferenceIR, ShapeIR,
-    SourceIR, TargetIR, ColumnType,
+    SourceIR, TargetIR, ColumnType, DecimalsContext,
 } from '@monitor/ir';
+import { defaultDecimals, MAX_DECIMALS } from '@monitor/ir';
 import {
     isDimension, isEpisodesShape, isEventsShape, isIndicator, isMeasure, isMonitorDecl, isNote, isRate,
     isReference, isSnapshotShape, isSource, isTarget,
@@ -131,14 +132,41 @@ function lowerTarget(target: Target): TargetIR {
 }
 
 function lowerReference(reference: Reference): ReferenceIR {
+    const rate = reference.rate;
     return {
         series: reference.series,
         source: reference.source.$refText,
         filter: reference.where ? lowerCondition(reference.where) : null,
-        value: lowerColumnRef(reference.value),
+        value: lowerColumnRef(rate ? rate.numerator : reference.value!),
+        // `rate` and `period` only when written, so the IR of a plain reference stays as it was.
+        ...(rate ? { rate: {
+            numerator: lowerColumnRef(rate.numerator), denominator: lowerColumnRef(rate.denominator),
+            scale: rate.percent ? 100 : (rate.scale ?? 1), percent: rate.percent,
+        } } : {}),
+        ...(reference.period !== undefined ? { period: String(reference.period) } : {}),
         unit: prose(reference.unit),
         span: spanOf(reference),
     };
+}
+
+/** Fills each indicator's `decimals`: declared, or the default by kind (an expression after its parts). */
+function resolveDecimals(indicators: IndicatorIR[], declared: Map<string, number>, sources: SourceIR[]): void {
+    const byName = new Map(indicators.map(i => [i.name, i]));
+    const busy = new Set<string>();
+    const context: DecimalsContext = {
+        columnType: (source, column) => sources.find(s => s.name === source)?.columns.find(c => c.name === column)?.type ?? null,
+        decimalsOf: name => {
+            const indicator = byName.get(name);
+            if (!indicator || busy.has(name)) return 2; // unknown or cyclic: reported by validation
+            if (indicator.decimals === undefined) {
+                busy.add(name);
+                indicator.decimals = declared.get(name) ?? defaultDecimals(indicator.value, context);
+                busy.delete(name);
+            }
+            return indicator.decimals;
+        },
+    };
+    for (const indicator of indicators) context.decimalsOf(indicator.name);
 }
 
 function lowerNote(note: Note): NoteIR {
@@ -175,12 +203,17 @@ export function lowerProgram(main: LoweringInput, imported: LoweringInput[] = []
             value: lowerValue(indicator),
             target: target ? lowerTarget(target) : null,
             references: references.filter(r => r.indicator.$refText === indicator.name).map(lowerReference),
+            decimals: undefined, // set below, once every indicator is known (an expression uses its parts')
             span: spanOf(indicator),
         };
     });
+    const sources = elements.filter(x => isSource(x.e)).map(x => lowerSource(x.e as Source, x.uri));
+    const declared = new Map(main.model.elements.filter(isIndicator).filter(i => i.decimals !== undefined)
+        .map(i => [i.name, Math.min(i.decimals!, MAX_DECIMALS)]));
+    resolveDecimals(indicators, declared, sources);
     return {
         monitor,
-        sources: elements.filter(x => isSource(x.e)).map(x => lowerSource(x.e as Source, x.uri)),
+        sources,
         dimensions: elements.filter(x => isDimension(x.e)).map(x => lowerDimension(x.e as Dimension)),
         indicators,
         notes: main.model.elements.filter(isNote).map(lowerNote),

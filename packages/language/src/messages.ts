@@ -314,6 +314,18 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `Reference "${a.series}" is in '${a.unit}', but indicator '${a.name}' is in '${a.own}'; the two cannot be compared on one axis. Use a reference column in '${a.own}'.`,
         nl: a => `Referentie "${a.series}" is in '${a.unit}', maar indicator '${a.name}' is in '${a.own}'; die zijn niet op één as te vergelijken. Gebruik een referentiekolom in '${a.own}'.`,
     },
+    'reference-rate-mismatch': {
+        en: a => `Reference "${a.series}" is a rate ${a.scale}, but indicator '${a.name}' is ${a.own === 'no rate' ? 'not a rate' : `a rate ${a.own}`}; the two cannot be compared on one axis. Write the reference with the indicator's scale (${a.own === 'no rate' ? 'or read one column' : a.own}).`,
+        nl: a => `Referentie "${a.series}" is een verhouding ${a.scale}, maar indicator '${a.name}' is ${a.own === 'no rate' ? 'geen verhouding' : `een verhouding ${a.own}`}; die zijn niet op één as te vergelijken. Schrijf de referentie met de schaal van de indicator (${a.own === 'no rate' ? 'of lees één kolom' : a.own}).`,
+    },
+    'reference-period-outside-range': {
+        en: a => `Reference "${a.series}" is from ${a.label}, outside the monitor's range ${a.from} .. ${a.to}, so no chart or row shows it. Widen the range or name the period of its data.`,
+        nl: a => `Referentie "${a.series}" is van ${a.label}, buiten het bereik van de monitor ${a.from} .. ${a.to}, dus geen grafiek of rij toont hem. Verruim het bereik of noem de periode van de gegevens.`,
+    },
+    'decimals-out-of-range': {
+        en: a => `'decimals ${a.decimals}' asks for more precision than the data carries; at most ${a.max} decimals are published. Write 'decimals ${a.max}' or fewer.`,
+        nl: a => `'decimals ${a.decimals}' vraagt meer precisie dan de gegevens hebben; er worden hoogstens ${a.max} decimalen gepubliceerd. Schrijf 'decimals ${a.max}' of minder.`,
+    },
     'transition-share-denominator': {
         en: a => `A share of transitions should be divided by the same episodes that ended: 'count from ${a.source} ended' with the same 'where' (and 'distinct' when the transitions use it). Otherwise the percentage can pass 100.`,
         nl: a => `Een aandeel overgangen hoort gedeeld te worden door dezelfde beëindigde episodes: 'count from ${a.source} ended' met dezelfde 'where' (en 'distinct' als de overgangen dat gebruiken). Anders kan het percentage boven 100 uitkomen.`,

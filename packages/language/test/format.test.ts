@@ -113,6 +113,30 @@ note 2024-01-01 "y"
         await format({ before, after });
         expect(await formatted(after)).toBe(after);
     });
+
+    test('a long reference puts its where and its value on lines of their own; a short one stays on one line', async () => {
+        const before = 'reference woningen "Andere gemeenten 150.000–250.000 inwoners" from gemeenten in 2024 where inwoners >= 150000 and inwoners < 250000 value sum woningen per 1000 sum inwoners\n'
+            + 'reference woningen "NL" from cbs value per_1000';
+        const after = `reference woningen "Andere gemeenten 150.000–250.000 inwoners" from gemeenten in 2024
+    where inwoners >= 150000 and inwoners < 250000
+    value sum woningen per 1000 sum inwoners
+reference woningen "NL" from cbs value per_1000
+`;
+        await format({ before, after });
+        expect(await formatted(after)).toBe(after);
+    });
+
+    test('decimals is a property line of an indicator', async () => {
+        await format({
+            before: 'indicator x { value count from s  decimals 0 desired down }',
+            after: `indicator x {
+    value count from s
+    decimals 0
+    desired down
+}
+`,
+        });
+    });
 });
 
 describe('comments', () => {

@@ -3,7 +3,7 @@
  * against the previous period and the baseline, status badge, breakdown choice, chart or table, exports.
  * The card is updated in place, so focus, scroll position and choices survive a recomputation.
  */
-import type { IndicatorIR, NoteIR, ResultRow } from '@monitor/ir';
+import { indicatorDecimals, type IndicatorIR, type NoteIR, type ResultRow } from '@monitor/ir';
 import type { ExportFormat, PreviewLang } from '@monitor/protocol';
 import { chartView, formatNumber, indicatorSummary, statusLabel, trendSpec, type ChartSpec, type ChartTheme } from '@monitor/render';
 import { el } from './dom.js';
@@ -27,8 +27,8 @@ export interface CardContext {
 
 const FORMATS: ExportFormat[] = ['png', 'svg', 'vl.json', 'csv', 'vega-editor'];
 
-function signed(value: number, lang: PreviewLang, suffix = ''): string {
-    const text = formatNumber(Math.abs(value), lang) + suffix;
+function signed(value: number, lang: PreviewLang, decimals: number, suffix = ''): string {
+    const text = formatNumber(Math.abs(value), lang, decimals) + suffix;
     return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
 
@@ -37,17 +37,18 @@ export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows
     const t = texts(ctx.lang);
     const own = rows.filter(r => r.indicator === indicator.name);
     const summary = indicatorSummary(indicator, own);
+    const decimals = indicatorDecimals(indicator);
     const name = indicator.title ?? indicator.name;
     const title = el('button', { class: 'title-link', type: 'button', 'data-key': 'title', title: fill(t.reveal, indicator.name) }, [name]);
     title.addEventListener('click', () => ctx.onReveal(indicator.name));
     const badge = el('span', { class: `badge status-${summary.status}`, 'data-status': summary.status }, [statusLabel(summary.status, ctx.lang)]);
     const headline = el('p', { class: 'headline' }, summary.value === null ? [t.noValue] : [
-        el('span', { class: 'value' }, [formatNumber(summary.value, ctx.lang)]), ' ',
+        el('span', { class: 'value' }, [formatNumber(summary.value, ctx.lang, decimals)]), ' ',
         el('span', { class: 'unit' }, [indicator.unit ?? '']), ' ',
         el('span', { class: 'period' }, [`${summary.period}${summary.provisional ? ` (${t.provisional})` : ''}`]),
-        summary.previous ? el('span', { class: 'change' }, [`${signed(summary.previous.change, ctx.lang)} ${fill(t.vsPrevious, summary.previous.period)}`]) : null,
+        summary.previous ? el('span', { class: 'change' }, [`${signed(summary.previous.change, ctx.lang, decimals)} ${fill(t.vsPrevious, summary.previous.period)}`]) : null,
         summary.baseline ? el('span', { class: 'change' }, [
-            `${summary.baseline.percent === null ? signed(summary.baseline.change, ctx.lang) : signed(summary.baseline.percent, ctx.lang, '%')} ${fill(t.vsBaseline, summary.baseline.label)}`,
+            `${summary.baseline.percent === null ? signed(summary.baseline.change, ctx.lang, decimals) : signed(summary.baseline.percent, ctx.lang, 1, '%')} ${fill(t.vsBaseline, summary.baseline.label)}`,
         ]) : null,
     ]);
     const controls = el('div', { class: 'controls' });

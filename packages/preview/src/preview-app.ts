@@ -76,7 +76,7 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
                 onTable: (name, show) => { choices.table[name] = show; remember(); redraw(); },
                 onReveal: (name) => api.postMessage({ type: 'reveal', indicator: name }),
                 onExport: (name, format, specFor, own) => {
-                    exportContent(format, specFor, own, lang)
+                    exportContent(format, specFor, own, lang, [indicator])
                         .then(content => api.postMessage({ type: 'export', indicator: name, format, content }))
                         .catch(error => api.postMessage({ type: 'error', message: String(error).slice(0, 4000) }));
                 },

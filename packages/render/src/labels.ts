@@ -1,5 +1,5 @@
 /** The few words the charts and the preview show, in English and Dutch. */
-import type { Status } from '@monitor/ir';
+import { MAX_DECIMALS, roundTo, type Status } from '@monitor/ir';
 
 /** A UI language. */
 export type Lang = 'en' | 'nl';
@@ -24,8 +24,15 @@ export function chartWord(word: keyof typeof WORDS.en, lang: Lang): string {
     return WORDS[lang][word];
 }
 
-/** Formats a number for people: at most two decimals, the language's separators. */
-export function formatNumber(value: number | null, lang: Lang): string {
+/**
+ * Formats a number for people with the language's separators. With `decimals` (an indicator's, see
+ * `indicatorDecimals`) it shows exactly that many, rounded by the one rule of every output (`roundTo`);
+ * without, at most two.
+ */
+export function formatNumber(value: number | null, lang: Lang, decimals?: number): string {
     if (value === null || !Number.isFinite(value)) return '–';
-    return value.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
+    const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
+    if (decimals === undefined) return value.toLocaleString(locale, { maximumFractionDigits: 2 });
+    const places = Math.max(0, Math.min(MAX_DECIMALS, decimals));
+    return roundTo(value, places).toLocaleString(locale, { minimumFractionDigits: places, maximumFractionDigits: places });
 }

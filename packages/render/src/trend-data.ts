@@ -2,7 +2,7 @@
  * The flat records a trend chart draws: one per actual or reference row, note, provisional period and
  * suppressed point. One dataset, so that small multiples facet every layer the same way.
  */
-import { cellLabels, isTotalRow, parsePeriod, periodEnd, periodStart, type IndicatorIR, type NoteIR, type ResultRow, type Status } from '@monitor/ir';
+import { cellLabels, indicatorDecimals, isTotalRow, parsePeriod, periodEnd, periodStart, type IndicatorIR, type NoteIR, type ResultRow, type Status } from '@monitor/ir';
 import { chartWord, formatNumber, statusLabel, type Lang } from './labels.js';
 
 /** What a record stands for; each chart layer filters on it. */
@@ -29,6 +29,11 @@ export interface TrendDatum {
     text: string;
     /** A note label's distance from the top in pixels; notes in date order step down so labels do not overlap. */
     labelY: number;
+    /**
+     * A reference value with no value in the period before or after it (a one-period table, or a gap
+     * on both sides): a line cannot show it, so the chart marks it with a point and a label.
+     */
+    isolated: boolean;
 }
 
 /** What the chart shows besides the rows: notes, the privacy minimum, which breakdown, the language. */
@@ -59,6 +64,7 @@ function slack(indicator: IndicatorIR, target: number): number {
 /** Builds the dataset of one indicator's trend chart. */
 export function trendData(indicator: IndicatorIR, rows: ResultRow[], options: TrendOptions = {}): TrendDatum[] {
     const lang = options.lang ?? 'en';
+    const decimals = indicatorDecimals(indicator);
     const breakdown = options.breakdown ?? null;
     const out: TrendDatum[] = [];
     const groups = new Set<string>();
@@ -74,14 +80,15 @@ export function trendData(indicator: IndicatorIR, rows: ResultRow[], options: Tr
         const end = periodEnd(p);
         if (date < first) first = date;
         if (end > last) last = end;
-        const base = { group, series: row.series, period: row.period, date, end, text: '', labelY: 0 };
-        const value = formatNumber(row.value, lang);
+        const base = { group, series: row.series, period: row.period, date, end, text: '', labelY: 0, isolated: false };
+        const value = formatNumber(row.value, lang, decimals);
         if (row.series !== 'actual') {
-            out.push({ ...base, kind: 'reference', value: row.value, target: null, low: null, high: null, status: 'no-target', tip: `${row.series} · ${row.period}: ${value}` });
+            // The label says which period the reference is from: `Gemeenten 100.000–250.000 (2024)`.
+            out.push({ ...base, kind: 'reference', value: row.value, target: null, low: null, high: null, status: 'no-target', tip: `${row.series} · ${row.period}: ${value}`, text: `${row.series} (${row.period})` });
             continue;
         }
         const s = row.target === null ? 0 : slack(indicator, row.target);
-        const targetText = row.target === null ? '' : ` · ${chartWord('target', lang)} ${formatNumber(row.target, lang)}`;
+        const targetText = row.target === null ? '' : ` · ${chartWord('target', lang)} ${formatNumber(row.target, lang, decimals)}`;
         const tip = row.suppressed
             ? `${row.period}: < ${options.privacyMinimum ?? '?'} (${chartWord('hidden', lang)})`
             : `${row.period}: ${value}${targetText} · ${statusLabel(row.status, lang)}${row.provisional ? ` · ${chartWord('provisional', lang)}` : ''}`;
@@ -93,6 +100,7 @@ export function trendData(indicator: IndicatorIR, rows: ResultRow[], options: Tr
         if (row.suppressed) out.push({ ...out[out.length - 1], kind: 'suppressed' });
         if (row.provisional) out.push({ ...out[out.length - 1], kind: 'provisional', tip: `${row.period}: ${chartWord('provisional', lang)}` });
     }
+    markIsolated(out);
     const notes = (options.notes ?? [])
         .filter(n => (n.indicator === null || n.indicator === indicator.name) && n.date >= first && n.date <= last)
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -101,9 +109,27 @@ export function trendData(indicator: IndicatorIR, rows: ResultRow[], options: Tr
         for (const group of groups) {
             out.push({
                 kind: 'note', group, series: '', period: '', date: note.date, end: note.date, value: null, target: null,
-                low: null, high: null, status: 'no-target', tip: `${note.date}: ${note.text}`, text: note.text, labelY: 2 + 13 * lane,
+                low: null, high: null, status: 'no-target', tip: `${note.date}: ${note.text}`, text: note.text, labelY: 2 + 13 * lane, isolated: false,
             });
         }
     }
     return out;
+}
+
+/**
+ * Sets `isolated` on reference values that the line layer cannot show: the records before and after
+ * them in their series (same group, date order) are missing or null, where the line breaks.
+ */
+function markIsolated(data: TrendDatum[]): void {
+    const series = new Map<string, TrendDatum[]>();
+    for (const d of data) {
+        if (d.kind !== 'reference') continue;
+        const key = JSON.stringify([d.series, d.group]);
+        series.set(key, [...(series.get(key) ?? []), d]);
+    }
+    for (const records of series.values()) {
+        records.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+        const valued = (d: TrendDatum | undefined) => d !== undefined && d.value !== null;
+        records.forEach((d, i) => { d.isolated = valued(d) && !valued(records[i - 1]) && !valued(records[i + 1]); });
+    }
 }

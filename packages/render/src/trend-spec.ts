@@ -1,6 +1,7 @@
 /**
  * `trendSpec`: one indicator's rows → a vega-lite spec. Actual line and points coloured by status,
- * the target trajectory with its tolerance band, reference series muted, provisional periods shaded,
+ * the target trajectory with its tolerance band, reference series muted (an isolated reference value
+ * as a labelled diamond, "series (period)"), provisional periods shaded,
  * notes as labelled rules, suppressed points as gaps with a "< N" tooltip, breakdowns as small multiples.
  */
 import type { IndicatorIR, ResultRow, Status } from '@monitor/ir';
@@ -49,6 +50,14 @@ export function trendSpec(indicator: IndicatorIR, rows: ResultRow[], options: Tr
         { name: 'reference_lines', transform: [only("datum.kind === 'reference'")],
             mark: { type: 'line', color: theme.reference, strokeDash: [2, 2], strokeWidth: 1.5, invalid: 'break-paths-show-domains' },
             encoding: { x, y: y('value'), detail: { field: 'series' }, tooltip: { field: 'tip' } } },
+        // A reference value without neighbours (one period, e.g. all municipalities in 2024) draws no
+        // line: a diamond marks it, labelled with the series and its period.
+        { name: 'reference_points', transform: [only("datum.kind === 'reference' && datum.isolated")],
+            mark: { type: 'point', shape: 'diamond', filled: true, size: 70, color: theme.reference },
+            encoding: { x, y: y('value'), tooltip: { field: 'tip' } } },
+        { name: 'reference_labels', transform: [only("datum.kind === 'reference' && datum.isolated")],
+            mark: { type: 'text', color: theme.reference, align: 'right', baseline: 'bottom', dx: -6, dy: -4, fontSize: 10, limit: Math.max(80, width / 2) },
+            encoding: { x, y: y('value'), text: { field: 'text' }, tooltip: { field: 'tip' } } },
         { name: 'actual_line', transform: [only("datum.kind === 'actual'")],
             // Invariant: a hidden (null) value breaks the line, so a suppressed point shows as a gap.
             mark: { type: 'line', color: theme.actual, strokeWidth: 2, invalid: 'break-paths-show-domains' },

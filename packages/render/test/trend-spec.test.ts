@@ -18,7 +18,7 @@ describe('trendSpec', () => {
         const layers = layersOf(trendSpec(indicator, rows, { notes, privacyMinimum: 10 }));
         expect(layers.map(l => `${l.name}:${l.mark.type}`)).toEqual([
             'provisional_bands:rect', 'tolerance_band:area', 'target_line:line', 'reference_lines:line',
-            'actual_line:line', 'actual_points:point', 'suppressed_markers:point', 'note_rules:rule', 'note_labels:text',
+            'reference_points:point', 'reference_labels:text', 'actual_line:line', 'actual_points:point', 'suppressed_markers:point', 'note_rules:rule', 'note_labels:text',
         ]);
     });
 
@@ -66,5 +66,28 @@ describe('trendSpec', () => {
         const data = trendData(indicator, rows, { lang: 'nl', privacyMinimum: 10 });
         expect(data.find(d => d.kind === 'suppressed')?.tip).toContain('verborgen');
         expect(data.find(d => d.period === '2022-Q1' && d.kind === 'actual' && d.group === '')?.tip).toContain('uit koers');
+    });
+
+    test('a one-period reference is drawn as a labelled diamond that names its period', async () => {
+        const one = [...rows.filter(r => r.series === 'actual'), { ...rows[0], series: 'Gemeenten 150.000–250.000', period: '2022-Q4', value: 6.5, target: null, status: 'no-target' as const }];
+        const data = trendData(indicator, one, {}).filter(d => d.kind === 'reference');
+        expect(data.map(d => [d.isolated, d.text])).toEqual([[true, 'Gemeenten 150.000–250.000 (2022-Q4)']]);
+        const svg = await renderSvg(trendSpec(indicator, one, {}));
+        // The line layer draws nothing for one point; the diamond and its label do.
+        expect(pathsOf(svg, 'reference_points')).toHaveLength(1);
+        expect(svg).toContain('Gemeenten 150.000–250.000 (2022-Q4)');
+    });
+
+    test('an isolated value of a reference series with gaps gets a marker; values the line joins do not', () => {
+        const gappy = [...rows.filter(r => r.series === 'actual'), ...[['2022-Q1', 7], ['2022-Q2', null], ['2022-Q3', 6], ['2022-Q4', 5]].map(([period, value]) =>
+            ({ ...rows[0], series: 'Nederland', period: period as string, value: value as number | null, target: null, status: 'no-target' as const }))];
+        const data = trendData(indicator, gappy, {}).filter(d => d.kind === 'reference');
+        expect(data.map(d => [d.period, d.isolated])).toEqual([['2022-Q1', true], ['2022-Q2', false], ['2022-Q3', false], ['2022-Q4', false]]);
+    });
+
+    test('tooltips show a value with the indicator\'s decimals, without float noise', () => {
+        const noisy = [{ ...rows[0], value: 1.1 + 7.8 }];
+        expect(trendData({ ...indicator, decimals: 1 }, noisy, {}).find(d => d.kind === 'actual')?.tip).toMatch(/^2022-Q1: 8\.9 ·/);
+        expect(trendData({ ...indicator, decimals: 2 }, noisy, { lang: 'nl' }).find(d => d.kind === 'actual')?.tip).toMatch(/^2022-Q1: 8,90 ·/);
     });
 });

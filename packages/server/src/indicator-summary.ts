@@ -2,7 +2,7 @@
  * What the editor shows about an indicator's numbers: its latest total value and status (from the
  * cached, disclosed rows) and its target, in words.
  */
-import { isTotalRow, type IndicatorIR, type ResultRow, type TargetIR } from '@monitor/ir';
+import { indicatorDecimals, isTotalRow, type IndicatorIR, type ResultRow, type TargetIR } from '@monitor/ir';
 import type { Locale } from '@monitor/language';
 import type { Analysis } from './document-analysis.js';
 import { formatNumber, texts } from './texts.js';
@@ -24,7 +24,7 @@ export function latestText(analysis: Analysis | undefined, indicator: IndicatorI
     const row = latestRow(analysis.rows, indicator.name);
     if (!row || row.value === null) return `${t.latest}: ${t.noValue}`;
     const unit = indicator.unit ? ` ${indicator.unit}` : '';
-    return `${t.latest}: ${formatNumber(row.value, locale)}${unit} (${row.period}) · ${t.status_[row.status]}`;
+    return `${t.latest}: ${formatNumber(row.value, locale, indicatorDecimals(indicator))}${unit} (${row.period}) · ${t.status_[row.status]}`;
 }
 
 /** A target in words: "2026-Q4 -15% vs 2022, tolerance 5%". */

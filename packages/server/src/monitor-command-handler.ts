@@ -37,7 +37,7 @@ export class MonitorCommandHandler extends AbstractExecuteCommandHandler {
             if (!this.ctx.settings.trusted) fail('Results are not computed in an untrusted workspace.', 'In een niet-vertrouwde werkmap wordt niets berekend.', this.ctx);
             const analysis = await this.ctx.analyses.analyse(String(uri));
             if (!analysis.rows) fail('The monitor has errors or no indicators; nothing to export.', 'De monitor bevat fouten of geen indicatoren; er is niets te exporteren.', this.ctx);
-            return rowsToCsv(analysis.rows, { lang: this.ctx.settings.locale });
+            return rowsToCsv(analysis.rows, { lang: this.ctx.settings.locale, indicators: this.ctx.analyses.lowered(String(uri))?.indicators ?? [] });
         });
     }
 }

@@ -1,6 +1,6 @@
 /** User-facing text of the language server (hover, code lenses, quick fixes) in English and Dutch. */
 import type { Locale } from '@monitor/language';
-import type { Status } from '@monitor/ir';
+import { MAX_DECIMALS, roundTo, type Status } from '@monitor/ir';
 
 const EN = {
     latest: 'latest', latestValue: 'Latest value', status: 'Status', unit: 'Unit', target: 'Target',
@@ -35,7 +35,13 @@ export function texts(locale: Locale): typeof EN {
     return locale === 'nl' ? NL : EN;
 }
 
-/** A number as the locale writes it, with at most one decimal (7.9 / 7,9; 1,000 / 1.000). */
-export function formatNumber(value: number, locale: Locale): string {
-    return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+/**
+ * A number as the locale writes it (7.9 / 7,9; 1,000 / 1.000): with `decimals` (an indicator's value)
+ * exactly that many, rounded by the one rule of every output (`roundTo`); without, at most one.
+ */
+export function formatNumber(value: number, locale: Locale, decimals?: number): string {
+    const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
+    if (decimals === undefined) return new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(value);
+    const places = Math.max(0, Math.min(MAX_DECIMALS, decimals));
+    return new Intl.NumberFormat(tag, { minimumFractionDigits: places, maximumFractionDigits: places }).format(roundTo(value, places));
 }

@@ -48,7 +48,7 @@ export async function runRun(args: string[]): Promise<number> {
     // Warnings of the language stages and the data stage; `--indicator` leaves out only those about other indicators.
     const warnings = warningsFor(monitor, [...analysis.diagnostics, ...computed.diagnostics], values.indicator);
     if (warnings.length > 0) process.stderr.write(formatText(sortDiagnostics(warnings)) + '\n');
-    const text = format === 'csv' ? rowsToCsv(computed.rows, { raw: values['csv-raw'] }) : rowsToJson(computed.rows);
+    const text = format === 'csv' ? rowsToCsv(computed.rows, { raw: values['csv-raw'], indicators: monitor.program.indicators }) : rowsToJson(computed.rows, monitor.program.indicators);
     if (values.out) await fs.writeFile(values.out, text);
     else process.stdout.write(text);
     return 0;

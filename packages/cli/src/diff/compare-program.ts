@@ -3,7 +3,7 @@
  * the changes in words and a flag on every change that alters past values. Compared on the IR,
  * so layout and comments never show up.
  */
-import type { IndicatorIR, ProgramIR, SourceIR, TargetIR } from '@monitor/ir';
+import { indicatorDecimals, type IndicatorIR, type ProgramIR, type SourceIR, type TargetIR } from '@monitor/ir';
 import { compareValues } from './compare-measures.js';
 import { compareSources } from './compare-sources.js';
 import { plain, t, targetPoint, type Lang } from './describe-ir.js';
@@ -98,6 +98,9 @@ function compareIndicator(a: IndicatorIR, b: IndicatorIR, lang: Lang): { definit
         ...(a.description !== b.description ? [t(lang, 'description changed', 'beschrijving gewijzigd')] : []),
         ...text(['unit label', 'eenheidslabel'], a.unit, b.unit, lang),
         ...text(['desired direction', 'gewenste richting'], a.desired, b.desired, lang),
+        // The published precision: every output rounds to it, and the status is assessed on it.
+        ...(indicatorDecimals(a) !== indicatorDecimals(b)
+            ? [t(lang, `decimals changed from ${indicatorDecimals(a)} to ${indicatorDecimals(b)}`, `decimalen gewijzigd van ${indicatorDecimals(a)} in ${indicatorDecimals(b)}`)] : []),
         ...b.by.filter(d => !a.by.includes(d)).map(d => t(lang, `breakdown by ${d} added`, `uitsplitsing naar ${d} toegevoegd`)),
         ...a.by.filter(d => !b.by.includes(d)).map(d => t(lang, `breakdown by ${d} removed`, `uitsplitsing naar ${d} verwijderd`)),
         ...compareTargets(a.target, b.target, lang),

@@ -4,7 +4,7 @@
  * tolerance band, notes, reference series, hidden values as gaps), breakdowns, and the table; plus
  * the definition in words, the target and the notes.
  */
-import { notesFor, type IndicatorIR, type ProgramIR, type ResultRow } from '@monitor/ir';
+import { indicatorDecimals, notesFor, type IndicatorIR, type ProgramIR, type ResultRow } from '@monitor/ir';
 import { formatNumber, indicatorSummary, statusLabel, type IndicatorSummary } from '@monitor/render';
 import type { Locale } from '@monitor/language';
 import { describeIndicator, targetText } from '@monitor/server';
@@ -19,8 +19,8 @@ export interface RenderedChart {
     svg: string;
 }
 
-function signed(value: number, lang: Locale, suffix = ''): string {
-    const text = formatNumber(Math.abs(value), lang) + suffix;
+function signed(value: number, lang: Locale, decimals: number, suffix = ''): string {
+    const text = formatNumber(Math.abs(value), lang, decimals) + suffix;
     return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
 
@@ -37,13 +37,14 @@ export function badge(summary: IndicatorSummary, lang: Locale): Html {
 function headline(indicator: IndicatorIR, summary: IndicatorSummary, lang: Locale): Html {
     const t = reportTexts(lang);
     if (summary.value === null || summary.period === null) return h('p', { class: 'headline' }, [t.noValue]);
+    const decimals = indicatorDecimals(indicator);
     return h('p', { class: 'headline' }, [
-        h('span', { class: 'value' }, [formatNumber(summary.value, lang)]), ' ',
+        h('span', { class: 'value' }, [formatNumber(summary.value, lang, decimals)]), ' ',
         indicator.unit ? h('span', { class: 'unit' }, [indicator.unit]) : null, ' ',
         h('span', { class: 'period' }, [`${summary.period}${summary.provisional ? ` (${t.provisional})` : ''}`]),
-        summary.previous ? h('span', { class: 'change' }, [t.vsPrevious(signed(summary.previous.change, lang), summary.previous.period)]) : null,
+        summary.previous ? h('span', { class: 'change' }, [t.vsPrevious(signed(summary.previous.change, lang, decimals), summary.previous.period)]) : null,
         summary.baseline ? h('span', { class: 'change' }, [t.vsBaseline(
-            summary.baseline.percent === null ? signed(summary.baseline.change, lang) : signed(summary.baseline.percent, lang, '%'),
+            summary.baseline.percent === null ? signed(summary.baseline.change, lang, decimals) : signed(summary.baseline.percent, lang, 1, '%'),
             summary.baseline.label)]) : null,
     ]);
 }
@@ -53,7 +54,7 @@ function facts(program: ProgramIR, indicator: IndicatorIR, lang: Locale): Html {
     const desired = indicator.desired ? ` (${t.desired[indicator.desired]})` : '';
     const target = indicator.target ? `${targetText(indicator.target, lang)}${desired}` : `${t.noTarget}${desired}`;
     const notes = notesFor(program, indicator.name);
-    const references = indicator.references.map(r => r.series);
+    const references = indicator.references.map(r => (r.period ? `${r.series} (${r.period})` : r.series));
     return h('dl', { class: 'facts' }, [
         h('dt', {}, [t.definition]), h('dd', { class: 'definition' }, [withCode(describeIndicator(indicator, lang, program))]),
         indicator.description ? h('dd', { class: 'description' }, [indicator.description]) : null,

@@ -3,7 +3,7 @@
  * nothing fetched), with an overview of every indicator's status at the top and a section per indicator.
  * Identical input gives identical bytes: no time or machine-specific text unless `generatedAt` is given.
  */
-import type { ProgramIR, ResultRow } from '@monitor/ir';
+import { indicatorDecimals, type ProgramIR, type ResultRow } from '@monitor/ir';
 import { formatNumber, indicatorSummary } from '@monitor/render';
 import type { Locale } from '@monitor/language';
 import { h, raw, type Html } from './html.js';
@@ -32,7 +32,7 @@ function overview(monitors: ReportMonitor[], lang: Locale): Html {
     const t = reportTexts(lang);
     const rows = monitors.flatMap(m => m.program.indicators.map(indicator => {
         const summary = indicatorSummary(indicator, m.rows);
-        const value = summary.value === null ? t.noValue : `${formatNumber(summary.value, lang)}${indicator.unit ? ` ${indicator.unit}` : ''}`;
+        const value = summary.value === null ? t.noValue : `${formatNumber(summary.value, lang, indicatorDecimals(indicator))}${indicator.unit ? ` ${indicator.unit}` : ''}`;
         return h('tr', { 'data-indicator': indicator.name }, [
             monitors.length > 1 ? h('td', {}, [m.program.monitor.title ?? m.program.monitor.name]) : null,
             h('td', {}, [h('a', { href: `#${sectionId(m.program, indicator)}` }, [indicator.title ?? indicator.name])]),

@@ -1,13 +1,13 @@
 /** The table of an indicator's rows in the report: totals, or the cells of one breakdown dimension. */
-import { cellLabel, type IndicatorIR, type ResultRow } from '@monitor/ir';
+import { cellLabel, indicatorDecimals, type IndicatorIR, type ResultRow } from '@monitor/ir';
 import { formatNumber, isTotalRow, statusLabel } from '@monitor/render';
 import type { Locale } from '@monitor/language';
 import { h, type Html } from './html.js';
 import { reportTexts } from './report-texts.js';
 
 /** A value cell: the number, or "< N" for a value that disclosure control hid. */
-export function valueText(row: ResultRow, privacyMinimum: number | null, lang: Locale): string {
-    return row.suppressed ? `< ${privacyMinimum ?? '?'}` : formatNumber(row.value, lang);
+export function valueText(row: ResultRow, privacyMinimum: number | null, lang: Locale, decimals?: number): string {
+    return row.suppressed ? `< ${privacyMinimum ?? '?'}` : formatNumber(row.value, lang, decimals);
 }
 
 function compare(a: string, b: string): number {
@@ -22,6 +22,7 @@ function sortKey(row: ResultRow, breakdown: string | null): string {
 /** The rows of one indicator as a table (reference series included, after the actual rows of a period). */
 export function rowsTable(indicator: IndicatorIR, rows: ResultRow[], breakdown: string | null, privacyMinimum: number | null, lang: Locale): Html {
     const t = reportTexts(lang);
+    const decimals = indicatorDecimals(indicator);
     const shown = rows.filter(r => r.indicator === indicator.name && (breakdown ? breakdown in (r.dimensions ?? {}) : isTotalRow(r)))
         .sort((a, b) => compare(a.period, b.period) || compare(sortKey(a, breakdown), sortKey(b, breakdown)));
     const head = [t.columns.period, ...(breakdown ? [breakdown] : []), t.columns.series, t.columns.value, t.columns.target, t.columns.status, t.columns.provisional];
@@ -29,8 +30,8 @@ export function rowsTable(indicator: IndicatorIR, rows: ResultRow[], breakdown: 
         h('td', {}, [r.period]),
         breakdown ? h('td', {}, [cellLabel(r, breakdown, lang)!]) : null,
         h('td', {}, [r.series === 'actual' ? t.actual : r.series]),
-        h('td', { class: 'num value' }, [valueText(r, privacyMinimum, lang)]),
-        h('td', { class: 'num' }, [r.target === null ? '' : formatNumber(r.target, lang)]),
+        h('td', { class: 'num value' }, [valueText(r, privacyMinimum, lang, decimals)]),
+        h('td', { class: 'num' }, [r.target === null ? '' : formatNumber(r.target, lang, decimals)]),
         h('td', {}, [r.series === 'actual' ? statusLabel(r.status, lang) : '']),
         h('td', {}, [r.provisional ? t.provisional : '']),
     ]));
