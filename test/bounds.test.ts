@@ -33,7 +33,10 @@ describe('bounds on work', () => {
     });
     test('the same by 10 persons is within the bound', () => {
         const dir = fixture({ '.monitor-root': '', 'data.csv': data(10), 'm.monitor': monitorText('1950-01 .. 2049-12') });
-        expect(codes(monitor(['check', '--format', 'json', 'm.monitor'], dir).stdout)).toEqual([]);
+        // check computes within the bound (its breakdown-change warning may name persons that come and go).
+        const found = monitor(['check', '--format', 'json', 'm.monitor'], dir);
+        expect(codes(found.stdout)).not.toContain('data-too-many-cells');
+        expect(found.code).toBe(0);
     });
 });
 

@@ -50,7 +50,10 @@ describe('check fails loudly on every file it could not read, parse or analyse',
             const result = monitor(['check', '--no-data', '--format', 'json', 'main.monitor'], imports);
             expect(result.code).toBe(1);
             const found = JSON.parse(result.stdout) as { file: string; code: string; severity: string }[];
-            expect(found.find(d => path.basename(d.file) === 'lib.monitor')).toMatchObject({ code: 'file-unreadable', severity: 'error' });
+            // A folder where an import should be: refused by the import guard (`import-not-file`, on the
+            // import) or, past it, unreadable (`file-unreadable`, on the file) — never a silent skip.
+            const refusal = found.find(d => d.code === 'import-not-file' || (d.code === 'file-unreadable' && path.basename(d.file) === 'lib.monitor'));
+            expect(refusal).toMatchObject({ severity: 'error' });
         } finally {
             fs.rmSync(imports, { recursive: true, force: true });
         }

@@ -53,7 +53,7 @@ describe('CSV formula injection', () => {
         expect(csv).toContain(`,'+1,`);
         expect(csv).toContain(`,'\tTAB,`);
         // verschil = n - 3 is -2 in 2024-Q3 (one row in that quarter: 1 - 3).
-        expect(lines(csv)).toContain('verschil,actual,2024-Q3,,-2,,,,no-target,false,');
+        expect(lines(csv)).toContain('verschil,actual,2024-Q3,,,-2,,,,no-target,false,');
         for (const line of lines(csv)) expect(line).not.toMatch(/(^|,)"?[=+@]/);
     });
     test('--csv-raw leaves them as they are', () => {
@@ -65,7 +65,10 @@ describe('CSV formula injection', () => {
 
 describe('log injection', () => {
     test('run\'s stderr warning shows the newline escaped, so the forged command starts no line', () => {
-        const dir = fixture({ '.monitor-root': '', 'data.csv': DATA, 'm.monitor': MONITOR });
+        // Without a privacy rule no cell is hidden, so the breakdown warning names the values (with
+        // one, a value whose cells are hidden is never named: test/privacy-attacks.test.ts, attack 7).
+        const open = MONITOR.replace('    privacy { minimum 1  round 1 }\n', '');
+        const dir = fixture({ '.monitor-root': '', 'data.csv': DATA, 'm.monitor': open });
         const r = monitor(['run', 'm.monitor', '--format', 'json'], dir);
         expect(r.code).toBe(0);
         expect(r.stderr).toContain('data-breakdown-changed');

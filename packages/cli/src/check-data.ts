@@ -53,8 +53,10 @@ export async function checkAllData(monitors: AnalysedMonitor[], rootOf: (m: Anal
             loaded++;
             const found = await loadSources(engine, { ...monitor, program: { ...monitor.program, sources } }, root);
             diagnostics.push(...found);
-            diagnostics.push(...(await checkOutputCells(engine, monitor)));
-            if (!found.some(d => d.severity === 'error')) diagnostics.push(...(await breakdownWarnings(engine, monitor, root)));
+            const cells = await checkOutputCells(engine, monitor);
+            diagnostics.push(...cells);
+            // Computing for the breakdown warnings only when the data loaded and the work is bounded.
+            if (![...found, ...cells].some(d => d.severity === 'error')) diagnostics.push(...(await breakdownWarnings(engine, monitor, root)));
         }
     } finally {
         await engine?.close();

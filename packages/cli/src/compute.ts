@@ -30,7 +30,7 @@ export async function startEngine(kind: EngineKind): Promise<Engine> {
 export async function computeMonitor(monitor: AnalysedMonitor, root: string, only?: string[], kind: EngineKind = 'wasm'): Promise<Computed> {
     const engine = await startEngine(kind);
     try {
-        const diagnostics = await loadSources(engine, monitor, root);
+        const diagnostics = await loadSources(engine, monitor, root, { lock: true });
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         await engine.lock();
         // The bound on work: a monitor with too many output cells is refused before it runs for hours.

@@ -5,7 +5,7 @@
 import type { Span } from '@monitor/ir';
 import { outputCellsIssue, type Engine } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
-import { loadSourceFiles } from '@monitor/server';
+import { loadSourceFiles, type DataLimits } from '@monitor/server';
 import type { AnalysedMonitor } from './analyse.js';
 import { fromRange, type CliDiagnostic } from './diagnostic.js';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +21,8 @@ export function atSpan(monitor: AnalysedMonitor, span: Span, severity: CliDiagno
  * Loads the sources of one monitor into an engine. Returns the diagnostics; the engine holds a
  * table per source that loaded without errors.
  */
-export async function loadSources(engine: Engine, monitor: AnalysedMonitor, root: string): Promise<CliDiagnostic[]> {
-    const { issues } = await loadSourceFiles(engine, monitor.program, root);
+export async function loadSources(engine: Engine, monitor: AnalysedMonitor, root: string, limits: DataLimits = {}): Promise<CliDiagnostic[]> {
+    const { issues } = await loadSourceFiles(engine, monitor.program, root, limits);
     return issues.map(i => atSpan(monitor, i.span, i.severity, i.code, i.message));
 }
 

@@ -17,6 +17,7 @@ export async function createEngine(conn: SqlConnection): Promise<Engine> {
             return loadSource(conn, source, bytes, `monitor_source_${files}.csv`);
         },
         async lock() {
+            if (locked) return;
             // Invariant: external access off also blocks registered files, so this comes after loading.
             await conn.query('SET enable_external_access = false; SET lock_configuration = true;');
             locked = true;

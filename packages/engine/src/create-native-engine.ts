@@ -24,6 +24,7 @@ export async function createNativeEngine(options: NativeConnectionOptions = {}):
             return loadSource(conn, source, bytes, path.join(conn.dir, `monitor_source_${files}.csv`));
         },
         async lock() {
+            if (locked) return;
             await engine.lock();
             locked = true;
         },

@@ -24,7 +24,7 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
     if (program.sources.length === 0) return out;
     const engine = await createNodeEngine();
     try {
-        out.issues = (await loadSourceFiles(engine, program, root, limits)).issues;
+        out.issues = (await loadSourceFiles(engine, program, root, { ...limits, lock: true })).issues;
         if (out.issues.some(i => i.code === 'data-too-large')) out.stopped = 'too-large';
         if (out.issues.some(i => i.severity === 'error') || program.indicators.length === 0) return out;
         await engine.lock();

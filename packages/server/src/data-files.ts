@@ -44,6 +44,8 @@ export async function loadSourceFiles(engine: Engine, program: ProgramIR, root: 
         await loadOne(engine, source, root, result, limits);
         if (!result.issues.slice(before).some((i) => i.severity === 'error')) loaded.add(source.name);
     }
+    // Invariant: where the caller computes next, the engine is locked before the first query (the probes).
+    if (limits.lock) await engine.lock();
     // Numbers that would be silently wrong: levels summed, text values that match nothing.
     result.issues.push(...await probeData(engine, program, loaded));
     return result;
@@ -52,6 +54,8 @@ export async function loadSourceFiles(engine: Engine, program: ProgramIR, root: 
 /** Limits of the data stage; the editor sets `maxRows` (`monitor.engine.maxRows`), the CLI none. */
 export interface DataLimits {
     maxRows?: number;
+    /** Lock the engine after loading, before the probe queries (`monitor run`, the editor's analysis). */
+    lock?: boolean;
 }
 
 /** The number of data rows of CSV bytes, counted by line ends (a quoted line break counts too: "about"). */
