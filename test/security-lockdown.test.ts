@@ -65,7 +65,7 @@ describe.each([['wasm'], ['native']] as [EngineKind][])('monitor run on %s DuckD
         const lock = rec.events.indexOf('lock');
         expect(lock).toBeGreaterThan(0);
         expect(rec.events.slice(0, lock).every((e) => e === 'load')).toBe(true);
-        expect(rec.events.slice(lock + 1).every((e) => e === 'query' || e === 'lock') && rec.events.length > lock + 1, rec.events.join(' ')).toBe(true);
+        expect(rec.events.slice(lock + 1).every((e) => e === 'query') && rec.events.length > lock + 1, rec.events.join(' ')).toBe(true);
         expect(rec.escapes.set).toMatch(/lock/i);
         for (const name of ['readText', 'readCsv', 'copy', 'attach']) {
             expect(rec.escapes[name], name).toMatch(/disabled|permission|not allowed|access/i);

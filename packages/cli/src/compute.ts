@@ -32,7 +32,6 @@ export async function computeMonitor(monitor: AnalysedMonitor, root: string, onl
     try {
         const diagnostics = await loadSources(engine, monitor, root, { lock: true });
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
-        await engine.lock();
         // The bound on work: a monitor with too many output cells is refused before it runs for hours.
         diagnostics.push(...(await checkOutputCells(engine, monitor)));
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };

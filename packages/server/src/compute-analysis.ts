@@ -27,7 +27,6 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
         out.issues = (await loadSourceFiles(engine, program, root, { ...limits, lock: true })).issues;
         if (out.issues.some(i => i.code === 'data-too-large')) out.stopped = 'too-large';
         if (out.issues.some(i => i.severity === 'error') || program.indicators.length === 0) return out;
-        await engine.lock();
         const plan = planIndicators(program);
         const raw = await executePlan(engine, plan);
         const nl = getLocale() === 'nl';
