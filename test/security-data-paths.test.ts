@@ -15,6 +15,7 @@ const monitorFor = (name: string, dataPath: string) => `monitor ${name} {
     title "Paden"
     grain quarter
     range 2024-Q1 .. 2024-Q4
+    privacy none "testgegevens"
 }
 source aanvragen from ${JSON.stringify(dataPath)} {
     events on datum

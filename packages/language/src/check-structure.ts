@@ -76,10 +76,6 @@ export function checkMonitorDecl(decl: MonitorDecl, accept: ValidationAcceptor):
     if (from && to && periodStart(from) > periodStart(to)) {
         report(accept, 'error', 'range-reversed', { from: String(decl.from), to: String(decl.to) }, decl, 'from');
     }
-    const privacy = decl.privacy;
-    if (privacy?.minimum !== undefined && privacy.round !== undefined && privacy.minimum < privacy.round) {
-        report(accept, 'error', 'privacy-minimum-below-round', { minimum: privacy.minimum, round: privacy.round }, privacy, 'minimum');
-    }
 }
 
 /** Parses a period label written in the file, reporting it when it is not a valid label. */

@@ -1,7 +1,7 @@
 /** Registers the meaning-stage checks per AST type; the checks themselves live in check-*.ts. */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { isIndicator, isModel, isMonitorDecl, type MonitorAstType, type Import, type Indicator, type Model } from './generated/ast.js';
+import { isIndicator, isModel, isMonitorDecl, type MonitorAstType, type Import, type Indicator, type Model, type MonitorDecl } from './generated/ast.js';
 import {
     checkDateLiteral, checkIndicatorProperties, checkModel, checkMonitorDecl, checkNoNul, checkNote, checkSource,
     checkTargetProperties, report,
@@ -10,12 +10,14 @@ import { checkColumnRef, checkComparison, checkMeasure } from './check-measures.
 import { checkBreakdowns, checkCycles, checkDuplicateTargets, checkTarget } from './check-indicators.js';
 import { checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
 import { importClosure, resolveImport } from './imports.js';
+import { checkCountColumn, checkPersonLevelReads, checkPrivacy } from './check-privacy.js';
 import { AstUtils, URI } from 'langium';
 
 /** Checks that need services (the set of loaded documents). */
 export class MonitorValidator {
     private hasDocument: (uri: URI) => boolean = () => true;
     private hasHeaderInImports: (model: Model) => boolean = () => true;
+    private headerInImports: (model: Model) => MonitorDecl | undefined = () => undefined;
 
     /** Gives the validator access to the loaded documents, to report imports that do not resolve. */
     attach(services: LangiumServices): void {
@@ -26,6 +28,14 @@ export class MonitorValidator {
             const root = documents.getDocument(URI.parse(uri))?.parseResult.value;
             return root !== undefined && isModel(root) && root.elements.some(isMonitorDecl);
         });
+        this.headerInImports = model => {
+            for (const uri of importClosure(AstUtils.getDocument(model).uri, documents)) {
+                const root = documents.getDocument(URI.parse(uri))?.parseResult.value;
+                const header = root !== undefined && isModel(root) ? root.elements.find(isMonitorDecl) : undefined;
+                if (header) return header;
+            }
+            return undefined;
+        };
     }
 
     /** A file with indicators and imports needs a monitor header in itself or in a file it imports. */
@@ -33,6 +43,13 @@ export class MonitorValidator {
         const firstIndicator = model.elements.find(isIndicator);
         if (model.imports.length === 0 || !firstIndicator || this.hasHeaderInImports(model)) return;
         report(accept, 'error', 'missing-monitor', {}, firstIndicator, 'name');
+    }
+
+    /** A file that reads person-level data needs privacy rules in its monitor header, and obeys them (check-privacy.ts). */
+    checkPersonLevelReads(model: Model, accept: ValidationAcceptor): void {
+        const own = model.elements.find(isMonitorDecl);
+        // Only files that read person-level data look through their imports for the header.
+        checkPersonLevelReads(model, () => own ?? (model.imports.length > 0 ? this.headerInImports(model) : undefined), accept);
     }
 
     checkImport(node: Import, accept: ValidationAcceptor): void {
@@ -54,9 +71,12 @@ export function registerValidationChecks(services: LangiumServices & { validatio
     const validator = services.validation.MonitorValidator;
     validator.attach(services);
     const checks: ValidationChecks<MonitorAstType> = {
-        Model: [checkModel, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept)],
+        Model: [checkModel, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept),
+            (node, accept) => validator.checkPersonLevelReads(node, accept)],
         MonitorDecl: checkMonitorDecl,
         Source: checkSource,
+        Privacy: checkPrivacy,
+        Column: checkCountColumn,
         Note: checkNote,
         DateLiteral: checkDateLiteral,
         Indicator: [(node, accept) => validator.checkIndicator(node, accept), checkTransitionShare],
