@@ -1,6 +1,6 @@
 /** Privacy declarations (check-privacy.ts): fail closed over person-level data, sound rules, count columns. */
 import { describe, expect, test } from 'vitest';
-import { isColumn, isMeasure, isMonitorDecl, isPrivacy, type Model } from '../src/generated/ast.js';
+import { isColumn, isMeasure, isMonitorDecl, isPrivacy, isReference, isValueAggregation, type Model } from '../src/generated/ast.js';
 import { lowerProgram } from '../src/lower-program.js';
 import { expectClean, expectCode, expectNoCode, one, validate } from './helpers.js';
 
@@ -95,5 +95,26 @@ describe('count columns', () => {
     test('a count column must be an integer', async () => {
         const result = await validate(header('') + `source kwb from "k.csv" { snapshot at d columns { d date aandeel decimal count } }`);
         expectCode(result, 'count-column-not-integer', 'error', { node: one(result, isColumn, (c) => c.name === 'aandeel'), property: 'type' });
+    });
+});
+
+describe('person-level values under privacy rules', () => {
+    const PERSONS = `source p from "p.csv" { snapshot at d  one row per person  columns { d date  id text  leeftijd integer } }\n`;
+    const KWB = `source kwb from "k.csv" { snapshot at d  columns { d date  regio text  leeftijd integer } }\n`;
+    test('max of person-level rows is refused at the function', async () => {
+        const result = await validate(header('privacy { minimum 10 }') + PERSONS + `indicator oud { value max leeftijd from p where id = "P7" }`);
+        expectCode(result, 'privacy-min-max-person', 'error', { node: one(result, isValueAggregation), property: 'function' });
+    });
+    test('max of aggregated rows, a median of person-level rows, and max under `privacy none` are fine', async () => {
+        expectClean(await validate(header('privacy { minimum 10 }') + KWB + `indicator oud { value max leeftijd from kwb }`));
+        expectClean(await validate(header('privacy { minimum 10 }') + PERSONS + `indicator oud { value median leeftijd from p }`));
+        expectClean(await validate(header('privacy none "openbaar"') + PERSONS + `indicator oud { value max leeftijd from p }`));
+    });
+    test('a reference over person-level rows is refused at its source', async () => {
+        const result = await validate(header('privacy { minimum 10 }') + PERSONS + `indicator n { value count from p }\nreference n "P7" from p where id = "P7" value leeftijd`);
+        expectCode(result, 'privacy-reference-person-level', 'error', { node: one(result, isReference), property: 'source' });
+    });
+    test('a reference over aggregated rows is fine', async () => {
+        expectNoCode(await validate(header('privacy { minimum 10 }') + PERSONS + KWB + `indicator n { value count from p }\nreference n "NL" from kwb where regio = "NL" value leeftijd`), 'privacy-reference-person-level');
     });
 });
