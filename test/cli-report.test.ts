@@ -131,7 +131,7 @@ describe('monitor report on small monitors', () => {
     });
 
     test('fail closed: person-level data without a privacy block is refused, nothing is published', () => {
-        const dir = fixture({ 'klein.monitor': SMALL_MONITOR.replace('    privacy none "testgegevens"\n', ''), 'data/trajecten.csv': SMALL_DATA });
+        const dir = fixture({ 'klein.monitor': SMALL_MONITOR.replace('  privacy none "testgegevens"', ''), 'data/trajecten.csv': SMALL_DATA });
         for (const command of [['report', 'klein.monitor', '--out', 'r.html'], ['run', 'klein.monitor']]) {
             const r = monitor(command, dir);
             expect(r.code).not.toBe(0);
