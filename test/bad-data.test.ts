@@ -35,6 +35,7 @@ const monitorText = (name: string) => `monitor ${name} {
     title "Slechte gegevens"
     grain quarter
     range 2024-Q1 .. 2024-Q4
+    privacy none "testgegevens"
 }
 source aanvragen from "data/${name}.csv" {
     events on datum key client_id

@@ -142,7 +142,7 @@ dimension wijk { trajecten.wijk }
 `,
         };
         for (let i = 1; i <= 2000; i++) {
-            files[`m/m${i}.monitor`] = `import "../gedeeld.monitor"\nmonitor m${i} { grain quarter range 2024-Q1 .. 2024-Q4 }\n`
+            files[`m/m${i}.monitor`] = `import "../gedeeld.monitor"\nmonitor m${i} { grain quarter range 2024-Q1 .. 2024-Q4 privacy { minimum 10 round 5 } }\n`
                 + `indicator actief { value count from trajecten active at end${i === 1500 ? ' where wyk = "x"' : ''} desired down by wijk }\n`;
         }
         const dir = fixture(files);

@@ -33,7 +33,7 @@ export function fixture(files: Record<string, string>): string {
 export const SMALL_MONITOR = `monitor klein {
     title "Klein"
     grain quarter
-    range 2024-Q1 .. 2024-Q4
+    range 2024-Q1 .. 2024-Q4  privacy none "testgegevens"
 }
 source trajecten from "data/trajecten.csv" {
     episodes start begindatum end einddatum key client_id

@@ -114,7 +114,7 @@ describe('monitor report on the examples', () => {
 
 describe('monitor report on small monitors', () => {
     test('a count below the privacy minimum shows as "< N", never as its number', () => {
-        const source = SMALL_MONITOR.replace('range 2024-Q1 .. 2024-Q4', 'range 2024-Q1 .. 2024-Q4\n    privacy { minimum 10  round 5 }');
+        const source = SMALL_MONITOR.replace('privacy none "testgegevens"', 'privacy { minimum 10  round 5 }');
         const dir = fixture({ 'klein.monitor': source, 'data/trajecten.csv': SMALL_DATA });
         const r = monitor(['report', 'klein.monitor', '--out', 'r.html'], dir);
         expect(r.code, r.stderr).toBe(0);
@@ -122,10 +122,23 @@ describe('monitor report on small monitors', () => {
         const cells = [...html.matchAll(/<td class="num value">([^<]*)<\/td>/g)].map(m => m[1]);
         expect(cells.length).toBeGreaterThan(0);
         expect(cells.every(c => c === '&lt; 10')).toBe(true);
-        // Without privacy rules the same counts (1 to 3) are shown.
+        // Without privacy rules on purpose (`privacy none "reason"`) the same counts (1 to 3) are shown, and the report says why.
         const open = fixture({ 'klein.monitor': SMALL_MONITOR, 'data/trajecten.csv': SMALL_DATA });
         expect(monitor(['report', 'klein.monitor', '--out', 'r.html'], open).code).toBe(0);
-        expect(fs.readFileSync(path.join(open, 'r.html'), 'utf8')).toMatch(/<td class="num value">[123]<\/td>/);
+        const openHtml = fs.readFileSync(path.join(open, 'r.html'), 'utf8');
+        expect(openHtml).toMatch(/<td class="num value">[123]<\/td>/);
+        expect(openHtml).toContain('Published without disclosure control on purpose (privacy none): testgegevens');
+    });
+
+    test('fail closed: person-level data without a privacy block is refused, nothing is published', () => {
+        const dir = fixture({ 'klein.monitor': SMALL_MONITOR.replace('  privacy none "testgegevens"', ''), 'data/trajecten.csv': SMALL_DATA });
+        for (const command of [['report', 'klein.monitor', '--out', 'r.html'], ['run', 'klein.monitor']]) {
+            const r = monitor(command, dir);
+            expect(r.code).not.toBe(0);
+            expect(r.stderr).toContain('privacy-missing');
+            expect(r.stdout).not.toMatch(/"value":\s*[123]\b/);
+        }
+        expect(fs.existsSync(path.join(dir, 'r.html'))).toBe(false);
     });
 
     test('text from the monitor file is escaped in the HTML', () => {

@@ -22,7 +22,7 @@ describe('fuzz regressions', () => {
 
     test('a NUL character in a filter value is a diagnostic, not a planner error', async () => {
         // Found by `npm run fuzz`: the compiler refused the literal after validation had passed.
-        const text = 'monitor m { title "m" grain quarter range 2024-Q1 .. 2024-Q4 }\n'
+        const text = 'monitor m { title "m" grain quarter range 2024-Q1 .. 2024-Q4 privacy none "test" }\n'
             + 'source s from "s.csv" { events on datum columns { datum date soort text } }\n'
             + 'indicator a { value count from s where soort = "\u0000verblijf" desired down }';
         const outcome = await runPipeline(text);

@@ -9,7 +9,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startLspClient, type LspClient } from './lsp-client.js';
 
-const MONITOR = `monitor m { title "Parquet" grain quarter range 2024-Q1 .. 2024-Q4 }
+const MONITOR = `monitor m { title "Parquet" grain quarter range 2024-Q1 .. 2024-Q4 privacy none "testgegevens" }
 source zorg from "data/zorg.parquet" {
     episodes start begindatum end einddatum key client_id
     columns {

@@ -11,6 +11,7 @@ import { startLspClient, type LspClient } from './lsp-client.js';
 const HUB = `monitor m {
     grain year
     range 2020 .. 2021
+    privacy none "testgegevens"
 }
 source meldingen from "m.csv" {
     events on datum

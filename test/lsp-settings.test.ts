@@ -16,8 +16,8 @@ const BODY = `source meldingen from "m.csv" {
 }
 indicator aantal { title "Aantal" value count from meldingen }
 `;
-/** No privacy block: 12 events in 2020 (the last full year of data). */
-const OPEN = `${HEADER}}\n${BODY}`;
+/** No privacy rules on purpose (`privacy none`): 12 events in 2020 (the last full year of data). */
+const OPEN = `${HEADER}    privacy none "testgegevens"\n}\n${BODY}`;
 /** Its own minimum of 13 hides the 12. */
 const STRICT = `${HEADER}    privacy { minimum 13 round 1 }\n}\n${BODY}`;
 

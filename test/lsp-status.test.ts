@@ -12,6 +12,7 @@ import { eventually, startLspClient, type LspClient } from './lsp-client.js';
 const MONITOR = `monitor t {
     grain year
     range 2020 .. 2021
+    privacy none "testgegevens"
 }
 source meldingen from "m.csv" {
     events on datum

@@ -14,7 +14,7 @@ const SECRET = 'client_id,datum\nGEHEIM,2024-01-05\n';
 const monitorFor = (name: string, dataPath: string) => `monitor ${name} {
     title "Paden"
     grain quarter
-    range 2024-Q1 .. 2024-Q4
+    range 2024-Q1 .. 2024-Q4  privacy none "testgegevens"
 }
 source aanvragen from ${JSON.stringify(dataPath)} {
     events on datum

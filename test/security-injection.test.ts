@@ -34,7 +34,7 @@ const header = (name: string, extra = '', dataPath = 'data/aanvragen.csv') => `m
     title ${monitorString(EVIL[0])}
     description ${monitorString(EVIL[2])}
     grain quarter
-    range 2024-Q1 .. 2024-Q2
+    range 2024-Q1 .. 2024-Q2  privacy none "testgegevens"
 }
 source aanvragen from ${monitorString(dataPath)} {
     events on datum

@@ -80,7 +80,7 @@ const target = (name: string) => fc.oneof(
 export const coherentFile: fc.Arbitrary<string> = fc.tuple(
     fc.constantFrom('month', 'quarter', 'half-year', 'year'),
     fc.constantFrom(['2019-Q1', '2026-Q4'], ['2019', '2025'], ['2024-01', '2024-12'], ['2020-H1', '2024-H2']),
-    fc.constantFrom('privacy { minimum 10  round 5 }', '', 'privacy { minimum 3 }'),
+    fc.constantFrom('privacy { minimum 10  round 5 }', 'privacy none "openbaar"', 'privacy { minimum 3 }'),
     fc.integer({ min: 1, max: 4 }),
 ).chain(([grain, [from, to], privacy, count]) => {
     const names = ['a', 'b', 'c', 'd'].slice(0, count);

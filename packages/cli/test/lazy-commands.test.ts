@@ -40,7 +40,7 @@ test('monitor --help loads none of them either', () => {
 
 test('monitor run still loads DuckDB when it computes', () => {
     const file = path.join(dir, 'a.monitor');
-    fs.writeFileSync(file, 'monitor a { grain year  range 2020 .. 2021 }\nsource s from "s.csv" { events on d  columns { d date } }\nindicator n { title "N" value count from s }\n');
+    fs.writeFileSync(file, 'monitor a { grain year  range 2020 .. 2021  privacy none "test" }\nsource s from "s.csv" { events on d  columns { d date } }\nindicator n { title "N" value count from s }\n');
     fs.writeFileSync(path.join(dir, 's.csv'), 'd\n2020-01-01\n');
     expect(loaded(['run', file]).heavy.some(f => /duckdb/.test(f))).toBe(true);
 });

@@ -98,6 +98,8 @@ export function assembleSeries(parts: SeriesParts, ctx: MeasureContext, periods:
         `${covered} AS covered`,
         'grid.total',
         num.columns.units ? `CASE WHEN ${covered} THEN CAST(coalesce(n.${num.columns.units}, 0) AS DOUBLE) END AS units` : 'CAST(NULL AS DOUBLE) AS units',
+        // Only a sum or average over person-level rows has `top`: other plans keep their columns.
+        ...(num.columns.top ? [`CASE WHEN ${covered} THEN n.${num.columns.top} END AS top`] : []),
     ];
     const from = ['grid', `LEFT JOIN ${num.agg} AS n ON ${joinOn('n', num)}`];
     if (den && denAlias === 'd') from.push(`LEFT JOIN ${den.agg} AS d ON ${joinOn('d', den)}`);

@@ -5,7 +5,7 @@
  * on the same source and time meaning (a share: numerator and denominator) are counted in one pass.
  * The final SELECT is assembled elsewhere.
  */
-import type { MeasureIR, TimeMeaning } from '@monitor/ir';
+import { personLevel, type MeasureIR, type TimeMeaning } from '@monitor/ir';
 import { compileCondition } from './compile-condition.js';
 import { dimensionValueSql } from './dimension-value.js';
 import { boundDimensions, keyColumn, type MeasureContext } from './measure-context.js';
@@ -22,8 +22,11 @@ export interface CompiledMeasure {
     agg: string;
     /** How `agg` names its period: by label, or by ordinal (`o`) for a dated measure counted without the periods. */
     key: 'label' | 'o';
-    /** The measure's columns in `agg`: its value, provisional flag and units (absent when not asked for). */
-    columns: { value: string; prov: string; units: string | null };
+    /**
+     * The measure's columns in `agg`: its value, provisional flag, units (absent when not asked for) and,
+     * for a sum or average over person-level rows, `top`: the largest absolute value of one row (dominance).
+     */
+    columns: { value: string; prov: string; units: string | null; top?: string | null };
     /** Which periods the measure's source covers, as SQL over `periods AS p`. */
     coverage: MeasureCoverage;
     /** The indicator's dimensions this measure's source binds. */
@@ -162,9 +165,12 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
         // non-count value reads them (a count is its own number of units): otherwise they are not counted.
         const wantUnits = units && !m.isCount && ctx.program.monitor.privacy !== null;
         if (wantUnits) aggs.push(`${m.duration || (m.column && !m.having) ? `count(${values[i]})` : 'count(*)'}${only} AS ${tag}units`);
+        // The dominance rule of disclosure control: how much of a sum the largest single row makes up.
+        const wantTop = wantUnits && (m.aggregate === 'sum' || m.aggregate === 'avg') && personLevel(source);
+        if (wantTop) aggs.push(`max(abs(CAST(${values[i]} AS DOUBLE)))${only} AS ${tag}top`);
         return {
             ctes: i === 0 ? ctes : [], agg: n('agg'), key: periodKey, coverage, boundDims: dims,
-            columns: { value: `${tag}value`, prov: 'prov', units: wantUnits ? `${tag}units` : null },
+            columns: { value: `${tag}value`, prov: 'prov', units: wantUnits ? `${tag}units` : null, ...(wantTop ? { top: `${tag}top` } : {}) },
             hasStatus: source.status !== null, isCount: m.isCount,
         };
     });

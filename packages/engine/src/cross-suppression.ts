@@ -14,16 +14,20 @@
  * A leak is closed by hiding one more atom: the smallest published cell of a relation that holds the
  * leaked atom, a total only when no cell is left — the rule of the per-indicator pass.
  */
-import type { IndicatorIR, MeasureIR, ProgramIR, ResultRow } from '@monitor/ir';
+import { grainFitsIn, parsePeriod, periodEnd, periodStart, periodsIn, type Grain, type IndicatorIR, type MeasureIR, type ProgramIR, type ResultRow } from '@monitor/ir';
 import type { CountParts, Disclosed, Part } from './secondary-suppression.js';
 
 interface Atom {
     key: string;
+    /** The measure: all its periods and breakdowns are one system of relations. */
     component: string;
     raw: number | null;
     secret: boolean;
     rows: Disclosed[];
     order: number;
+    period: string;
+    /** The breakdown cell; null for a residual (rows in no cell), which is never published. */
+    dims: Record<string, string | null> | null;
 }
 
 interface Relation {
@@ -51,25 +55,95 @@ function countedMeasures(indicator: IndicatorIR, parts: CountParts): [Part, Meas
 /** Whether a count fails the minimum (raw or rounded): the primary rule of disclosure.ts. */
 export type FailsMinimum = (raw: number) => boolean;
 
+/** A measure whose cells add up: a plain count or a sum (not distinct, stacking or transitions). */
+function additive(m: MeasureIR): boolean {
+    return (m.aggregate === 'count' || m.aggregate === 'sum') && m.having === null && m.transition === null;
+}
+
+/** Time meanings whose periods add up: a year's count is the sum of its quarters' (flows, not stocks). */
+const FLOWS = new Set(['event', 'started', 'ended']);
+
+/**
+ * The relation `total = Σ cells`, with the residual (total − Σ cells, rows in no cell: outside a
+ * binding's `where`) as one more unknown of an additive measure: it is never published, and a secret
+ * when it fails the minimum, so a breakdown cannot give away the few rows outside it.
+ */
+function relation(total: Atom, cells: Atom[], isAdditive: boolean, atoms: Map<string, Atom>, fails: FailsMinimum): Relation {
+    if (!isAdditive || total.raw === null || cells.some((c) => c.raw === null)) return { total, cells };
+    const residual = total.raw - cells.reduce((sum, c) => sum + c.raw!, 0);
+    if (residual <= 0) return { total, cells };
+    const key = JSON.stringify(['rest', total.key, cells.map((c) => c.key).sort()]);
+    const rest = atoms.get(key) ?? { key, component: total.component, raw: residual, secret: fails(residual), rows: [], order: atoms.size, period: total.period, dims: null };
+    atoms.set(key, rest);
+    return { total, cells: [...cells, rest] };
+}
+
+/**
+ * The relations between the atoms of one measure beyond each indicator's own breakdown: a cell of a
+ * coarser breakdown (wijk) is the sum of the cells of a finer one that agree with it (wijk × soort),
+ * and, for flows, a period the sum of the shorter periods inside it (a year of its quarters).
+ */
+function linked(group: Atom[], m: MeasureIR, atoms: Map<string, Atom>, fails: FailsMinimum): Relation[] {
+    if (!additive(m)) return [];
+    const out: Relation[] = [];
+    const dimsKey = (a: Atom) => Object.keys(a.dims ?? {}).sort().join('\0');
+    for (const coarse of group) {
+        const names = Object.keys(coarse.dims ?? {});
+        const finer = new Map<string, Atom[]>();
+        for (const a of group) {
+            if (a === coarse || a.period !== coarse.period || !a.dims) continue;
+            const own = Object.keys(a.dims);
+            if (own.length <= names.length || !names.every((n) => n in a.dims! && a.dims![n] === coarse.dims![n])) continue;
+            finer.set(dimsKey(a), [...(finer.get(dimsKey(a)) ?? []), a]);
+        }
+        // Only a finer breakdown counted in the same way, with a total among the atoms, covers every row.
+        for (const cells of finer.values()) if (names.length > 0) out.push(relation(coarse, cells, true, atoms, fails));
+    }
+    if (!FLOWS.has(m.time)) return out;
+    for (const coarse of group) {
+        const span = parsePeriod(coarse.period);
+        if (!span || !coarse.dims) continue;
+        const grains = new Map<string, Atom[]>();
+        for (const a of group) {
+            const p = a.dims ? parsePeriod(a.period) : null;
+            if (!p || a === coarse || p.grain === span.grain || !grainFitsIn(p.grain, span.grain) || dimsKey(a) !== dimsKey(coarse)) continue;
+            if (cellOfDims(a.dims!) !== cellOfDims(coarse.dims) || periodStart(p) < periodStart(span) || periodEnd(p) > periodEnd(span)) continue;
+            grains.set(p.grain, [...(grains.get(p.grain) ?? []), a]);
+        }
+        for (const [grain, cells] of grains) {
+            if (cells.length === periodsIn(coarse.period, grain as Grain).length) out.push({ total: coarse, cells });
+        }
+    }
+    return out;
+}
+
+function cellOfDims(dims: Record<string, string | null>): string {
+    return JSON.stringify(Object.entries(dims).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 /** The atoms and relations of all actual rows of count indicators. */
 function collect(program: ProgramIR, perIndicator: Map<string, Disclosed[]>, partsOf: (i: IndicatorIR) => CountParts, fails: FailsMinimum) {
     const atoms = new Map<string, Atom>();
     const relations = new Map<string, Relation>();
+    const byMeasure = new Map<string, { m: MeasureIR; atoms: Set<Atom> }>();
     for (const indicator of program.indicators) {
         const rows = perIndicator.get(indicator.name) ?? [];
         for (const [part, m] of countedMeasures(indicator, partsOf(indicator))) {
             const mk = measureKey(m);
             const byPeriod = new Map<string, Atom[]>();
+            const own = byMeasure.get(mk) ?? { m, atoms: new Set<Atom>() };
+            byMeasure.set(mk, own);
             for (const d of rows) {
                 // The raw value is part of the key: equal measures give equal counts, so this only keeps
                 // apart rows that are not the same count after all (hand-made rows, repeated periods).
                 const key = JSON.stringify([mk, d.raw.period, d.raw[part], cellOf(d.raw)]);
                 let atom = atoms.get(key);
                 if (!atom) {
-                    atom = { key, component: JSON.stringify([mk, d.raw.period]), raw: d.raw[part], secret: false, rows: [], order: atoms.size };
+                    atom = { key, component: mk, raw: d.raw[part], secret: false, rows: [], order: atoms.size, period: d.raw.period, dims: d.raw.dimensions };
                     atoms.set(key, atom);
                 }
                 atom.rows.push(d);
+                own.atoms.add(atom);
                 const raw = d.raw[part];
                 if ((raw !== null && fails(raw)) || d.secret?.includes(part)) atom.secret = true;
                 byPeriod.set(d.raw.period, [...(byPeriod.get(d.raw.period) ?? []), atom]);
@@ -79,9 +153,12 @@ function collect(program: ProgramIR, perIndicator: Map<string, Disclosed[]>, par
                 const total = group.find((a) => a.key.endsWith(',"[]"]'));
                 const cells = group.filter((a) => a !== total);
                 if (!total || total.raw === null || cells.length === 0) continue;
-                relations.set(JSON.stringify([total.key, cells.map((c) => c.key).sort()]), { total, cells });
+                relations.set(JSON.stringify([total.key, cells.map((c) => c.key).sort()]), relation(total, cells, additive(m), atoms, fails));
             }
         }
+    }
+    for (const { m, atoms: group } of byMeasure.values()) {
+        for (const r of linked([...group], m, atoms, fails)) relations.set(JSON.stringify([r.total.key, r.cells.map((c) => c.key).sort()]), r);
     }
     return { atoms, relations: [...relations.values()] };
 }

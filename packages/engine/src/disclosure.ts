@@ -1,15 +1,18 @@
 /**
  * Disclosure control, the one stage every output path goes through: counts are rounded to a multiple
- * of `round`, counts below `minimum` are hidden, rates are recomputed from rounded parts, a second
+ * of `round`, counts below `minimum` are hidden (what counts as a count, and the contributor and
+ * dominance rules for other values over person-level rows: measure-disclosure.ts), rates are
+ * recomputed from rounded parts and hidden over a denominator below `denominator`, a second
  * cell is hidden where hidden cells could be worked back out from the total (secondary-suppression.ts),
  * then across indicators that publish the same count (cross-suppression.ts),
  * expressions that use a hidden value are hidden, and reference series of a count are treated as counts.
  * Invariant: no shown count is below the minimum, no shown count is unrounded, and a hidden row has
- * `value`, `numerator` and `denominator` null with `suppressed: true`; no output row carries `units`.
+ * `value`, `numerator` and `denominator` null with `suppressed: true`; no output row carries `units` or `top`.
  */
 import type { ArithIR, IndicatorIR, MeasureIR, PrivacyIR, ProgramIR, ResultRow } from '@monitor/ir';
 import { cellKey, evaluateArith, rateValue } from './arith.js';
 import { crossSuppression } from './cross-suppression.js';
+import { countLike, dominated, flagAverage, overPersons } from './measure-disclosure.js';
 import { secondarySuppression, type CountParts, type Disclosed } from './secondary-suppression.js';
 
 /** Rounds a count to the nearest multiple of `round` (halves up); `round` ≤ 1 leaves it as is. */
@@ -17,91 +20,115 @@ export function roundCount(count: number, round: number): number {
     return round > 1 ? Math.round(count / round) * round : count;
 }
 
-/** A count part after disclosure control: its shown value, or hidden. */
-function discloseCount(raw: number | null, privacy: PrivacyIR): { shown: number | null; hidden: boolean } {
-    if (raw === null) return { shown: null, hidden: false };
-    const rounded = roundCount(raw, privacy.round);
-    // Hidden when the raw count or its rounded form is below the minimum.
-    return raw < privacy.minimum || rounded < privacy.minimum ? { shown: null, hidden: true } : { shown: rounded, hidden: false };
-}
-
+/** A hidden row: no value, no parts, and no provisional flag (`true` would tell the cell holds a record). */
 function hide(row: ResultRow): ResultRow {
-    return { ...row, value: null, numerator: null, denominator: null, suppressed: true, status: 'no-data' };
+    return { ...row, value: null, numerator: null, denominator: null, suppressed: true, status: 'no-data', provisional: null };
 }
 
+/** The row without the internal `units` and `top`, which no output carries. */
 function withoutUnits(row: ResultRow): ResultRow {
-    if (!('units' in row)) return row;
-    const { units: _units, ...rest } = row;
+    if (!('units' in row) && !('top' in row)) return row;
+    const { units: _units, top: _top, ...rest } = row;
     return rest;
 }
 
+/** Whether a count fails the minimum, raw or rounded. */
+function failsCount(raw: number, privacy: PrivacyIR): boolean {
+    return raw < privacy.minimum || roundCount(raw, privacy.round) < privacy.minimum;
+}
+
 /**
- * A non-count value (an average, a median duration) over person-level rows (events, episodes) is
- * hidden when fewer units than the minimum stand behind it: a median of three stays says too much.
+ * A non-count value over person-level rows is hidden when fewer rows than the minimum stand behind it
+ * (a median of three stays says too much), and a sum or average when one row dominates its total.
  */
-function tooFewUnits(program: ProgramIR, measure: MeasureIR, row: ResultRow, privacy: PrivacyIR): boolean {
-    if (measure.isCount || row.units === undefined || row.units === null) return false;
-    const shape = program.sources.find((s) => s.name === measure.source)?.shape.kind;
-    return (shape === 'events' || shape === 'episodes') && row.units < privacy.minimum;
+function valueHidden(program: ProgramIR, m: MeasureIR, row: ResultRow, sum: number | null, privacy: PrivacyIR): boolean {
+    if (m.isCount || !overPersons(program, m)) return false;
+    if (row.units !== undefined && row.units !== null && row.units < privacy.minimum) return true;
+    return (m.aggregate === 'sum' || m.aggregate === 'avg') && dominated(row.top, sum, privacy);
+}
+
+/**
+ * One part of a row (its value, or a rate's numerator or denominator) after the primary rules of
+ * measure-disclosure.ts. `own` is true for the part whose `units` and `top` the row carries (the numerator).
+ */
+function disclosePart(program: ProgramIR, m: MeasureIR, raw: number | null, row: ResultRow, own: boolean, privacy: PrivacyIR): { shown: number | null; hidden: boolean } {
+    if (raw === null) return { shown: null, hidden: false };
+    const units = own ? row.units ?? null : null;
+    if (flagAverage(program, m) && units !== null) {
+        // The sum of a 0/1 flag is a count: disclosed as sum / rows from the rounded parts.
+        const sum = Math.round(raw * units);
+        if (failsCount(sum, privacy) || failsCount(units, privacy) || dominated(row.top, sum, privacy)) return { shown: null, hidden: true };
+        return { shown: roundCount(sum, privacy.round) / roundCount(units, privacy.round), hidden: false };
+    }
+    const counted = countLike(program, m);
+    if (counted && failsCount(raw, privacy)) return { shown: null, hidden: true };
+    const sum = m.aggregate === 'avg' && units !== null ? raw * units : raw;
+    if (own && valueHidden(program, m, row, sum, privacy)) return { shown: null, hidden: true };
+    return { shown: counted ? roundCount(raw, privacy.round) : raw, hidden: false };
 }
 
 function primary(program: ProgramIR, row: ResultRow, indicator: IndicatorIR, privacy: PrivacyIR): ResultRow {
     const v = indicator.value;
     if (v.kind === 'measure') {
-        if (!v.measure.isCount) return tooFewUnits(program, v.measure, row, privacy) ? hide(row) : row;
-        const n = discloseCount(row.numerator, privacy);
+        const n = disclosePart(program, v.measure, row.numerator, row, true, privacy);
         return n.hidden ? hide(row) : { ...row, numerator: n.shown, value: n.shown };
     }
     if (v.kind === 'rate') {
-        if (tooFewUnits(program, v.numerator, row, privacy)) return hide(row);
-        const n = v.numerator.isCount ? discloseCount(row.numerator, privacy) : { shown: row.numerator, hidden: false };
-        const d = v.denominator.isCount ? discloseCount(row.denominator, privacy) : { shown: row.denominator, hidden: false };
-        if (n.hidden || d.hidden) return hide(row);
+        const n = disclosePart(program, v.numerator, row.numerator, row, true, privacy);
+        const d = disclosePart(program, v.denominator, row.denominator, row, false, privacy);
+        // A rate over a tiny population says too much even when the numerator is large enough.
+        const tiny = row.denominator !== null && row.denominator < (privacy.denominator ?? privacy.minimum);
+        if (n.hidden || d.hidden || tiny) return hide(row);
         return { ...row, numerator: n.shown, denominator: d.shown, value: rateValue(n.shown, d.shown, v.percent ? 100 : v.scale) };
     }
     return row;
 }
 
 /**
- * A reference row shows its value only. When the indicator is a plain count, the reference is a
- * count in the same unit (validation makes units agree) and gets the same rounding and minimum.
+ * A reference row shows its value only. It is a count — rounded and hidden like one — when the
+ * indicator is a plain count (validation makes units agree) or when it reads a column declared
+ * `integer count`. (A reference over person-level rows is refused by validation under privacy rules.)
  */
-function reference(row: ResultRow, indicator: IndicatorIR, privacy: PrivacyIR): ResultRow {
+function reference(program: ProgramIR, row: ResultRow, indicator: IndicatorIR, privacy: PrivacyIR): ResultRow {
     const bare = { ...row, numerator: null, denominator: null };
-    if (indicator.value.kind !== 'measure' || !indicator.value.measure.isCount) return bare;
-    const v = discloseCount(row.value, privacy);
-    return v.hidden ? hide(bare) : { ...bare, value: v.shown };
+    const ref = indicator.references.find((r) => r.series === row.series);
+    const column = ref && !ref.value.lookup ? program.sources.find((s) => s.name === ref.source)?.columns.find((c) => c.name === ref.value.column) : undefined;
+    const plainCount = indicator.value.kind === 'measure' && countLike(program, indicator.value.measure);
+    if (!plainCount && column?.counts !== true) return bare;
+    if (row.value === null) return bare;
+    return failsCount(row.value, privacy) ? hide(bare) : { ...bare, value: roundCount(row.value, privacy.round) };
 }
 
-function countParts(indicator: IndicatorIR): CountParts {
+/** Which parts of an indicator's rows are counts (measure-disclosure.ts), for secondary suppression. */
+function countParts(program: ProgramIR, indicator: IndicatorIR): CountParts {
     const v = indicator.value;
-    if (v.kind === 'measure') return { numerator: v.measure.isCount, denominator: false };
-    if (v.kind === 'rate') return { numerator: v.numerator.isCount, denominator: v.denominator.isCount };
+    if (v.kind === 'measure') return { numerator: countLike(program, v.measure), denominator: false };
+    if (v.kind === 'rate') return { numerator: countLike(program, v.numerator), denominator: countLike(program, v.denominator) };
     return { numerator: false, denominator: false };
 }
 
 /** Applies the monitor's privacy rules to every row: actual series, references and expressions. */
 export function applyDisclosure(program: ProgramIR, rows: ResultRow[]): ResultRow[] {
     const privacy = program.monitor.privacy;
-    if (!privacy) return rows.some((r) => 'units' in r) ? rows.map(withoutUnits) : rows;
+    if (!privacy) return rows.some((r) => 'units' in r || 'top' in r) ? rows.map(withoutUnits) : rows;
     const byName = new Map(program.indicators.map((i) => [i.name, i]));
     const out = new Map<ResultRow, ResultRow>();
     const perIndicator = new Map<string, Disclosed[]>();
     for (const r of rows) {
         const indicator = byName.get(r.indicator);
         if (!indicator) continue;
-        if (r.series !== 'actual') { out.set(r, reference(r, indicator, privacy)); continue; }
+        if (r.series !== 'actual') { out.set(r, reference(program, r, indicator, privacy)); continue; }
         if (indicator.value.kind === 'expression') continue;
         const d: Disclosed = { raw: r, safe: primary(program, r, indicator, privacy) };
         perIndicator.set(r.indicator, [...(perIndicator.get(r.indicator) ?? []), d]);
     }
     for (const [name, disclosed] of perIndicator) {
         const indicator = byName.get(name)!;
-        const parts = countParts(indicator);
+        const parts = countParts(program, indicator);
         if (indicator.by.length > 0 && (parts.numerator || parts.denominator)) secondarySuppression(disclosed, parts, privacy.minimum, hide);
     }
-    const fails = (raw: number) => raw < privacy.minimum || roundCount(raw, privacy.round) < privacy.minimum;
-    crossSuppression(program, perIndicator, countParts, privacy.minimum, fails, hide);
+    const fails = (raw: number) => failsCount(raw, privacy);
+    crossSuppression(program, perIndicator, (i) => countParts(program, i), privacy.minimum, fails, hide);
     for (const disclosed of perIndicator.values()) for (const d of disclosed) out.set(d.raw, d.safe);
     recomputeExpressions(program, rows, out);
     return rows.map((r) => withoutUnits(out.get(r) ?? r));

@@ -26,6 +26,7 @@ export function seriesRows(ip: IndicatorPlan, series: string, rows: PlainRow[], 
             status: value === null ? 'no-data' : 'no-target', suppressed: false,
             provisional: covered ? bool(r.provisional) : null,
             units: covered ? num(r.units ?? null) : null,
+            ...(r.top !== undefined ? { top: covered ? num(r.top) : null } : {}),
         };
     });
 }

@@ -6,3 +6,4 @@ export * from './notes.js';
 export * from './rows-csv.js';
 export * from './cell-labels.js';
 export * from './round-value.js';
+export * from './person-level.js';

@@ -32,6 +32,12 @@ export interface MonitorIR {
     /** Period labels at `grain` (or coarser), inclusive. */
     range: { from: string; to: string };
     privacy: PrivacyIR | null;
+    /**
+     * `privacy none "reason"`: published without disclosure control on purpose (data that is already
+     * public), the reason shown in the report. Absent with `privacy` null: no privacy block at all,
+     * which validation refuses for a monitor over person-level data.
+     */
+    privacyNone?: string | null;
     span: Span;
 }
 
@@ -39,6 +45,10 @@ export interface MonitorIR {
 export interface PrivacyIR {
     minimum: number;
     round: number;
+    /** A rate is hidden when its raw denominator is below this; absent = `minimum`. */
+    denominator?: number;
+    /** A sum over person-level rows is hidden when one row is more than this percentage of it; absent = 50. */
+    dominance?: number;
 }
 
 export type ColumnType = 'text' | 'integer' | 'decimal' | 'date' | 'boolean';
@@ -47,6 +57,8 @@ export interface ColumnIR {
     name: string;
     type: ColumnType;
     nullable: boolean;
+    /** `integer count`: the column holds counts of people, so a sum of it is a count under disclosure control. */
+    counts?: boolean;
     span: Span;
     /** Text read from the file with the spaces around it removed (`trim` on the column or its source). */
     trim?: boolean;
@@ -96,6 +108,8 @@ export interface SourceIR {
     status: string | null;
     /** Declared data coverage (ISO dates, inclusive); null means: derive it from the data. */
     coverage: { from: string; to: string } | null;
+    /** `one row per person`: person-level data besides events and episodes (personLevel in @monitor/ir). */
+    perPerson?: boolean;
     span: Span;
     /** Where the path string stands, for data-stage diagnostics about the file. */
     pathSpan?: Span;

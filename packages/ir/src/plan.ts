@@ -14,7 +14,8 @@ export interface PlanPeriod {
 /**
  * A query for one series. Its result has the columns `period`, one per dimension (named after it),
  * `numerator`, `denominator`, `provisional`, `covered`, `total` (true for the row without breakdown)
- * and `units` (the rows the numerator aggregates; disclosure control reads it, no output shows it).
+ * and `units` (the rows the numerator aggregates; disclosure control reads it, no output shows it); a
+ * sum or average over person-level rows also has `top` (its largest absolute row value, for the dominance rule).
  */
 export interface SeriesQuery {
     sql: string;

@@ -28,6 +28,11 @@ export interface ResultRow {
      * aggregates. Disclosure control removes it, so no output carries it.
      */
     units?: number | null;
+    /**
+     * Internal like `units`: for a sum or average over person-level rows, the largest absolute value of
+     * one row (the dominance rule). Disclosure control removes it.
+     */
+    top?: number | null;
 }
 
 /** The flat form of a row for JSON and CSV output: dimensions become fields of their own. */

@@ -81,10 +81,6 @@ export function checkMonitorDecl(decl: MonitorDecl, accept: ValidationAcceptor):
         const periods = periodOrdinal(periodOfDate(periodEnd(to), grain)) - periodOrdinal(periodOfDate(periodStart(from), grain)) + 1;
         if (periods > MAX_PERIODS) report(accept, 'error', 'too-many-periods', { periods, max: MAX_PERIODS, grain }, decl, 'from');
     }
-    const privacy = decl.privacy;
-    if (privacy?.minimum !== undefined && privacy.round !== undefined && privacy.minimum < privacy.round) {
-        report(accept, 'error', 'privacy-minimum-below-round', { minimum: privacy.minimum, round: privacy.round }, privacy, 'minimum');
-    }
 }
 
 /** Parses a period label written in the file, reporting it when it is not a valid label. */

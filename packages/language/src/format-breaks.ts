@@ -22,8 +22,8 @@ export const MAX_WIDTH = 100;
 /** Keywords that start a property line, per block rule. */
 const PROPERTY_KEYWORDS: Record<string, string[]> = {
     MonitorDecl: ['title', 'owner', 'description', 'grain', 'range'],
-    Privacy: ['minimum', 'round'],
-    Source: ['status', 'format', 'delimiter', 'decimal', 'header', 'nulls', 'dateformat', 'coverage', 'trim', 'columns'],
+    Privacy: ['minimum', 'round', 'denominator', 'dominance'],
+    Source: ['status', 'format', 'delimiter', 'decimal', 'header', 'nulls', 'dateformat', 'coverage', 'trim', 'one', 'columns'],
     Dimension: ['title', 'known'],
     Levels: ['total', 'cells'],
     Indicator: ['title', 'description', 'unit', 'value', 'grain', 'desired', 'decimals', 'by'],

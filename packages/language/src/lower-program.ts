@@ -5,13 +5,13 @@
 import { GrammarUtils } from 'langium';
 import type {
     DimensionIR, Grain, IndicatorIR, IndicatorValueIR, MonitorIR, NoteIR, ProgramIR, ReferenceIR, ShapeIR,
-    SourceIR, TargetIR, ColumnType, DecimalsContext,
+    SourceIR, TargetIR, ColumnType, DecimalsContext, PrivacyIR,
 } from '@monitor/ir';
 import { defaultDecimals, MAX_DECIMALS } from '@monitor/ir';
 import {
     isDimension, isEpisodesShape, isEventsShape, isIndicator, isMeasure, isMonitorDecl, isNote, isRate,
     isReference, isSnapshotShape, isSource, isTarget,
-    type Dimension, type Indicator, type Model, type MonitorDecl, type Note, type Reference, type Source, type Target,
+    type Dimension, type Indicator, type Model, type MonitorDecl, type Note, type Privacy, type Reference, type Source, type Target,
 } from './generated/ast.js';
 import { lowerColumnExpression } from './column-expression.js';
 import { lowerArith, lowerColumnRef, lowerCondition, lowerMeasure, spanOf } from './lower-values.js';
@@ -30,8 +30,23 @@ function lowerMonitor(decl: MonitorDecl | undefined, uri: string): MonitorIR {
         description: prose(decl?.description),
         grain,
         range: { from: String(decl?.from ?? ''), to: String(decl?.to ?? decl?.from ?? '') },
-        privacy: decl?.privacy ? { minimum: decl.privacy.minimum ?? 0, round: decl.privacy.round ?? 1 } : null,
+        privacy: lowerPrivacy(decl?.privacy),
+        ...(decl?.privacy?.none ? { privacyNone: decl.privacy.reason ?? '' } : {}),
         span: decl ? spanOf(decl) : { uri, offset: 0, length: 0 },
+    };
+}
+
+/**
+ * The privacy rules; null for no block and for `privacy none`. A block without `minimum` is an error
+ * (`privacy-minimum-missing`); should it reach here, it gets the safe 10, never 0.
+ */
+function lowerPrivacy(privacy: Privacy | undefined): PrivacyIR | null {
+    if (!privacy || privacy.none) return null;
+    const round = privacy.round ?? 1;
+    return {
+        minimum: privacy.minimum ?? Math.max(10, round), round,
+        ...(privacy.denominator !== undefined ? { denominator: privacy.denominator } : {}),
+        ...(privacy.dominance !== undefined ? { dominance: privacy.dominance } : {}),
     };
 }
 
@@ -61,13 +76,14 @@ function lowerSource(source: Source, uri: string): SourceIR {
         },
         // `trim` and `expression` only when written, so the IR of a plain column stays as it was.
         columns: source.columns.map(c => ({
-            name: c.name, type: c.type as ColumnType, nullable: c.optional, span: spanOf(c),
+            name: c.name, type: c.type as ColumnType, nullable: c.optional, ...(c.counts ? { counts: true } : {}), span: spanOf(c),
             ...((c.trim || source.trim) && c.type === 'text' && !c.expression ? { trim: true } : {}),
             ...(c.expression ? { expression: lowerColumnExpression(c.expression) } : {}),
         })),
         shape: lowerShape(source),
         status: source.status?.$refText ?? null,
         coverage: source.coverageFrom && source.coverageTo ? { from: source.coverageFrom, to: source.coverageTo } : null,
+        ...(source.perPerson ? { perPerson: true } : {}),
         span: spanOf(source),
         pathSpan: pathSpanOf(source),
         // Only when written, so the IR of a source without levels stays as it was.

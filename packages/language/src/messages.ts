@@ -246,6 +246,42 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `The privacy minimum ${a.minimum} is below the rounding base ${a.round}; a rounded count could then reveal a hidden one. Use a minimum of at least ${a.round}.`,
         nl: a => `Het privacyminimum ${a.minimum} ligt onder de afrondingsbasis ${a.round}; een afgerond aantal kan dan een verborgen aantal verraden. Gebruik een minimum van ten minste ${a.round}.`,
     },
+    'privacy-missing': {
+        en: a => `This monitor reads person-level data (source '${a.source}') but has no privacy rules, so every count would be published as it is. Add 'privacy { minimum 10  round 5 }' to the monitor header, or, for data that is already public, 'privacy none "reason"'.`,
+        nl: a => `Deze monitor leest gegevens over personen (bron '${a.source}') maar heeft geen privacyregels, dus elk aantal zou onbewerkt worden gepubliceerd. Voeg 'privacy { minimum 10  round 5 }' toe aan de monitorkop, of, voor gegevens die al openbaar zijn, 'privacy none "reden"'.`,
+    },
+    'privacy-minimum-missing': {
+        en: a => `A privacy block needs a minimum: without one no count would be hidden. Add 'minimum ${Math.max(10, Number(a.round))}'.`,
+        nl: a => `Een privacyblok heeft een minimum nodig: zonder minimum wordt geen enkel aantal verborgen. Voeg 'minimum ${Math.max(10, Number(a.round))}' toe.`,
+    },
+    'privacy-minimum-zero': {
+        en: () => `A privacy minimum of 0 hides nothing. Use a minimum of at least 1 (10 is usual), or write 'privacy none "reason"' to publish without disclosure control on purpose.`,
+        nl: () => `Een privacyminimum van 0 verbergt niets. Gebruik een minimum van ten minste 1 (10 is gebruikelijk), of schrijf 'privacy none "reden"' om bewust zonder onthullingscontrole te publiceren.`,
+    },
+    'privacy-none-needs-reason': {
+        en: () => `'privacy none' needs a reason, shown in the report (for example "public CBS figures"). Write why this data may be published as it is.`,
+        nl: () => `'privacy none' heeft een reden nodig, die in het rapport staat (bijvoorbeeld "openbare CBS-cijfers"). Schrijf waarom deze gegevens onbewerkt gepubliceerd mogen worden.`,
+    },
+    'privacy-denominator-below-minimum': {
+        en: a => `The minimum denominator ${a.denominator} is below the minimum ${a.minimum}; a rate's denominator is a count, already hidden below ${a.minimum}. Use at least ${a.minimum}.`,
+        nl: a => `De minimale noemer ${a.denominator} ligt onder het minimum ${a.minimum}; de noemer van een verhouding is een aantal en wordt onder ${a.minimum} al verborgen. Gebruik ten minste ${a.minimum}.`,
+    },
+    'privacy-dominance-range': {
+        en: a => `A dominance share of ${a.dominance}% cannot work: it must lie between 1 and 99 (50 is usual).`,
+        nl: a => `Een dominantieaandeel van ${a.dominance}% werkt niet: het moet tussen 1 en 99 liggen (50 is gebruikelijk).`,
+    },
+    'privacy-min-max-person': {
+        en: a => `'${a.fn}' of person-level rows (source '${a.source}') is one person's own value, which privacy rules cannot protect. Use 'median' or 'avg' (shown only with enough rows behind them), or a count with a condition.`,
+        nl: a => `'${a.fn}' over rijen per persoon (bron '${a.source}') is de waarde van één persoon, die privacyregels niet kunnen beschermen. Gebruik 'median' of 'avg' (alleen getoond met genoeg rijen erachter), of een telling met een voorwaarde.`,
+    },
+    'privacy-reference-person-level': {
+        en: a => `A reference series reads its values as they are, but source '${a.source}' holds person-level rows: it could print one person's value. Compare with aggregated data (a table or snapshot of counts), or make it an indicator.`,
+        nl: a => `Een vergelijkingsreeks leest de waarden zoals ze zijn, maar bron '${a.source}' bevat rijen per persoon: hij kan de waarde van één persoon tonen. Vergelijk met geaggregeerde gegevens (een tabel of peiling van aantallen), of maak er een indicator van.`,
+    },
+    'count-column-not-integer': {
+        en: a => `Column '${a.name}' is declared as a count of people but is ${a.type}. A count column must be 'integer count'.`,
+        nl: a => `Kolom '${a.name}' is gedeclareerd als aantal personen maar is ${a.type}. Een aantalkolom moet 'integer count' zijn.`,
+    },
     'literal-type-mismatch': {
         en: a => `'${a.name}' is ${a.type}, but it is compared with ${a.literal}, which the engine cannot compare. Compare it with a ${a.type} value.`,
         nl: a => `'${a.name}' is ${a.type}, maar wordt vergeleken met ${a.literal}, wat de rekenmachine niet kan vergelijken. Vergelijk hem met een waarde van type ${a.type}.`,

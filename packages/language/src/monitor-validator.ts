@@ -1,7 +1,7 @@
 /** Registers the meaning-stage checks per AST type; the checks themselves live in check-*.ts. */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { isIndicator, isModel, isMonitorDecl, type MonitorAstType, type Import, type Indicator, type Model } from './generated/ast.js';
+import { isIndicator, isModel, isMonitorDecl, type MonitorAstType, type Import, type Indicator, type Model, type MonitorDecl } from './generated/ast.js';
 import {
     checkDateLiteral, checkIndicatorProperties, checkModel, checkMonitorDecl, checkNoNul, checkNote, checkSource,
     checkTargetProperties, checkDimensionName, report,
@@ -11,6 +11,7 @@ import { checkColumn } from './check-columns.js';
 import { checkBreakdowns, checkCycles, checkDuplicateTargets, checkTarget } from './check-indicators.js';
 import { checkDimension, checkDimensionNames, checkLevels, checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
 import { importClosure, importRefusal, resolveImport, type ImportRefusal } from './imports.js';
+import { checkCountColumn, checkPersonLevelReads, checkPrivacy } from './check-privacy.js';
 import { AstUtils, URI } from 'langium';
 
 /** Checks that need services (the set of loaded documents). */
@@ -18,6 +19,7 @@ export class MonitorValidator {
     private hasDocument: (uri: URI) => boolean = () => true;
     private hasHeaderInImports: (model: Model) => boolean = () => true;
     private refusal: (from: URI, path: string) => ImportRefusal | undefined = () => undefined;
+    private headerInImports: (model: Model) => MonitorDecl | undefined = () => undefined;
 
     /** Gives the validator access to the loaded documents, to report imports that do not resolve. */
     attach(services: LangiumServices): void {
@@ -25,10 +27,15 @@ export class MonitorValidator {
         // Look-ups by URI, not scans of `documents.all`: a workspace of 1,000 files validates each one.
         this.hasDocument = uri => documents.hasDocument(uri);
         this.refusal = (from, path) => importRefusal(services.shared, from, path);
-        this.hasHeaderInImports = model => [...importClosure(AstUtils.getDocument(model).uri, documents)].some(uri => {
-            const root = documents.getDocument(URI.parse(uri))?.parseResult.value;
-            return root !== undefined && isModel(root) && root.elements.some(isMonitorDecl);
-        });
+        this.hasHeaderInImports = model => this.headerInImports(model) !== undefined;
+        this.headerInImports = model => {
+            for (const uri of importClosure(AstUtils.getDocument(model).uri, documents)) {
+                const root = documents.getDocument(URI.parse(uri))?.parseResult.value;
+                const header = root !== undefined && isModel(root) ? root.elements.find(isMonitorDecl) : undefined;
+                if (header) return header;
+            }
+            return undefined;
+        };
     }
 
     /** A file with indicators and imports needs a monitor header in itself or in a file it imports. */
@@ -36,6 +43,13 @@ export class MonitorValidator {
         const firstIndicator = model.elements.find(isIndicator);
         if (model.imports.length === 0 || !firstIndicator || this.hasHeaderInImports(model)) return;
         report(accept, 'error', 'missing-monitor', {}, firstIndicator, 'name');
+    }
+
+    /** A file that reads person-level data needs privacy rules in its monitor header, and obeys them (check-privacy.ts). */
+    checkPersonLevelReads(model: Model, accept: ValidationAcceptor): void {
+        const own = model.elements.find(isMonitorDecl);
+        // Only files that read person-level data look through their imports for the header.
+        checkPersonLevelReads(model, () => own ?? (model.imports.length > 0 ? this.headerInImports(model) : undefined), accept);
     }
 
     checkImport(node: Import, accept: ValidationAcceptor): void {
@@ -61,10 +75,12 @@ export function registerValidationChecks(services: LangiumServices & { validatio
     const validator = services.validation.MonitorValidator;
     validator.attach(services);
     const checks: ValidationChecks<MonitorAstType> = {
-        Model: [checkModel, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept)],
+        Model: [checkModel, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept),
+            (node, accept) => validator.checkPersonLevelReads(node, accept)],
         MonitorDecl: checkMonitorDecl,
         Source: checkSource,
-        Column: checkColumn,
+        Privacy: checkPrivacy,
+        Column: [checkColumn, checkCountColumn],
         Note: checkNote,
         DateLiteral: checkDateLiteral,
         Indicator: [(node, accept) => validator.checkIndicator(node, accept), checkTransitionShare],

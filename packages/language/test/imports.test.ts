@@ -7,7 +7,7 @@ import { setImportGuard, type ImportRefusal } from '../src/imports.js';
 import { isImport, isIndicator, isMeasure, type Model } from '../src/generated/ast.js';
 import { expectClean, expectCode, expectNoCode, named, one } from './helpers.js';
 
-const HEADER = `monitor wmo { title "Wmo" grain quarter range 2020-Q1 .. 2026-Q4 }\n`;
+const HEADER = `monitor wmo { title "Wmo" grain quarter range 2020-Q1 .. 2026-Q4 privacy { minimum 10 } }\n`;
 const SHARED = `
 source gedeeld from "data/gedeeld.csv" {
     events on datum

@@ -69,7 +69,8 @@ describe('column types in aggregations', () => {
         expectCode(result, 'column-not-numeric', 'error', { node: one(result, isValueAggregation), property: 'column' });
     });
     test('the latest date of a date column is accepted', async () => {
-        expectClean(await withValue('max begindatum from trajecten ended'));
+        // Of aggregated rows: under privacy rules a min or max of person-level rows is refused (check-privacy.ts).
+        expectClean(await withValue('max peildatum from jongeren'));
     });
     test('summing a looked-up text field names the field, not the key column', async () => {
         const result = await withValue('sum voorziening via groepen.groep from trajecten active at end');

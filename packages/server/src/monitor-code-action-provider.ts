@@ -1,7 +1,7 @@
 /**
  * Quick fixes, matched on diagnostic codes: did-you-mean for unknown names, declaring a column that
- * the data file has, renaming a declared column to the file's nearest column, and a target skeleton
- * for an indicator without one.
+ * the data file has, renaming a declared column to the file's nearest column, privacy rules where they
+ * are missing (privacy-fix.ts), and a target skeleton for an indicator without one.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { AstUtils, CstUtils, GrammarUtils, type LangiumDocument } from 'langium';
@@ -10,6 +10,7 @@ import { ast, quoteName, suggest } from '@monitor/language';
 import type { ServerContext } from './server-context.js';
 import { sourceFileColumns } from './source-columns.js';
 import { texts } from './texts.js';
+import { privacyFix } from './privacy-fix.js';
 
 interface CodeData { code?: string; suggestion?: string; refText?: string; source?: string }
 
@@ -48,6 +49,15 @@ export class MonitorCodeActionProvider implements CodeActionProvider {
             if (code === 'unknown-column' && data.refText && data.source) {
                 const fix = this.declareColumn(document, diagnostic, data.refText, data.source);
                 if (fix) actions.push(fix);
+            }
+            if (code === 'privacy-missing' || code === 'privacy-minimum-missing') {
+                const edit = privacyFix(document, diagnostic, code);
+                if (edit) {
+                    actions.push({
+                        title: texts(this.ctx.settings.locale).addPrivacy(edit.newText.trim()), kind: CodeActionKind.QuickFix,
+                        diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [document.uri.toString()]: [edit] } },
+                    });
+                }
             }
             if (code === 'data-missing-column') {
                 const fix = this.renameToFileColumn(document, diagnostic);

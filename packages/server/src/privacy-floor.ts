@@ -3,10 +3,12 @@ import type { ProgramIR } from '@monitor/ir';
 
 /**
  * The program with its privacy minimum raised to `minimum` (never lowered); a file without a privacy
- * block gets one with that minimum and no rounding. Invariant: the result's minimum ≥ the file's.
+ * block (or with `privacy none`) gets one with that minimum and no rounding. Invariant: the result's minimum ≥ the file's.
  */
 export function withPrivacyFloor(program: ProgramIR, minimum: number | null): ProgramIR {
     const own = program.monitor.privacy;
     if (minimum === null || (own && own.minimum >= minimum)) return program;
-    return { ...program, monitor: { ...program.monitor, privacy: { minimum, round: own?.round ?? 1 } } };
+    // The floor applies to `privacy none` too: the editor's setting is the analyst's own safety net.
+    const { privacyNone: _none, ...monitor } = program.monitor;
+    return { ...program, monitor: { ...monitor, privacy: { ...(own ?? {}), minimum, round: own?.round ?? 1 } } };
 }

@@ -18,7 +18,7 @@ indicator aantal${n} { title "Aantal ${n}" value count from bron${n} }
 `;
 const OPEN = `import "./f1.monitor"
 import "./f2.monitor"
-monitor open { grain year  range 2020 .. 2021 }
+monitor open { grain year  range 2020 .. 2021  privacy none "test" }
 indicator samen { title "Samen" value aantal1 + aantal2 }
 indicator fout { title "Fout" value aantal1 + aantal3 }
 `;
