@@ -6,6 +6,7 @@ import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
 import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan, type Engine } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
+import { cellKeySecret } from '@monitor/server';
 import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
 import { atSpan, loadSources } from './data-stage.js';
@@ -31,10 +32,13 @@ export async function computeMonitor(monitor: AnalysedMonitor, root: string, onl
     const engine = await startEngine(kind);
     try {
         const diagnostics = await loadSources(engine, monitor, root);
+        const program = monitor.program;
+        // Under `perturb cellkey` the secret comes from MONITOR_CELLKEY_SECRET; without it, no count is published.
+        const { secret, issue } = cellKeySecret(program);
+        if (issue) diagnostics.push(atSpan(monitor, issue.span, issue.severity, issue.code, issue.message));
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         await engine.lock();
-        const program = monitor.program;
-        const raw = await executePlan(engine, planIndicators(program));
+        const raw = await executePlan(engine, planIndicators(program), { cellKeySecret: secret });
         // Breakdown values that come and go mid-series (a new district layout?): warnings that name
         // values and periods only, never a count.
         for (const i of breakdownChanges(program, raw)) {

@@ -11,6 +11,7 @@ import { dimensionValueSql } from './dimension-value.js';
 import { boundDimensions, keyColumn, type MeasureContext } from './measure-context.js';
 import { measureCoverage, snapshotDatesCte, type MeasureCoverage } from './measure-coverage.js';
 import { aggregateSql, coveredDates, effectiveTime, episodes, periodJoin, timeColumns, valueSql } from './measure-rows.js';
+import { cellKeySql, needsCellKey, recordKeySql, rowIdentity } from './record-key.js';
 import { createScope } from './source-scope.js';
 import { PlanError, quoteIdent, sqlInteger } from './sql-text.js';
 
@@ -21,8 +22,11 @@ export interface CompiledMeasure {
     agg: string;
     /** How `agg` names its period: by label, or by ordinal (`o`) for a dated measure counted without the periods. */
     key: 'label' | 'o';
-    /** The measure's columns in `agg`: its value, provisional flag and units (absent when not asked for). */
-    columns: { value: string; prov: string; units: string | null };
+    /**
+     * The measure's columns in `agg`: its value, provisional flag, units (absent when not asked for)
+     * and its cell key (a count under `perturb cellkey`; record-key.ts).
+     */
+    columns: { value: string; prov: string; units: string | null; cellKey: string | null };
     /** Which periods the measure's source covers, as SQL over `periods AS p`. */
     coverage: MeasureCoverage;
     /** The indicator's dimensions this measure's source binds. */
@@ -82,6 +86,11 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
         cols.push(`${scope.own(key)} AS k`);
     }
     if (measure.having) cols.push(`${scope.column(measure.having.column)} AS h`);
+    // Under `perturb cellkey`, a count of rows sums each row's record key (record-key.ts).
+    const perturbed = ctx.program.monitor.privacy?.perturb !== undefined;
+    if (parts.some(({ measure: m }) => needsCellKey(m, perturbed) && !m.having && m.aggregate === 'count')) {
+        cols.push(`${recordKeySql(rowIdentity(source, scope, key))} AS rk`);
+    }
     if (measure.transition) cols.push(`${scope.own('rowid')} AS rid`);
     if (source.status) cols.push(`lower(CAST(${scope.own(source.status)} AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row`);
     const filters = parts.map((p) => (p.measure.filter ? compileCondition(p.measure.filter, scope) : null));
@@ -157,9 +166,11 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
         // non-count value reads them (a count is its own number of units): otherwise they are not counted.
         const wantUnits = units && !m.isCount && ctx.program.monitor.privacy !== null;
         if (wantUnits) aggs.push(`${m.duration || (m.column && !m.having) ? `count(${values[i]})` : 'count(*)'}${only} AS ${tag}units`);
+        const wantKey = needsCellKey(m, perturbed);
+        if (wantKey) aggs.push(`${cellKeySql(m, values[i], only)} AS ${tag}ck`);
         return {
             ctes: i === 0 ? ctes : [], agg: n('agg'), key: periodKey, coverage, boundDims: dims,
-            columns: { value: `${tag}value`, prov: 'prov', units: wantUnits ? `${tag}units` : null },
+            columns: { value: `${tag}value`, prov: 'prov', units: wantUnits ? `${tag}units` : null, cellKey: wantKey ? `${tag}ck` : null },
             hasStatus: source.status !== null, isCount: m.isCount,
         };
     });

@@ -4,11 +4,13 @@
  * cell is hidden where hidden cells could be worked back out from the total (secondary-suppression.ts),
  * then across indicators that publish the same count (cross-suppression.ts),
  * expressions that use a hidden value are hidden, and reference series of a count are treated as counts.
+ * Under `perturb cellkey` each count gets its cell-key noise before rounding (cell-key.ts).
  * Invariant: no shown count is below the minimum, no shown count is unrounded, and a hidden row has
  * `value`, `numerator` and `denominator` null with `suppressed: true`; no output row carries `units`.
  */
 import type { ArithIR, IndicatorIR, MeasureIR, PrivacyIR, ProgramIR, ResultRow } from '@monitor/ir';
 import { cellKey, evaluateArith, rateValue } from './arith.js';
+import { perturbCount } from './cell-key.js';
 import { crossSuppression } from './cross-suppression.js';
 import { secondarySuppression, type CountParts, type Disclosed } from './secondary-suppression.js';
 
@@ -17,10 +19,18 @@ export function roundCount(count: number, round: number): number {
     return round > 1 ? Math.round(count / round) * round : count;
 }
 
-/** A count part after disclosure control: its shown value, or hidden. */
-function discloseCount(raw: number | null, privacy: PrivacyIR): { shown: number | null; hidden: boolean } {
+/**
+ * A count part after disclosure control: its shown value, or hidden. `key` is the cell key of a
+ * count under `perturb cellkey` (cell-key.ts: the noise comes before rounding); left out for a
+ * reference, which is not perturbed.
+ */
+function discloseCount(
+    raw: number | null, privacy: PrivacyIR, key: number | null | undefined | 'unperturbed' = 'unperturbed',
+): { shown: number | null; hidden: boolean } {
     if (raw === null) return { shown: null, hidden: false };
-    const rounded = roundCount(raw, privacy.round);
+    const noisy = key === 'unperturbed' ? raw : perturbCount(raw, key, privacy.perturb);
+    if (noisy === null) return { shown: null, hidden: true };
+    const rounded = roundCount(noisy, privacy.round);
     // Hidden when the raw count or its rounded form is below the minimum.
     return raw < privacy.minimum || rounded < privacy.minimum ? { shown: null, hidden: true } : { shown: rounded, hidden: false };
 }
@@ -30,8 +40,8 @@ function hide(row: ResultRow): ResultRow {
 }
 
 function withoutUnits(row: ResultRow): ResultRow {
-    if (!('units' in row)) return row;
-    const { units: _units, ...rest } = row;
+    if (!('units' in row) && !('numeratorKey' in row) && !('denominatorKey' in row)) return row;
+    const { units: _units, numeratorKey: _n, denominatorKey: _d, ...rest } = row;
     return rest;
 }
 
@@ -49,13 +59,13 @@ function primary(program: ProgramIR, row: ResultRow, indicator: IndicatorIR, pri
     const v = indicator.value;
     if (v.kind === 'measure') {
         if (!v.measure.isCount) return tooFewUnits(program, v.measure, row, privacy) ? hide(row) : row;
-        const n = discloseCount(row.numerator, privacy);
+        const n = discloseCount(row.numerator, privacy, row.numeratorKey);
         return n.hidden ? hide(row) : { ...row, numerator: n.shown, value: n.shown };
     }
     if (v.kind === 'rate') {
         if (tooFewUnits(program, v.numerator, row, privacy)) return hide(row);
-        const n = v.numerator.isCount ? discloseCount(row.numerator, privacy) : { shown: row.numerator, hidden: false };
-        const d = v.denominator.isCount ? discloseCount(row.denominator, privacy) : { shown: row.denominator, hidden: false };
+        const n = v.numerator.isCount ? discloseCount(row.numerator, privacy, row.numeratorKey) : { shown: row.numerator, hidden: false };
+        const d = v.denominator.isCount ? discloseCount(row.denominator, privacy, row.denominatorKey) : { shown: row.denominator, hidden: false };
         if (n.hidden || d.hidden) return hide(row);
         return { ...row, numerator: n.shown, denominator: d.shown, value: rateValue(n.shown, d.shown, v.percent ? 100 : v.scale) };
     }
@@ -83,7 +93,7 @@ function countParts(indicator: IndicatorIR): CountParts {
 /** Applies the monitor's privacy rules to every row: actual series, references and expressions. */
 export function applyDisclosure(program: ProgramIR, rows: ResultRow[]): ResultRow[] {
     const privacy = program.monitor.privacy;
-    if (!privacy) return rows.some((r) => 'units' in r) ? rows.map(withoutUnits) : rows;
+    if (!privacy) return rows.map(withoutUnits);
     const byName = new Map(program.indicators.map((i) => [i.name, i]));
     const out = new Map<ResultRow, ResultRow>();
     const perIndicator = new Map<string, Disclosed[]>();

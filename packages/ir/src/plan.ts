@@ -15,6 +15,9 @@ export interface PlanPeriod {
  * A query for one series. Its result has the columns `period`, one per dimension (named after it),
  * `numerator`, `denominator`, `provisional`, `covered`, `total` (true for the row without breakdown)
  * and `units` (the rows the numerator aggregates; disclosure control reads it, no output shows it).
+ * Under `perturb cellkey` also `numerator_key` and `denominator_key` for each count part: the cell's
+ * key, the sum of its record keys modulo 2^48 (NULL when no secret was given); like `units` they
+ * never leave the engine.
  */
 export interface SeriesQuery {
     sql: string;
@@ -49,6 +52,15 @@ export interface Plan {
     monitor: string;
     indicators: IndicatorPlan[];
 }
+
+/**
+ * The one-row table `(secret VARCHAR)` the engine creates before running a plan that perturbs: the
+ * queries read the secret from it, so the SQL text never holds it.
+ */
+export const CELLKEY_SECRET_TABLE = 'monitor_cellkey';
+
+/** Cell keys are sums of 48-bit record keys taken modulo this (exact in a double). */
+export const CELLKEY_MODULUS = 2 ** 48;
 
 /** The column names of every series query, besides the dimension columns. */
 export const SERIES_COLUMNS = ['period', 'numerator', 'denominator', 'provisional', 'covered', 'total', 'units'] as const;

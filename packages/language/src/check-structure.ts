@@ -1,6 +1,6 @@
 /** Checks of the meaning stage on declarations: headers, names, sources, periods and dates. */
 import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
-import { isValidDate, parsePeriod, periodStart } from '@monitor/ir';
+import { cellKeyMaxVariance, isValidDate, MAX_CELLKEY_DEVIATION, parsePeriod, periodStart } from '@monitor/ir';
 import {
     isIndicator, isMonitorDecl, isEpisodesShape, isEventsShape, isSnapshotShape,
     type Column, type Model, type MonitorDecl, type Note, type Source, type DateLiteral, type Indicator, type Target,
@@ -79,6 +79,17 @@ export function checkMonitorDecl(decl: MonitorDecl, accept: ValidationAcceptor):
     const privacy = decl.privacy;
     if (privacy?.minimum !== undefined && privacy.round !== undefined && privacy.minimum < privacy.round) {
         report(accept, 'error', 'privacy-minimum-below-round', { minimum: privacy.minimum, round: privacy.round }, privacy, 'minimum');
+    }
+    const perturb = privacy?.perturb;
+    if (perturb?.maxDeviation !== undefined) {
+        // A p-table needs 1 ≤ D ≤ 10 and 0 < V ≤ (D+1)(2D+1)/6 (every deviation but 0 equally likely).
+        const d = perturb.maxDeviation;
+        const most = cellKeyMaxVariance(d);
+        if (d < 1 || d > MAX_CELLKEY_DEVIATION) {
+            report(accept, 'error', 'privacy-perturb-max', { max: d, most: MAX_CELLKEY_DEVIATION }, perturb, 'maxDeviation');
+        } else if (perturb.variance !== undefined && (perturb.variance <= 0 || perturb.variance > most)) {
+            report(accept, 'error', 'privacy-perturb-variance', { max: d, variance: perturb.variance, most: Number(most.toFixed(3)) }, perturb, 'variance');
+        }
     }
 }
 

@@ -22,7 +22,7 @@ export const MAX_WIDTH = 100;
 /** Keywords that start a property line, per block rule. */
 const PROPERTY_KEYWORDS: Record<string, string[]> = {
     MonitorDecl: ['title', 'owner', 'description', 'grain', 'range'],
-    Privacy: ['minimum', 'round'],
+    Privacy: ['minimum', 'round', 'perturb'],
     Source: ['status', 'format', 'delimiter', 'decimal', 'header', 'nulls', 'dateformat', 'coverage', 'columns'],
     Dimension: ['title'],
     Indicator: ['title', 'description', 'unit', 'value', 'grain', 'desired', 'by'],

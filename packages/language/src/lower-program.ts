@@ -3,14 +3,15 @@
  * Invariant: when validation reports no errors, lowering does not throw.
  */
 import { GrammarUtils } from 'langium';
-import type {
-    DimensionIR, Grain, IndicatorIR, IndicatorValueIR, MonitorIR, NoteIR, ProgramIR, ReferenceIR, ShapeIR,
-    SourceIR, TargetIR, ColumnType,
+import {
+    cellKeyDefaultVariance,
+    type DimensionIR, type Grain, type IndicatorIR, type IndicatorValueIR, type MonitorIR, type NoteIR, type PrivacyIR,
+    type ProgramIR, type ReferenceIR, type ShapeIR, type SourceIR, type TargetIR, type ColumnType,
 } from '@monitor/ir';
 import {
     isDimension, isEpisodesShape, isEventsShape, isIndicator, isMeasure, isMonitorDecl, isNote, isRate,
     isReference, isSnapshotShape, isSource, isTarget,
-    type Dimension, type Indicator, type Model, type MonitorDecl, type Note, type Reference, type Source, type Target,
+    type Dimension, type Indicator, type Model, type MonitorDecl, type Note, type Privacy, type Reference, type Source, type Target,
 } from './generated/ast.js';
 import { lowerArith, lowerColumnRef, lowerCondition, lowerMeasure, spanOf } from './lower-values.js';
 
@@ -28,9 +29,20 @@ function lowerMonitor(decl: MonitorDecl | undefined, uri: string): MonitorIR {
         description: prose(decl?.description),
         grain,
         range: { from: String(decl?.from ?? ''), to: String(decl?.to ?? decl?.from ?? '') },
-        privacy: decl?.privacy ? { minimum: decl.privacy.minimum ?? 0, round: decl.privacy.round ?? 1 } : null,
+        privacy: decl?.privacy ? lowerPrivacy(decl.privacy) : null,
         span: decl ? spanOf(decl) : { uri, offset: 0, length: 0 },
     };
+}
+
+function lowerPrivacy(privacy: Privacy): PrivacyIR {
+    const out: PrivacyIR = { minimum: privacy.minimum ?? 0, round: privacy.round ?? 1 };
+    const p = privacy.perturb;
+    // Only present when written, so the IR of a monitor without perturbation stays as it was.
+    if (p) {
+        const d = p.maxDeviation ?? 0;
+        out.perturb = { method: 'cellkey', maxDeviation: d, variance: p.variance ?? cellKeyDefaultVariance(d), span: spanOf(p) };
+    }
+    return out;
 }
 
 function lowerShape(source: Source): ShapeIR {

@@ -7,6 +7,7 @@ import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
 import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
+import { cellKeySecret } from './cellkey-secret.js';
 import { loadSourceFiles, type DataLimits, type SpanIssue } from './data-files.js';
 
 /** The data findings of a program and, when the data stage found no errors, its safe rows. */
@@ -27,8 +28,11 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
         out.issues = (await loadSourceFiles(engine, program, root, limits)).issues;
         if (out.issues.some(i => i.code === 'data-too-large')) out.stopped = 'too-large';
         if (out.issues.some(i => i.severity === 'error') || program.indicators.length === 0) return out;
+        // Under `perturb cellkey` without a usable secret: an error at `perturb`, and no rows.
+        const { secret, issue } = cellKeySecret(program);
+        if (issue) { out.issues.push(issue); return out; }
         await engine.lock();
-        const raw = await executePlan(engine, planIndicators(program));
+        const raw = await executePlan(engine, planIndicators(program), { cellKeySecret: secret });
         const nl = getLocale() === 'nl';
         // Warnings that name breakdown values and periods only, never a count (as in the CLI).
         for (const i of breakdownChanges(program, raw)) {
