@@ -22,7 +22,7 @@ export const MAX_WIDTH = 100;
 /** Keywords that start a property line, per block rule. */
 const PROPERTY_KEYWORDS: Record<string, string[]> = {
     MonitorDecl: ['title', 'owner', 'description', 'grain', 'range'],
-    Privacy: ['minimum', 'round', 'perturb'],
+    Privacy: ['minimum', 'round'],
     Source: ['status', 'format', 'delimiter', 'decimal', 'header', 'nulls', 'dateformat', 'coverage', 'columns'],
     Dimension: ['title'],
     Indicator: ['title', 'description', 'unit', 'value', 'grain', 'desired', 'by'],
@@ -31,7 +31,7 @@ const PROPERTY_KEYWORDS: Record<string, string[]> = {
 
 /** AST node types that are a property of their block, so they start a line. */
 const PROPERTY_NODES = new Set([
-    'EventsShape', 'EpisodesShape', 'SnapshotShape', 'TableShape', 'Column', 'Privacy', 'DimensionMapping', 'Binding', 'TargetPoint',
+    'EventsShape', 'EpisodesShape', 'SnapshotShape', 'TableShape', 'Column', 'Privacy', 'Perturbation', 'DimensionMapping', 'Binding', 'TargetPoint',
 ]);
 
 /** Top-level elements that are one line each and sit together without blank lines. */
