@@ -8,3 +8,4 @@ export { breakdownChanges } from './breakdown-changes.js';
 export { fileMissing } from './data-issues.js';
 export { stripBom } from './load-source.js';
 export { footerLength, parquetColumns, type ParquetColumn } from './parquet-columns.js';
+export { cellKeyDeviation, perturbCount, pTableRow } from './cell-key.js';
