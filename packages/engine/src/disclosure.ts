@@ -93,7 +93,7 @@ function countParts(indicator: IndicatorIR): CountParts {
 /** Applies the monitor's privacy rules to every row: actual series, references and expressions. */
 export function applyDisclosure(program: ProgramIR, rows: ResultRow[]): ResultRow[] {
     const privacy = program.monitor.privacy;
-    if (!privacy) return rows.map(withoutUnits);
+    if (!privacy) return rows.some((r) => withoutUnits(r) !== r) ? rows.map(withoutUnits) : rows;
     const byName = new Map(program.indicators.map((i) => [i.name, i]));
     const out = new Map<ResultRow, ResultRow>();
     const perIndicator = new Map<string, Disclosed[]>();
