@@ -11,7 +11,7 @@ import { dimensionValueSql } from './dimension-value.js';
 import { boundDimensions, keyColumn, type MeasureContext } from './measure-context.js';
 import { measureCoverage, snapshotDatesCte, type MeasureCoverage } from './measure-coverage.js';
 import { aggregateSql, coveredDates, effectiveTime, episodes, periodJoin, timeColumns, valueSql } from './measure-rows.js';
-import { cellKeySql, needsCellKey, recordKeySql, rowIdentity } from './record-key.js';
+import { cellKeySql, needsCellKey, needsRowKey, recordKeySql, rowIdentity } from './record-key.js';
 import { createScope } from './source-scope.js';
 import { PlanError, quoteIdent, sqlInteger } from './sql-text.js';
 
@@ -88,7 +88,7 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     if (measure.having) cols.push(`${scope.column(measure.having.column)} AS h`);
     // Under `perturb cellkey`, a count of rows sums each row's record key (record-key.ts).
     const perturbed = ctx.program.monitor.privacy?.perturb !== undefined;
-    if (parts.some(({ measure: m }) => needsCellKey(m, perturbed) && !m.having && m.aggregate === 'count')) {
+    if (parts.some(({ measure: m }) => needsRowKey(m, perturbed))) {
         cols.push(`${recordKeySql(rowIdentity(source, scope, key))} AS rk`);
     }
     if (measure.transition) cols.push(`${scope.own('rowid')} AS rid`);

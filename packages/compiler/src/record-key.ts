@@ -31,11 +31,18 @@ export function rowIdentity(source: SourceIR, scope: SourceScope, key: string | 
 export function cellKeySql(measure: MeasureIR, v: string, only: string): string {
     const sum = measure.having ? `sum(DISTINCT ${recordKeySql('k')})`
         : measure.aggregate === 'count-distinct' ? `sum(DISTINCT ${recordKeySql(v)})`
-            : 'sum(rk)';
+            // A sum treated as a count (a 0/1 column) counts the rows whose value is not 0.
+            : measure.aggregate === 'sum' ? `sum(CASE WHEN ${v} <> 0 THEN rk END)`
+                : 'sum(rk)';
     return `CAST(${sum}${only} % ${sqlInteger(CELLKEY_MODULUS)} AS DOUBLE)`;
 }
 
 /** Whether a measure's count gets a cell key: a count under `perturb cellkey`. */
 export function needsCellKey(measure: MeasureIR, perturbed: boolean): boolean {
     return perturbed && measure.isCount;
+}
+
+/** Whether a measure's cell key sums the rows' record key column `rk` (not the distinct values). */
+export function needsRowKey(measure: MeasureIR, perturbed: boolean): boolean {
+    return needsCellKey(measure, perturbed) && !measure.having && measure.aggregate !== 'count-distinct';
 }

@@ -48,12 +48,12 @@ describe('the p-table', () => {
 
 /** Events of 40 people over 2024 in two wijken; some people have two events. */
 const meldingen = source('meldingen', { kind: 'events', date: 'datum', key: 'persoon' }, [
-    col('persoon', 'text'), col('datum', 'date'), col('wijk', 'text'),
+    col('persoon', 'text'), col('datum', 'date'), col('wijk', 'text'), col('vlag', 'integer'),
 ], { coverage: { from: '2024-01-01', to: '2024-12-31' } });
 const people = Array.from({ length: 40 }, (_, i) => `p${i + 1}`);
-const meldingenCsv = 'persoon,datum,wijk\n' + [
-    ...people.map((p, i) => `${p},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')},${i % 3 === 0 ? 'A' : 'B'}`),
-    ...people.slice(0, 15).map((p, i) => `${p},2024-${String(((i * 5) % 12) + 1).padStart(2, '0')}-15,${i % 3 === 0 ? 'A' : 'B'}`),
+const meldingenCsv = 'persoon,datum,wijk,vlag\n' + [
+    ...people.map((p, i) => `${p},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')},${i % 3 === 0 ? 'A' : 'B'},${i % 2}`),
+    ...people.slice(0, 15).map((p, i) => `${p},2024-${String(((i * 5) % 12) + 1).padStart(2, '0')}-15,${i % 3 === 0 ? 'A' : 'B'},${(i + 1) % 2}`),
 ].join('\n') + '\n';
 
 function cellKeyProgram(privacy: ProgramIR['monitor']['privacy']): ProgramIR {
@@ -63,6 +63,8 @@ function cellKeyProgram(privacy: ProgramIR['monitor']['privacy']): ProgramIR {
         indicators: [
             indicator('meldingen', measure({ source: 'meldingen', time: 'event' }), { grain: 'year', by: ['wijk'] }),
             indicator('personen', measure({ source: 'meldingen', time: 'event', aggregate: 'count-distinct', column: { column: 'persoon', lookup: null } }), { grain: 'year' }),
+            // A sum of a 0/1 column that disclosure control treats as a count: its key is that of the rows with a 1.
+            indicator('gevlagd', measure({ source: 'meldingen', time: 'event', aggregate: 'sum', column: { column: 'vlag', lookup: null }, isCount: true }), { grain: 'year' }),
         ],
     });
 }
@@ -73,8 +75,8 @@ function recordKey(secret: string, key: string): bigint {
 }
 
 /** Parses the CSV by hand: [persoon, wijk] per row. */
-function csvRows(): { persoon: string; wijk: string }[] {
-    return meldingenCsv.trim().split('\n').slice(1).map((l) => { const [persoon, , wijk] = l.split(','); return { persoon, wijk }; });
+function csvRows(): { persoon: string; wijk: string; vlag: string }[] {
+    return meldingenCsv.trim().split('\n').slice(1).map((l) => { const [persoon, , wijk, vlag] = l.split(','); return { persoon, wijk, vlag }; });
 }
 
 let engine: Engine;
@@ -85,10 +87,11 @@ beforeAll(async () => {
 afterAll(async () => { await engine?.close(); });
 
 /** Runs the program on the one engine (each run sets its own secret) and applies disclosure control. */
-/** The raw counts, by hand from the CSV text: rows, rows in A, rows in B, distinct people. */
+/** The raw counts, by hand from the CSV text: rows, rows in A, rows in B, distinct people, rows flagged. */
 function raw(): number[] {
     const rows = csvRows();
-    return [rows.length, rows.filter((r) => r.wijk === 'A').length, rows.filter((r) => r.wijk === 'B').length, new Set(rows.map((r) => r.persoon)).size];
+    return [rows.length, rows.filter((r) => r.wijk === 'A').length, rows.filter((r) => r.wijk === 'B').length, new Set(rows.map((r) => r.persoon)).size,
+        rows.filter((r) => r.vlag === '1').length];
 }
 
 async function run(p: ProgramIR, secret: string | null): Promise<ResultRow[]> {
@@ -113,6 +116,7 @@ describe('perturbed counts on DuckDB-WASM', () => {
             ['meldingen', 'A', expected(rows.filter((r) => r.wijk === 'A'), false)],
             ['meldingen', 'B', expected(rows.filter((r) => r.wijk === 'B'), false)],
             ['personen', 'totaal', expected(rows, true)],
+            ['gevlagd', 'totaal', expected(rows.filter((r) => r.vlag === '1'), false)],
         ]);
         // The noise is there: not every published count is the raw one.
         expect(values(out).map((v) => v[2])).not.toEqual(raw());
