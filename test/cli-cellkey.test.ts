@@ -24,12 +24,12 @@ dimension wijk { meldingen.wijk }
 indicator meldingen { value count from meldingen  by wijk }
 `;
 
-function run(privacy: string, secret: string | undefined) {
+function run(privacy: string, secret: string | undefined, command = ['run', '--format', 'json']) {
     const dir = fixture({ 'm.monitor': text(privacy), 'meldingen.csv': data });
     const env: NodeJS.ProcessEnv = { ...process.env, MONITOR_LANG: 'en' };
     delete env.MONITOR_CELLKEY_SECRET;
     if (secret !== undefined) env.MONITOR_CELLKEY_SECRET = secret;
-    return spawnSync(process.execPath, [BIN, 'run', path.join(dir, 'm.monitor'), '--format', 'json'], { cwd: dir, encoding: 'utf8', env });
+    return spawnSync(process.execPath, [BIN, command[0], path.join(dir, 'm.monitor'), ...command.slice(1)], { cwd: dir, encoding: 'utf8', env });
 }
 
 describe('monitor run with perturb cellkey', () => {
@@ -51,5 +51,13 @@ describe('monitor run with perturb cellkey', () => {
         expect(raw.map((r) => r.value)).toEqual(raw.map((r) => (r.wijk ? 10 : 30)));
         expect(rows.map((r) => r.value)).not.toEqual(raw.map((r) => r.value));
         expect(rows.every((r) => r.value === null || (typeof r.value === 'number' && Math.abs(r.value - (r.wijk ? 10 : 30)) <= 2))).toBe(true);
+    });
+    test('the report says that counts are perturbed, and only when they are', () => {
+        const perturbed = run('minimum 10  perturb cellkey max 2', 'een-geheim-van-de-gemeente', ['report', '--lang', 'en']);
+        expect(perturbed.status, perturbed.stderr).toBe(0);
+        expect(perturbed.stdout).toMatch(/deterministic deviation of at most 2 \(the cell key method/);
+        const plain = run('minimum 10', undefined, ['report', '--lang', 'en']);
+        expect(plain.stdout).toMatch(/Counts below 10 are hidden/);
+        expect(plain.stdout).not.toMatch(/cell key/);
     });
 });
