@@ -46,6 +46,12 @@ describe('perturb cellkey', () => {
         const program = lowerProgram({ uri: result.document.uri.toString(), model: result.document.parseResult.value });
         expect(program.monitor.privacy).toEqual({ minimum: 10, round: 5 });
     });
+    test('perturb, cellkey and variance stay usable as column names', async () => {
+        const text = `${header('minimum 10 perturb cellkey max 2')}
+source s from "s.csv" { events on datum columns { datum date  variance decimal  perturb text  cellkey text } }
+indicator n { value count from s where variance > 1 and perturb = "x" and cellkey = "y" }`;
+        expectClean(await validate(text));
+    });
     test('the formatter puts perturb on a line of its own', async () => {
         await expectFormatting(services.Monitor)({
             before: 'monitor m { range 2020 .. 2024 privacy { minimum 10  round 5 perturb  cellkey max 2 variance 1.5 } }',
