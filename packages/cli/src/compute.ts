@@ -6,6 +6,7 @@ import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
 import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan, executePresence, type Engine } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
+import { cellKeySecret } from '@monitor/server';
 import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
 import { atSpan, checkOutputCells, loadSources } from './data-stage.js';
@@ -34,10 +35,13 @@ export async function computeMonitor(monitor: AnalysedMonitor, root: string, onl
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         // The bound on work: a monitor with too many output cells is refused before it runs for hours.
         diagnostics.push(...(await checkOutputCells(engine, monitor)));
-        if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         const program = monitor.program;
+        // Under `perturb cellkey` the secret comes from MONITOR_CELLKEY_SECRET; without it, no count is published.
+        const { secret, issue } = cellKeySecret(program);
+        if (issue) diagnostics.push(atSpan(monitor, issue.span, issue.severity, issue.code, issue.message));
+        if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         const plan = planIndicators(program);
-        const raw = await executePlan(engine, plan);
+        const raw = await executePlan(engine, plan, { cellKeySecret: secret });
         // Targets are judged on the disclosed values, so a status never reveals a hidden count.
         const safe = assessTargets(program, applyDisclosure(program, raw));
         // Breakdown values that come and go mid-series (a new district layout?): warnings that name

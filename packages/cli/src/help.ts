@@ -27,6 +27,10 @@ Options for every command:
   --help          Help for a command: monitor <command> --help
   --version       Print the version.
 
+Environment:
+  MONITOR_CELLKEY_SECRET   The secret key of 'privacy { … perturb cellkey … }' (at least 16 characters;
+                           never in a .monitor file). See docs/privacy-cellkey.md.
+
 Exit codes: 0 clean, 1 findings (errors), 2 usage or internal error.
 `,
     check: `Usage: monitor check <files or folders…> [--format text|json|github|sarif] [--strict] [--max-warnings N] [--no-data] [--root DIR]

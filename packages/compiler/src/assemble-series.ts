@@ -101,6 +101,9 @@ export function assembleSeries(parts: SeriesParts, ctx: MeasureContext, periods:
         // Only a sum or average over person-level rows has `top`: other plans keep their columns.
         ...(num.columns.top ? [`CASE WHEN ${covered} THEN n.${num.columns.top} END AS top`] : []),
     ];
+    // Cell keys of the count parts (`perturb cellkey`): NULL for a cell without rows, whose count 0 gets no noise.
+    if (num.columns.cellKey) select.push(`CASE WHEN ${covered} THEN n.${num.columns.cellKey} END AS numerator_key`);
+    if (den?.columns.cellKey) select.push(`CASE WHEN ${covered} THEN ${denAlias}.${den.columns.cellKey} END AS denominator_key`);
     const from = ['grid', `LEFT JOIN ${num.agg} AS n ON ${joinOn('n', num)}`];
     if (den && denAlias === 'd') from.push(`LEFT JOIN ${den.agg} AS d ON ${joinOn('d', den)}`);
     const order = ['grid.ordinal', 'grid.total DESC', ...dimCols.map((c) => `${c} NULLS LAST`)];

@@ -12,6 +12,7 @@ import { boundDimensions, keyColumn, type MeasureContext } from './measure-conte
 import { measureCoverage, snapshotDatesCte, type MeasureCoverage } from './measure-coverage.js';
 import { aggregateSql, coveredDates, effectiveTime, episodes, periodJoin, timeColumns, valueSql } from './measure-rows.js';
 import { levelAggregateSql, levelConditions } from './source-levels.js';
+import { cellKeySql, needsCellKey, needsRowKey, recordKeySql, rowIdentity } from './record-key.js';
 import { createScope } from './source-scope.js';
 import { PlanError, quoteIdent, sqlInteger } from './sql-text.js';
 
@@ -23,10 +24,11 @@ export interface CompiledMeasure {
     /** How `agg` names its period: by label, or by ordinal (`o`) for a dated measure counted without the periods. */
     key: 'label' | 'o';
     /**
-     * The measure's columns in `agg`: its value, provisional flag, units (absent when not asked for) and,
-     * for a sum or average over person-level rows, `top`: the largest absolute value of one row (dominance).
+     * The measure's columns in `agg`: its value, provisional flag, units (absent when not asked for),
+     * for a sum or average over person-level rows `top`: the largest absolute value of one row (dominance),
+     * and its cell key (a count under `perturb cellkey`; record-key.ts).
      */
-    columns: { value: string; prov: string; units: string | null; top?: string | null };
+    columns: { value: string; prov: string; units: string | null; top?: string | null; cellKey: string | null };
     /** Which periods the measure's source covers, as SQL over `periods AS p`. */
     coverage: MeasureCoverage;
     /** The indicator's dimensions this measure's source binds. */
@@ -86,6 +88,10 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
         cols.push(`${scope.own(key)} AS k`);
     }
     if (measure.having) cols.push(`${scope.column(measure.having.column)} AS h`);
+    // Under `perturb cellkey`, a count of rows sums each row's record key (record-key.ts).
+    if (parts.some(({ measure: m }) => needsRowKey(ctx.program, m))) {
+        cols.push(`${recordKeySql(rowIdentity(source, scope, key))} AS rk`);
+    }
     if (measure.transition) cols.push(`${scope.own('rowid')} AS rid`);
     if (source.status) cols.push(`lower(CAST(${scope.own(source.status)} AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row`);
     const levels = levelConditions(scope);
@@ -168,9 +174,14 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
         // The dominance rule of disclosure control: how much of a sum the largest single row makes up.
         const wantTop = wantUnits && (m.aggregate === 'sum' || m.aggregate === 'avg') && personLevel(source);
         if (wantTop) aggs.push(`max(abs(CAST(${values[i]} AS DOUBLE)))${only} AS ${tag}top`);
+        const wantKey = needsCellKey(ctx.program, m);
+        if (wantKey) aggs.push(`${cellKeySql(m, values[i], only)} AS ${tag}ck`);
         return {
             ctes: i === 0 ? ctes : [], agg: n('agg'), key: periodKey, coverage, boundDims: dims,
-            columns: { value: `${tag}value`, prov: 'prov', units: wantUnits ? `${tag}units` : null, ...(wantTop ? { top: `${tag}top` } : {}) },
+            columns: {
+                value: `${tag}value`, prov: 'prov', units: wantUnits ? `${tag}units` : null,
+                ...(wantTop ? { top: `${tag}top` } : {}), cellKey: wantKey ? `${tag}ck` : null,
+            },
             hasStatus: source.status !== null, isCount: m.isCount,
         };
     });

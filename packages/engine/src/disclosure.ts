@@ -6,11 +6,13 @@
  * cell is hidden where hidden cells could be worked back out from the total (secondary-suppression.ts),
  * then across indicators that publish the same count (cross-suppression.ts),
  * expressions that use a hidden value are hidden, and reference series of a count are treated as counts.
+ * Under `perturb cellkey` each count gets its cell-key noise before rounding (cell-key.ts).
  * Invariant: no shown count is below the minimum, no shown count is unrounded, and a hidden row has
  * `value`, `numerator` and `denominator` null with `suppressed: true`; no output row carries `units` or `top`.
  */
 import type { ArithIR, IndicatorIR, MeasureIR, PrivacyIR, ProgramIR, ResultRow } from '@monitor/ir';
 import { cellKey, evaluateArith, rateValue } from './arith.js';
+import { perturbCount } from './cell-key.js';
 import { crossSuppression } from './cross-suppression.js';
 import { countLike, dominated, flagAverage, overPersons } from './measure-disclosure.js';
 import { secondarySuppression, type CountParts, type Disclosed } from './secondary-suppression.js';
@@ -20,15 +22,31 @@ export function roundCount(count: number, round: number): number {
     return round > 1 ? Math.round(count / round) * round : count;
 }
 
+/**
+ * A count part after disclosure control: its shown value, or hidden. `key` is the cell key of a
+ * count under `perturb cellkey` (cell-key.ts: the noise comes before rounding); left out for a
+ * reference, which is not perturbed.
+ */
+function discloseCount(
+    raw: number | null, privacy: PrivacyIR, key: number | null | undefined | 'unperturbed' = 'unperturbed',
+): { shown: number | null; hidden: boolean } {
+    if (raw === null) return { shown: null, hidden: false };
+    const noisy = key === 'unperturbed' ? raw : perturbCount(raw, key, privacy.perturb);
+    if (noisy === null) return { shown: null, hidden: true };
+    const rounded = roundCount(noisy, privacy.round);
+    // Hidden when the raw count or its rounded form is below the minimum.
+    return raw < privacy.minimum || rounded < privacy.minimum ? { shown: null, hidden: true } : { shown: rounded, hidden: false };
+}
+
 /** A hidden row: no value, no parts, and no provisional flag (`true` would tell the cell holds a record). */
 function hide(row: ResultRow): ResultRow {
     return { ...row, value: null, numerator: null, denominator: null, suppressed: true, status: 'no-data', provisional: null };
 }
 
-/** The row without the internal `units` and `top`, which no output carries. */
+/** The row without the internal `units`, `top` and cell keys, which no output carries. */
 function withoutUnits(row: ResultRow): ResultRow {
-    if (!('units' in row) && !('top' in row)) return row;
-    const { units: _units, top: _top, ...rest } = row;
+    if (!('units' in row) && !('top' in row) && !('numeratorKey' in row) && !('denominatorKey' in row)) return row;
+    const { units: _units, top: _top, numeratorKey: _n, denominatorKey: _d, ...rest } = row;
     return rest;
 }
 
@@ -60,11 +78,15 @@ function disclosePart(program: ProgramIR, m: MeasureIR, raw: number | null, row:
         if (failsCount(sum, privacy) || failsCount(units, privacy) || dominated(row.top, sum, privacy)) return { shown: null, hidden: true };
         return { shown: roundCount(sum, privacy.round) / roundCount(units, privacy.round), hidden: false };
     }
-    const counted = countLike(program, m);
-    if (counted && failsCount(raw, privacy)) return { shown: null, hidden: true };
+    if (countLike(program, m)) {
+        // Under `perturb cellkey` the count's noise comes before rounding; the row carries its cell key.
+        const key = privacy.perturb ? (own ? row.numeratorKey : row.denominatorKey) : 'unperturbed';
+        const count = discloseCount(raw, privacy, key);
+        return !count.hidden && own && valueHidden(program, m, row, raw, privacy) ? { shown: null, hidden: true } : count;
+    }
     const sum = m.aggregate === 'avg' && units !== null ? raw * units : raw;
     if (own && valueHidden(program, m, row, sum, privacy)) return { shown: null, hidden: true };
-    return { shown: counted ? roundCount(raw, privacy.round) : raw, hidden: false };
+    return { shown: raw, hidden: false };
 }
 
 function primary(program: ProgramIR, row: ResultRow, indicator: IndicatorIR, privacy: PrivacyIR): ResultRow {
@@ -110,7 +132,7 @@ function countParts(program: ProgramIR, indicator: IndicatorIR): CountParts {
 /** Applies the monitor's privacy rules to every row: actual series, references and expressions. */
 export function applyDisclosure(program: ProgramIR, rows: ResultRow[]): ResultRow[] {
     const privacy = program.monitor.privacy;
-    if (!privacy) return rows.some((r) => 'units' in r || 'top' in r) ? rows.map(withoutUnits) : rows;
+    if (!privacy) return rows.some((r) => withoutUnits(r) !== r) ? rows.map(withoutUnits) : rows;
     const byName = new Map(program.indicators.map((i) => [i.name, i]));
     const out = new Map<ResultRow, ResultRow>();
     const perIndicator = new Map<string, Disclosed[]>();

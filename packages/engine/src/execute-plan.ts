@@ -1,7 +1,8 @@
 /** The engine's stage function: runs a plan and builds result rows (before targets and disclosure). */
-import type { IndicatorPlan, Plan, ResultRow } from '@monitor/ir';
+import { CELLKEY_SECRET_TABLE, type IndicatorPlan, type Plan, type ResultRow } from '@monitor/ir';
 import { cellKey, evaluateArith, rateValue } from './arith.js';
 import type { Engine, PlainRow } from './engine-types.js';
+import { quoteIdent, quoteLiteral } from './sql-quote.js';
 
 function num(v: PlainRow[string]): number | null {
     return typeof v === 'number' ? v : null;
@@ -20,7 +21,7 @@ export function seriesRows(ip: IndicatorPlan, series: string, rows: PlainRow[], 
         const value = factor === null ? numerator : rateValue(numerator, denominator, factor);
         const dims: Record<string, string | null> = {};
         if (r.total !== true) for (const d of dimensions) dims[d] = r[d] === null ? null : String(r[d]);
-        return {
+        const row: ResultRow = {
             indicator: ip.indicator, series, period: String(r.period), dimensions: dims,
             value, numerator, denominator, target: null,
             status: value === null ? 'no-data' : 'no-target', suppressed: false,
@@ -28,6 +29,10 @@ export function seriesRows(ip: IndicatorPlan, series: string, rows: PlainRow[], 
             units: covered ? num(r.units ?? null) : null,
             ...(r.top !== undefined ? { top: covered ? num(r.top) : null } : {}),
         };
+        // Cell keys (`perturb cellkey`) only when the query has them, so other rows keep their shape.
+        if ('numerator_key' in r) row.numeratorKey = num(r.numerator_key);
+        if ('denominator_key' in r) row.denominatorKey = num(r.denominator_key);
+        return row;
     });
 }
 
@@ -89,8 +94,20 @@ function labelled(row: ResultRow, names: Map<string, Map<string, string>>): Resu
     return Object.keys(labels).length > 0 ? { ...row, labels } : row;
 }
 
+/** What a run needs besides the plan. */
+export interface ExecuteOptions {
+    /**
+     * The secret of `perturb cellkey` (the CLI reads MONITOR_CELLKEY_SECRET). Without it the cell
+     * keys are NULL and disclosure control hides every perturbed count: fail closed.
+     */
+    cellKeySecret?: string | null;
+}
+
 /** Runs every query of the plan in dependency order and returns the rows of all series. */
-export async function executePlan(engine: Engine, plan: Plan): Promise<ResultRow[]> {
+export async function executePlan(engine: Engine, plan: Plan, options: ExecuteOptions = {}): Promise<ResultRow[]> {
+    // The secret goes into a table as a quoted literal; the plan's SQL reads it from there (record-key.ts).
+    const secret = options.cellKeySecret ? quoteLiteral(options.cellKeySecret) : 'CAST(NULL AS VARCHAR)';
+    await engine.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(CELLKEY_SECRET_TABLE)} AS SELECT ${secret} AS secret`);
     const names = await codeNames(engine, plan);
     const done = new Map<string, { plan: IndicatorPlan; rows: ResultRow[] }>();
     const out: ResultRow[] = [];

@@ -9,3 +9,4 @@ export { fileMissing } from './data-issues.js';
 export { MAX_OUTPUT_CELLS, outputCellsIssue, periodCount } from './output-cells.js';
 export { stripBom } from './load-source.js';
 export { footerLength, parquetColumns, type ParquetColumn } from './parquet-columns.js';
+export { cellKeyDeviation, perturbCount, pTableRow } from './cell-key.js';

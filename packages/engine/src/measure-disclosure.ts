@@ -11,42 +11,12 @@
  *   with at least `minimum` rows behind it, and a sum or average only when no single row is more than
  *   the dominance share of the total.
  */
-import { personLevel, type MeasureIR, type PrivacyIR, type ProgramIR, type SourceIR } from '@monitor/ir';
+import { countLike, overPersons, wholeOverPersons, type MeasureIR, type PrivacyIR, type ProgramIR } from '@monitor/ir';
+
+export { countLike, overPersons };
 
 /** The dominance share (percent) when the privacy block states none: the (1, 50%) rule. */
 export const DEFAULT_DOMINANCE = 50;
-
-function sourceOf(program: ProgramIR, m: MeasureIR): SourceIR | undefined {
-    return program.sources.find((s) => s.name === m.source);
-}
-
-/** The declared type of the aggregated column (through its lookup table when it has one), and whether it holds counts. */
-function columnOf(program: ProgramIR, m: MeasureIR): { type: string; counts: boolean } | null {
-    if (!m.column) return null;
-    const table = m.column.lookup ? program.sources.find((s) => s.name === m.column!.lookup!.source) : sourceOf(program, m);
-    const name = m.column.lookup ? m.column.lookup.field : m.column.column;
-    const column = table?.columns.find((c) => c.name === name);
-    return column ? { type: column.type, counts: column.counts === true } : null;
-}
-
-/** Whether the measure aggregates person-level rows (events, episodes, `one row per person`). */
-export function overPersons(program: ProgramIR, m: MeasureIR): boolean {
-    const source = sourceOf(program, m);
-    return source !== undefined && personLevel(source);
-}
-
-/** Whether a whole-number column over person-level rows is aggregated (a flag or a small count). */
-function wholeOverPersons(program: ProgramIR, m: MeasureIR): boolean {
-    const column = columnOf(program, m);
-    return !m.duration && column !== null && (column.type === 'integer' || column.type === 'boolean') && overPersons(program, m);
-}
-
-/** Whether the measure's value is a count under disclosure control (see the file comment). */
-export function countLike(program: ProgramIR, m: MeasureIR): boolean {
-    if (m.isCount) return true;
-    if (m.aggregate !== 'sum') return false;
-    return columnOf(program, m)?.counts === true || wholeOverPersons(program, m);
-}
 
 /** Whether the measure is an average whose sum is a count (a flag average, see the file comment). */
 export function flagAverage(program: ProgramIR, m: MeasureIR): boolean {

@@ -69,6 +69,24 @@ describe.skipIf(!native.available)('the native engine gives the same results as 
         expect(b).toEqual(a);
     });
 
+    it('computes identical cell keys under perturb cellkey (md5 record keys, also of keyless rows with decimals)', async () => {
+        const perturbed = everyMeasure();
+        perturbed.monitor.privacy = { minimum: 0, round: 1, perturb: { method: 'cellkey', maxDeviation: 2, variance: 2, span: perturbed.monitor.span } };
+        // Without a key, a row's record key hashes all its declared columns: dates, text and decimals.
+        perturbed.sources = perturbed.sources.map((s) => (s.name === 'aanvragen' ? { ...s, shape: { kind: 'events', date: 'datum', key: null } } : s));
+        perturbed.indicators.push(
+            indicator('aanvragen_n', measure({ source: 'aanvragen', time: 'event' }), { by: ['wijk'] }),
+            indicator('peilingen', measure({ source: 'bevolking', time: 'snapshot' }), { by: ['wijk'] }),
+        );
+        const plan = planIndicators(perturbed);
+        const options = { cellKeySecret: 'geheim-voor-beide-engines' };
+        const [a, b] = [await executePlan(wasm, plan, options), await executePlan(nat, plan, options)];
+        const keys = a.filter((r) => typeof r.numeratorKey === 'number' && r.numeratorKey > 0);
+        expect(keys.length).toBeGreaterThan(40);
+        expect(new Set(a.filter((r) => r.indicator === 'aanvragen_n').map((r) => r.numeratorKey)).size).toBeGreaterThan(3);
+        expect(b).toEqual(a);
+    });
+
     it('reports the same data issues for a file with a wrong value, a missing value and a missing column', async () => {
         const bad = source('slecht', { kind: 'events', date: 'datum', key: null }, [col('datum', 'date'), col('n', 'integer'), col('x', 'text')]);
         const csv = 'datum,n\n2024-01-01,1\n01-02-2024,\n';

@@ -7,3 +7,4 @@ export * from './rows-csv.js';
 export * from './cell-labels.js';
 export * from './round-value.js';
 export * from './person-level.js';
+export * from './perturbation.js';

@@ -49,6 +49,19 @@ export interface PrivacyIR {
     denominator?: number;
     /** A sum over person-level rows is hidden when one row is more than this percentage of it; absent = 50. */
     dominance?: number;
+    /** `perturb cellkey …`: counts get cell-key noise before rounding (docs/privacy-cellkey.md). Absent: none. */
+    perturb?: PerturbationIR;
+}
+
+/**
+ * The cell key method: each count gets a deviation of at most `maxDeviation`, zero on average, with
+ * variance `variance` (smaller for counts below `maxDeviation`), chosen by the cell's key.
+ */
+export interface PerturbationIR {
+    method: 'cellkey';
+    maxDeviation: number;
+    variance: number;
+    span: Span;
 }
 
 export type ColumnType = 'text' | 'integer' | 'decimal' | 'date' | 'boolean';

@@ -16,6 +16,9 @@ export interface PlanPeriod {
  * `numerator`, `denominator`, `provisional`, `covered`, `total` (true for the row without breakdown)
  * and `units` (the rows the numerator aggregates; disclosure control reads it, no output shows it); a
  * sum or average over person-level rows also has `top` (its largest absolute row value, for the dominance rule).
+ * Under `perturb cellkey` also `numerator_key` and `denominator_key` for each count part: the cell's
+ * key, the sum of its record keys modulo 2^48 (NULL when no secret was given); like `units` they
+ * never leave the engine.
  */
 export interface SeriesQuery {
     sql: string;
@@ -66,6 +69,15 @@ export interface Plan {
     /** Name queries of the dimensions that declare `names via`; absent when none does. */
     labels?: LabelQuery[];
 }
+
+/**
+ * The one-row table `(secret VARCHAR)` the engine creates before running a plan that perturbs: the
+ * queries read the secret from it, so the SQL text never holds it.
+ */
+export const CELLKEY_SECRET_TABLE = 'monitor_cellkey';
+
+/** Cell keys are sums of 48-bit record keys taken modulo this (exact in a double). */
+export const CELLKEY_MODULUS = 2 ** 48;
 
 /** The column names of every series query, besides the dimension columns. */
 export const SERIES_COLUMNS = ['period', 'numerator', 'denominator', 'provisional', 'covered', 'total', 'units'] as const;

@@ -33,6 +33,13 @@ export interface ResultRow {
      * one row (the dominance rule). Disclosure control removes it.
      */
     top?: number | null;
+    /**
+     * Internal, like `units`: the cell keys of the count parts under `perturb cellkey` (sum of the
+     * record keys modulo 2^48; null when the cell has no rows or no secret was given). Disclosure
+     * control reads and removes them.
+     */
+    numeratorKey?: number | null;
+    denominatorKey?: number | null;
 }
 
 /** The flat form of a row for JSON and CSV output: dimensions become fields of their own. */

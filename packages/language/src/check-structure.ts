@@ -1,6 +1,6 @@
 /** Checks of the meaning stage on declarations: headers, names, sources, periods and dates. */
 import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
-import { MAX_DECIMALS, MAX_PERIODS, OUTPUT_FIELDS, isValidDate, parsePeriod, periodEnd, periodOfDate, periodOrdinal, periodStart, type Grain } from '@monitor/ir';
+import { MAX_DECIMALS, MAX_PERIODS, OUTPUT_FIELDS, cellKeyMaxVariance, MAX_CELLKEY_DEVIATION, isValidDate, parsePeriod, periodEnd, periodOfDate, periodOrdinal, periodStart, type Grain } from '@monitor/ir';
 import {
     isIndicator, isMonitorDecl, isEpisodesShape, isEventsShape, isSnapshotShape,
     type Column, type Dimension, type Model, type MonitorDecl, type Note, type Source, type DateLiteral, type Indicator, type Target,
@@ -80,6 +80,17 @@ export function checkMonitorDecl(decl: MonitorDecl, accept: ValidationAcceptor):
         const grain = decl.grain as Grain;
         const periods = periodOrdinal(periodOfDate(periodEnd(to), grain)) - periodOrdinal(periodOfDate(periodStart(from), grain)) + 1;
         if (periods > MAX_PERIODS) report(accept, 'error', 'too-many-periods', { periods, max: MAX_PERIODS, grain }, decl, 'from');
+    }
+    const perturb = privacy?.perturb;
+    if (perturb?.maxDeviation !== undefined) {
+        // A p-table needs 1 ≤ D ≤ 10 and 0 < V ≤ (D+1)(2D+1)/6 (every deviation but 0 equally likely).
+        const d = perturb.maxDeviation;
+        const most = cellKeyMaxVariance(d);
+        if (d < 1 || d > MAX_CELLKEY_DEVIATION) {
+            report(accept, 'error', 'privacy-perturb-max', { max: d, most: MAX_CELLKEY_DEVIATION }, perturb, 'maxDeviation');
+        } else if (perturb.variance !== undefined && (perturb.variance <= 0 || perturb.variance > most)) {
+            report(accept, 'error', 'privacy-perturb-variance', { max: d, variance: perturb.variance, most: Number(most.toFixed(3)) }, perturb, 'variance');
+        }
     }
 }
 

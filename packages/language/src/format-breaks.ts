@@ -32,7 +32,7 @@ const PROPERTY_KEYWORDS: Record<string, string[]> = {
 
 /** AST node types that are a property of their block, so they start a line. */
 const PROPERTY_NODES = new Set([
-    'EventsShape', 'EpisodesShape', 'SnapshotShape', 'TableShape', 'Column', 'Privacy', 'DimensionMapping', 'DimensionNames', 'Levels', 'Binding', 'TargetPoint',
+    'EventsShape', 'EpisodesShape', 'SnapshotShape', 'TableShape', 'Column', 'Privacy', 'Perturbation', 'DimensionMapping', 'DimensionNames', 'Levels', 'Binding', 'TargetPoint',
 ]);
 
 /** Top-level elements that are one line each and sit together without blank lines. */

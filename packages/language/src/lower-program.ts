@@ -3,15 +3,17 @@
  * Invariant: when validation reports no errors, lowering does not throw.
  */
 import { GrammarUtils } from 'langium';
-import type {
-    DimensionIR, Grain, IndicatorIR, IndicatorValueIR, MonitorIR, NoteIR, ProgramIR, ReferenceIR, ShapeIR,
-    SourceIR, TargetIR, ColumnType, DecimalsContext, PrivacyIR,
+import {
+    cellKeyDefaultVariance,
+    type DimensionIR, type Grain, type IndicatorIR, type IndicatorValueIR, type MonitorIR, type NoteIR, type PrivacyIR,
+    type ProgramIR, type ReferenceIR, type ShapeIR, type SourceIR, type TargetIR, type ColumnType, type DecimalsContext,
+    type PerturbationIR,
 } from '@monitor/ir';
 import { defaultDecimals, MAX_DECIMALS } from '@monitor/ir';
 import {
     isDimension, isEpisodesShape, isEventsShape, isIndicator, isMeasure, isMonitorDecl, isNote, isRate,
     isReference, isSnapshotShape, isSource, isTarget,
-    type Dimension, type Indicator, type Model, type MonitorDecl, type Note, type Privacy, type Reference, type Source, type Target,
+    type Dimension, type Indicator, type Model, type MonitorDecl, type Note, type Perturbation, type Privacy, type Reference, type Source, type Target,
 } from './generated/ast.js';
 import { lowerColumnExpression } from './column-expression.js';
 import { lowerArith, lowerColumnRef, lowerCondition, lowerMeasure, spanOf } from './lower-values.js';
@@ -47,7 +49,15 @@ function lowerPrivacy(privacy: Privacy | undefined): PrivacyIR | null {
         minimum: privacy.minimum ?? Math.max(10, round), round,
         ...(privacy.denominator !== undefined ? { denominator: privacy.denominator } : {}),
         ...(privacy.dominance !== undefined ? { dominance: privacy.dominance } : {}),
+        // Only present when written, so the IR of a monitor without perturbation stays as it was.
+        ...(privacy.perturb ? { perturb: lowerPerturbation(privacy.perturb) } : {}),
     };
+}
+
+/** `perturb cellkey max D [variance V]`; the variance defaults from the maximum deviation. */
+function lowerPerturbation(p: Perturbation): PerturbationIR {
+    const d = p.maxDeviation ?? 0;
+    return { method: 'cellkey', maxDeviation: d, variance: p.variance ?? cellKeyDefaultVariance(d), span: spanOf(p) };
 }
 
 function lowerShape(source: Source): ShapeIR {

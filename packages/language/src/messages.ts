@@ -282,6 +282,22 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `Column '${a.name}' is declared as a count of people but is ${a.type}. A count column must be 'integer count'.`,
         nl: a => `Kolom '${a.name}' is gedeclareerd als aantal personen maar is ${a.type}. Een aantalkolom moet 'integer count' zijn.`,
     },
+    'privacy-perturb-max': {
+        en: a => `The maximum deviation of the cell key method is ${a.max}; it must be from 1 to ${a.most}. Use 'perturb cellkey max 2' unless you have a reason for more noise.`,
+        nl: a => `De maximale afwijking van de celsleutelmethode is ${a.max}; die moet van 1 tot en met ${a.most} zijn. Gebruik 'perturb cellkey max 2', tenzij u reden hebt voor meer ruis.`,
+    },
+    'privacy-perturb-variance': {
+        en: a => `A variance of ${a.variance} is not possible with a maximum deviation of ${a.max}: it must be above 0 and at most ${a.most}. Lower the variance or raise 'max'.`,
+        nl: a => `Een variantie van ${a.variance} kan niet bij een maximale afwijking van ${a.max}: die moet boven 0 liggen en ten hoogste ${a.most} zijn. Verlaag de variantie of verhoog 'max'.`,
+    },
+    'privacy-cellkey-secret-missing': {
+        en: a => `This monitor perturbs counts with the cell key method, but the environment variable ${a.variable} holding its secret key is not set, so no count can be published. Set ${a.variable} to the secret your organisation keeps for these publications (at least ${a.length} characters; never put it in the .monitor file).`,
+        nl: a => `Deze monitor verstoort aantallen met de celsleutelmethode, maar de omgevingsvariabele ${a.variable} met de geheime sleutel is niet gezet, dus kan geen aantal gepubliceerd worden. Zet ${a.variable} op het geheim dat uw organisatie voor deze publicaties bewaart (ten minste ${a.length} tekens; zet het nooit in het .monitor-bestand).`,
+    },
+    'privacy-cellkey-secret-short': {
+        en: a => `The secret key in ${a.variable} has ${a.actual} characters; the cell key method needs at least ${a.length}, or a reader could try every key. Use a long random secret (for example 32 random characters).`,
+        nl: a => `De geheime sleutel in ${a.variable} heeft ${a.actual} tekens; de celsleutelmethode heeft er ten minste ${a.length} nodig, anders kan een lezer elke sleutel proberen. Gebruik een lang willekeurig geheim (bijvoorbeeld 32 willekeurige tekens).`,
+    },
     'literal-type-mismatch': {
         en: a => `'${a.name}' is ${a.type}, but it is compared with ${a.literal}, which the engine cannot compare. Compare it with a ${a.type} value.`,
         nl: a => `'${a.name}' is ${a.type}, maar wordt vergeleken met ${a.literal}, wat de rekenmachine niet kan vergelijken. Vergelijk hem met een waarde van type ${a.type}.`,

@@ -7,6 +7,7 @@ import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
 import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan, executePresence } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
+import { cellKeySecret } from './cellkey-secret.js';
 import { loadSourceFiles, type DataLimits, type SpanIssue } from './data-files.js';
 
 /** The data findings of a program and, when the data stage found no errors, its safe rows. */
@@ -27,8 +28,11 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
         out.issues = (await loadSourceFiles(engine, program, root, { ...limits, lock: true })).issues;
         if (out.issues.some(i => i.code === 'data-too-large')) out.stopped = 'too-large';
         if (out.issues.some(i => i.severity === 'error') || program.indicators.length === 0) return out;
+        // Under `perturb cellkey` without a usable secret: an error at `perturb`, and no rows.
+        const { secret, issue } = cellKeySecret(program);
+        if (issue) { out.issues.push(issue); return out; }
         const plan = planIndicators(program);
-        const raw = await executePlan(engine, plan);
+        const raw = await executePlan(engine, plan, { cellKeySecret: secret });
         const nl = getLocale() === 'nl';
         // Targets are judged on the disclosed values, so a status never reveals a hidden count.
         out.rows = assessTargets(program, applyDisclosure(program, raw));

@@ -54,7 +54,8 @@ function overview(monitors: ReportMonitor[], lang: Locale): Html {
 function monitorSection(m: ReportMonitor, lang: Locale): Html {
     const t = reportTexts(lang);
     const { monitor } = m.program;
-    const privacy = monitor.privacy ? t.privacy(monitor.privacy.minimum, monitor.privacy.round)
+    const perturb = monitor.privacy?.perturb;
+    const privacy = monitor.privacy ? t.privacy(monitor.privacy.minimum, monitor.privacy.round) + (perturb ? t.perturbed(perturb.maxDeviation) : '')
         : monitor.privacyNone !== undefined && monitor.privacyNone !== null ? t.privacyNone(monitor.privacyNone) : t.noPrivacy;
     return h('section', { class: 'monitor', id: monitor.name, 'data-monitor': monitor.name }, [
         h('h2', {}, [monitor.title ?? monitor.name]),
