@@ -81,7 +81,7 @@ export function checkMonitorDecl(decl: MonitorDecl, accept: ValidationAcceptor):
         const periods = periodOrdinal(periodOfDate(periodEnd(to), grain)) - periodOrdinal(periodOfDate(periodStart(from), grain)) + 1;
         if (periods > MAX_PERIODS) report(accept, 'error', 'too-many-periods', { periods, max: MAX_PERIODS, grain }, decl, 'from');
     }
-    const perturb = privacy?.perturb;
+    const perturb = decl.privacy?.perturb;
     if (perturb?.maxDeviation !== undefined) {
         // A p-table needs 1 ≤ D ≤ 10 and 0 < V ≤ (D+1)(2D+1)/6 (every deviation but 0 equally likely).
         const d = perturb.maxDeviation;
