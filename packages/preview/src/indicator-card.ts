@@ -27,16 +27,11 @@ export interface CardContext {
 
 const FORMATS: ExportFormat[] = ['png', 'svg', 'vl.json', 'csv', 'vega-editor'];
 
-function signed(value: number, lang: PreviewLang, decimals: number, suffix = ''): string {
-    const text = formatNumber(Math.abs(value), lang, decimals) + suffix;
-    return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
-}
-
 /** Draws a card into `root` (replacing its content) and returns a function that releases the chart. */
 export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows: ResultRow[], ctx: CardContext): Promise<() => void> {
     const t = texts(ctx.lang);
     const own = rows.filter(r => r.indicator === indicator.name);
-    const summary = indicatorSummary(indicator, own);
+    const summary = indicatorSummary(indicator, own, ctx.lang);
     const decimals = indicatorDecimals(indicator);
     const name = indicator.title ?? indicator.name;
     const title = el('button', { class: 'title-link', type: 'button', 'data-key': 'title', title: fill(t.reveal, indicator.name) }, [name]);
@@ -46,10 +41,8 @@ export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows
         el('span', { class: 'value' }, [formatNumber(summary.value, ctx.lang, decimals)]), ' ',
         el('span', { class: 'unit' }, [indicator.unit ?? '']), ' ',
         el('span', { class: 'period' }, [`${summary.period}${summary.provisional ? ` (${t.provisional})` : ''}`]),
-        summary.previous ? el('span', { class: 'change' }, [`${signed(summary.previous.change, ctx.lang, decimals)} ${fill(t.vsPrevious, summary.previous.period)}`]) : null,
-        summary.baseline ? el('span', { class: 'change' }, [
-            `${summary.baseline.percent === null ? signed(summary.baseline.change, ctx.lang, decimals) : signed(summary.baseline.percent, ctx.lang, 1, '%')} ${fill(t.vsBaseline, summary.baseline.label)}`,
-        ]) : null,
+        summary.previous ? el('span', { class: 'change' }, [`${summary.previous.text} ${fill(t.vsPrevious, summary.previous.period)}`]) : null,
+        summary.baseline ? el('span', { class: 'change' }, [`${summary.baseline.text} ${fill(t.vsBaseline, summary.baseline.label)}`]) : null,
     ]);
     const controls = el('div', { class: 'controls' });
     if (indicator.by.length > 0) {
