@@ -39,6 +39,12 @@ describe('monitor fmt', () => {
         expect(monitor(['fmt', '--check', '.'], dir).code).toBe(0);
     });
 
+    test('the examples are in the canonical layout: monitor fmt --check examples passes', () => {
+        const r = monitor(['fmt', '--check', 'examples'], ROOT);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(r.stdout + r.stderr).toMatch(/file\(s\) formatted correctly/);
+    });
+
     test('a formatted copy of every example still passes monitor check', () => {
         const dir = fixture({});
         fs.cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
