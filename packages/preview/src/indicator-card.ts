@@ -5,7 +5,7 @@
  */
 import { indicatorDecimals, type IndicatorIR, type NoteIR, type ResultRow } from '@monitor/ir';
 import type { ExportFormat, PreviewLang } from '@monitor/protocol';
-import { chartView, formatNumber, indicatorSummary, statusLabel, trendSpec, type ChartSpec, type ChartTheme } from '@monitor/render';
+import { chartView, formatNumber, indicatorSummary, statusLabel, trendSpec, type ChartHeading, type ChartSpec, type ChartTheme } from '@monitor/render';
 import { el } from './dom.js';
 import { rowsTable } from './rows-table.js';
 import { fill, texts } from './texts.js';
@@ -21,6 +21,8 @@ export interface CardContext {
     onBreakdown(indicator: string, breakdown: string | null): void;
     onTable(indicator: string, show: boolean): void;
     onReveal(indicator: string): void;
+    /** The heading an exported chart carries (title, unit and periods, source). */
+    heading(indicator: IndicatorIR, breakdown: string | null): ChartHeading;
     /** `specFor` builds the chart in a given theme (exports use the printable light theme). */
     onExport(indicator: string, format: ExportFormat, specFor: (theme: ChartTheme) => ChartSpec, rows: ResultRow[]): void;
 }
@@ -58,12 +60,16 @@ export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows
     controls.append(toggle);
     const exportNames: Record<ExportFormat, string> = { png: t.exportPng, svg: t.exportSvg, 'vl.json': t.exportVl, csv: t.exportCsv, 'vega-editor': t.exportVegaEditor };
     const width = Math.max(240, Math.min(900, root.clientWidth - 80));
-    const specFor = (theme: ChartTheme): ChartSpec => trendSpec(indicator, own, {
-        notes: ctx.notes, privacyMinimum: ctx.privacyMinimum, breakdown: ctx.breakdown, lang: ctx.lang, theme,
-        width: ctx.breakdown ? Math.max(180, Math.floor(width / 3) - 30) : width,
-    });
-    const spec = specFor(ctx.theme);
-    const group = el('span', { class: 'exports', role: 'group', 'aria-label': 'Export' });
+    // Small multiples wrap to the panel: as many columns of at least 180 px as fit (20 px between them).
+    const columns = Math.max(1, Math.min(3, Math.floor((width + 20) / 200)));
+    const chartOptions = {
+        notes: ctx.notes, privacyMinimum: ctx.privacyMinimum, breakdown: ctx.breakdown, lang: ctx.lang, columns,
+        width: ctx.breakdown ? Math.floor((width + 20) / columns) - 20 : width,
+    };
+    const spec = trendSpec(indicator, own, { ...chartOptions, theme: ctx.theme });
+    // An export carries its title, unit, periods and source line.
+    const specFor = (theme: ChartTheme): ChartSpec => trendSpec(indicator, own, { ...chartOptions, theme, heading: ctx.heading(indicator, ctx.breakdown) });
+    const group = el('span', { class: 'exports', role: 'group', 'aria-label': t.exports });
     for (const format of FORMATS) {
         const b = el('button', { type: 'button', 'data-export': format, 'data-key': `export-${format}`, 'aria-label': fill(t.exportLabel, exportNames[format], name) }, [exportNames[format]]);
         b.addEventListener('click', () => ctx.onExport(indicator.name, format, specFor, own));

@@ -1,4 +1,4 @@
-export { trendSpec, yStartsAtZero, type TrendSpecOptions } from './trend-spec.js';
+export { trendSpec, wrapText, yStartsAtZero, type TrendSpecOptions } from './trend-spec.js';
 export { trendData, isTotalRow, type TrendDatum, type TrendKind, type TrendOptions } from './trend-data.js';
 export { chartView } from './chart-view.js';
 export { renderSvg } from './render-svg.js';

@@ -52,6 +52,18 @@ type Json = Record<string, unknown>;
 
 const only = (test: string): Json => ({ filter: test });
 
+/** Breaks a heading into lines of at most `width` pixels (estimated), at spaces: a heading is never cut off. */
+export function wrapText(text: string, width: number, fontSize: number): string[] {
+    const perLine = Math.max(10, Math.floor(width / (fontSize * 0.6)));
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+        if (line && line.length + 1 + word.length > perLine) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push(line);
+    return lines;
+}
+
 /** The vega-lite spec of one indicator's trend chart. */
 export function trendSpec(indicator: IndicatorIR, rows: ResultRow[], options: TrendSpecOptions = {}): TopLevelSpec {
     const theme = options.theme ?? LIGHT_THEME;
@@ -122,7 +134,7 @@ export function trendSpec(indicator: IndicatorIR, rows: ResultRow[], options: Tr
     // The key and the heading span the plot (all columns of small multiples, with vega-lite's 20 px between them).
     const keyWidth = facets * width + Math.max(0, facets - 1) * 20;
     const heading = options.heading
-        ? { title: { text: options.heading.title, subtitle: options.heading.subtitle, anchor: 'start', limit: keyWidth, color: theme.text, subtitleColor: theme.text, fontSize: 14, subtitleFontSize: 11, offset: 10 } }
+        ? { title: { text: wrapText(options.heading.title, keyWidth, 14), subtitle: options.heading.subtitle.flatMap(line => wrapText(line, keyWidth, 11)), anchor: 'start', color: theme.text, subtitleColor: theme.text, fontSize: 14, subtitleFontSize: 11, offset: 10 } }
         : {};
     const common = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description, ...heading, data: { values }, config };
     const plot: Json = options.breakdown
