@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { fixture, monitor, ROOT } from './cli-helpers.js';
 
 const MESSY = `// kop
-monitor m { title "M"  grain quarter range 2024-Q1..2024-Q4 }
+monitor m { title "M"  grain quarter
+range 2024-Q1..2024-Q4 }
 indicator i {value count from s where wijk in("a","b") // waarom
 desired down}
 `;
@@ -17,7 +18,7 @@ monitor m {
 }
 
 indicator i {
-    value count from s where wijk in ("a", "b") // waarom
+    value count from s where wijk in ("a", "b")  // waarom
     desired down
 }
 `;
