@@ -29,7 +29,7 @@ describe('monitor report on the examples', () => {
         }
         const nl = monitor(['report', 'examples', '--out', out('report-nl.html'), '--lang', 'nl']);
         expect(nl.code, nl.stderr).toBe(0);
-    }, 180_000);
+    }, 600_000);
 
     test('two runs on the same input give identical bytes', () => {
         const a = fs.readFileSync(out('report-en.html'));
