@@ -27,8 +27,8 @@ export function compactBlocks(leaves: LeafCstNode[], text: string): Set<number> 
 
 /**
  * Lines up the trailing `//` comments (starting at `offsets` in `text`) of neighbouring lines: in a
- * run of consecutive lines at one indentation (no blank line or comment line between), the comments
- * start two spaces after the run's longest line of code.
+ * run of consecutive lines at one indentation that each end in a comment, the comments start two
+ * spaces after the run's longest code (as gofmt does); a lone trailing comment gets two spaces.
  */
 export function alignTrailingComments(text: string, offsets: number[]): string {
     if (offsets.length === 0) return text;
@@ -43,19 +43,14 @@ export function alignTrailingComments(text: string, offsets: number[]): string {
         commentAt.set(li, offset - starts[li]);
     }
     const indent = (line: string) => line.length - line.trimStart().length;
-    const inRun = (line: string) => line.trim() !== '' && !/^\s*(\/\/|\/\*)/.test(line);
-    const code = (i: number) => (commentAt.has(i) ? lines[i].slice(0, commentAt.get(i)) : lines[i]).trimEnd();
+    const code = (i: number) => lines[i].slice(0, commentAt.get(i)).trimEnd();
     for (let i = 0; i < lines.length;) {
-        if (!inRun(lines[i])) { i++; continue; }
+        if (!commentAt.has(i)) { i++; continue; }
         let j = i;
-        while (j + 1 < lines.length && inRun(lines[j + 1]) && indent(lines[j + 1]) === indent(lines[i])) j++;
-        const commented = [];
-        for (let k = i; k <= j; k++) if (commentAt.has(k)) commented.push(k);
-        if (commented.length > 0) {
-            let width = 0;
-            for (let k = i; k <= j; k++) width = Math.max(width, code(k).length);
-            for (const k of commented) lines[k] = code(k).padEnd(width + 2) + lines[k].slice(commentAt.get(k));
-        }
+        while (commentAt.has(j + 1) && indent(lines[j + 1]) === indent(lines[i])) j++;
+        let width = 0;
+        for (let k = i; k <= j; k++) width = Math.max(width, code(k).length);
+        for (let k = i; k <= j; k++) lines[k] = code(k).padEnd(width + 2) + lines[k].slice(commentAt.get(k));
         i = j + 1;
     }
     return lines.join('\n');

@@ -170,17 +170,18 @@ target c { baseline 2022  2026-Q4 -10% }
         expect(await formatted('target a { baseline 2022 /* nul */ 2026-Q4 -15% }')).toBe('target a {\n    baseline 2022 /* nul */\n    2026-Q4 -15%\n}\n');
     });
 
-    test('trailing comments of neighbouring lines line up two spaces after the longest line', async () => {
+    test('trailing comments of neighbouring lines line up two spaces after the longest of them; a lone one gets two spaces', async () => {
         const after = `source s from "s.csv" {
-    events on datum
+    events on datum  // één rij per gebeurtenis
     columns {
-        client_id   text  // gepseudonimiseerd
+        client_id   text   // gepseudonimiseerd
+        voorziening text?  // eigen indeling
         datum       date
-        voorziening text  // eigen indeling
+        wijk        text  // bij de toewijzing
     }
 }
 `;
-        await format({ before: 'source s from "s.csv" {\nevents on datum\ncolumns {\nclient_id text // gepseudonimiseerd\ndatum date\nvoorziening text      // eigen indeling\n}\n}', after });
+        await format({ before: 'source s from "s.csv" {\nevents on datum // één rij per gebeurtenis\ncolumns {\nclient_id text // gepseudonimiseerd\nvoorziening text?      // eigen indeling\ndatum date\nwijk text // bij de toewijzing\n}\n}', after });
         expect(await formatted(after)).toBe(after);
     });
 });
