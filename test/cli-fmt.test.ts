@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { fixture, monitor, ROOT } from './cli-helpers.js';
 
 const MESSY = `// kop
-monitor m { title "M"  grain quarter range 2024-Q1..2024-Q4 }
+monitor m { title "M"  grain quarter
+range 2024-Q1..2024-Q4 }
 indicator i {value count from s where wijk in("a","b") // waarom
 desired down}
 `;
@@ -17,7 +18,7 @@ monitor m {
 }
 
 indicator i {
-    value count from s where wijk in ("a", "b") // waarom
+    value count from s where wijk in ("a", "b")  // waarom
     desired down
 }
 `;
@@ -37,6 +38,12 @@ describe('monitor fmt', () => {
         expect(r.code).toBe(0);
         expect(fs.readFileSync(path.join(dir, 'a.monitor'), 'utf8')).toBe(TIDY);
         expect(monitor(['fmt', '--check', '.'], dir).code).toBe(0);
+    });
+
+    test('the examples are in the canonical layout: monitor fmt --check examples passes', () => {
+        const r = monitor(['fmt', '--check', 'examples'], ROOT);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(r.stdout + r.stderr).toMatch(/file\(s\) formatted correctly/);
     });
 
     test('a formatted copy of every example still passes monitor check', () => {

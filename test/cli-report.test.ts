@@ -29,7 +29,7 @@ describe('monitor report on the examples', () => {
         }
         const nl = monitor(['report', 'examples', '--out', out('report-nl.html'), '--lang', 'nl']);
         expect(nl.code, nl.stderr).toBe(0);
-    }, 180_000);
+    }, 600_000);
 
     test('two runs on the same input give identical bytes', () => {
         const a = fs.readFileSync(out('report-en.html'));
@@ -63,6 +63,32 @@ describe('monitor report on the examples', () => {
         expect(html).toContain('Definitie');
         expect(html).toMatch(/op koers|uit koers|binnen marge/);
         expect(html).not.toContain('>Overview<');
+    });
+
+    test('a % indicator changes in percentage points, in the words of each language; other units relatively', () => {
+        const headline = (file: string, indicator: string) => {
+            const html = fs.readFileSync(out(file), 'utf8');
+            const start = html.indexOf(`data-indicator="${indicator}" data-status`);
+            return html.slice(html.indexOf('<p class="headline">', start), html.indexOf('</p>', html.indexOf('<p class="headline">', start)));
+        };
+        const nl = headline('report-nl.html', 'afschaling');
+        expect(nl).toMatch(/class="change">[+−]\d+,\d procentpunt t\.o\.v\. 20\d\d-H\d</);
+        expect(nl).toMatch(/class="change">[+−]\d+,\d procentpunt t\.o\.v\. basis 2022</);
+        expect(headline('report-en.html', 'afschaling')).toMatch(/class="change">[+−]\d+\.\d percentage points? vs baseline 2022</);
+        // Not a % unit ("dagen"): the change against the baseline is relative.
+        expect(headline('report-en.html', 'duur_24uurs')).toMatch(/class="change">[+−]\d+\.\d% vs baseline 2022</);
+    });
+
+    test('every chart in the page carries its key, with a hidden-value entry exactly where hidden values are drawn', () => {
+        const html = fs.readFileSync(out('report-nl.html'), 'utf8');
+        const figures = html.split('<figure class="chart"').slice(1);
+        expect(figures.length).toBeGreaterThan(10);
+        for (const f of figures) expect(f).toMatch(/>waarde \(/);
+        // Hidden cells only in the charts that draw them (the wijk breakdowns of jeugd), with the threshold.
+        const hidden = figures.filter(f => f.includes('>verborgen (&lt; 10)<'));
+        expect(hidden.length).toBeGreaterThan(0);
+        expect(hidden.length).toBeLessThan(figures.length);
+        for (const f of figures) expect(f.includes('>verborgen (&lt; 10)<')).toBe(/suppressed_markers_marks"[^>]*>\s*<path/.test(f));
     });
 
     const hasChromium = requireTool('Chromium', fs.existsSync(CHROMIUM));

@@ -1,6 +1,12 @@
-/** `monitor run --engine native` gives exactly the rows of the default DuckDB-WASM engine. */
+/**
+ * The CLI's engine choice (packages/cli/src/engine-choice.ts): native DuckDB by default where its
+ * binary loads, DuckDB-WASM otherwise, with identical rows; `--engine` overrides. The binary's
+ * absence is simulated with MONITOR_NATIVE_DUCKDB=off, which the engine's loader honours.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { monitor } from './cli-helpers.js';
+import { monitor, ROOT } from './cli-helpers.js';
 
 async function nativeLoads(): Promise<boolean> {
     try {
@@ -14,20 +20,50 @@ async function nativeLoads(): Promise<boolean> {
 
 const available = await nativeLoads();
 
-describe.skipIf(!available)('monitor run --engine native', () => {
-    test('gives the same rows as the WASM engine for the jeugd example', () => {
-        const wasm = monitor(['run', 'examples/jeugd/jeugd.monitor', '--format', 'json']);
-        const native = monitor(['run', 'examples/jeugd/jeugd.monitor', '--format', 'json', '--engine', 'native']);
-        expect(wasm.code, wasm.stderr).toBe(0);
-        expect(native.code, native.stderr).toBe(0);
+/** `monitor …args` with MONITOR_NATIVE_DUCKDB=off: as on a platform without the native binary. */
+function withoutNative(args: string[]) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'packages/cli/bin/monitor.js'), ...args], {
+        cwd: ROOT, encoding: 'utf8', env: { ...process.env, MONITOR_LANG: 'en', MONITOR_NATIVE_DUCKDB: 'off' },
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const RUN = ['run', 'examples/jeugd/jeugd.monitor', '--format', 'json', '--debug'];
+
+describe.skipIf(!available)('the engine of monitor run', () => {
+    test('is native by default, WASM when the native binary is absent, with identical rows', () => {
+        const auto = monitor(RUN);
+        const fallback = withoutNative(RUN);
+        const wasm = monitor([...RUN, '--engine', 'wasm']);
+        for (const r of [auto, fallback, wasm]) expect(r.code, r.stderr).toBe(0);
+        expect(auto.stderr).toContain('monitor: engine native (auto)');
+        expect(fallback.stderr).toContain('monitor: engine wasm (auto; Native DuckDB (@duckdb/node-api) is switched off');
+        expect(wasm.stderr).toContain('monitor: engine wasm');
         const rows = JSON.parse(wasm.stdout) as unknown[];
         expect(rows.length).toBeGreaterThan(100);
-        expect(JSON.parse(native.stdout)).toEqual(rows);
-    });
+        expect(JSON.parse(auto.stdout)).toEqual(rows);
+        expect(JSON.parse(fallback.stdout)).toEqual(rows);
+    }, 240_000);
+
+    test('--engine native where the binary is absent is an error that names the way out', () => {
+        const r = withoutNative(['run', 'examples/jeugd/jeugd.monitor', '--engine', 'native']);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('MONITOR_NATIVE_DUCKDB=off');
+        expect(r.stderr).toContain('Use the WASM engine instead');
+        expect(r.stdout).toBe('');
+    }, 120_000);
+
+    test('check falls back too: the same findings on both engines', () => {
+        const args = ['check', 'examples/jeugd', '--format', 'json'];
+        const native = monitor([...args, '--engine', 'native']);
+        const fallback = withoutNative(args);
+        expect(fallback.code, fallback.stderr).toBe(native.code);
+        expect(JSON.parse(fallback.stdout)).toEqual(JSON.parse(native.stdout));
+    }, 240_000);
 });
 
 test('an unknown engine is a usage error', () => {
     const r = monitor(['run', 'examples/jeugd/jeugd.monitor', '--engine', 'sqlite']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--engine must be one of wasm, native');
+    expect(r.stderr).toContain('--engine must be one of auto, native, wasm');
 });

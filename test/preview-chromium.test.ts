@@ -48,7 +48,7 @@ describe.runIf(run)('the preview in headless Chromium', () => {
         expect(await card.locator('.actual_points_marks path').count()).toBeGreaterThan(20);
         expect(await card.locator('.target_line_marks path').getAttribute('d')).toMatch(/^M[\d.,-]+L/);
         expect(await card.locator('.tolerance_band_marks path').count()).toBe(1);
-        expect(await card.locator('.note_labels_marks text').first().textContent()).toContain('inkoopbeleid');
+        expect(await card.locator('.note_labels_marks text, .note_labels_end_marks text').first().textContent()).toContain('inkoopbeleid');
         await preview.page.screenshot({ path: testOutput('preview-jeugd.png'), fullPage: true });
     });
 
@@ -150,6 +150,60 @@ describe.runIf(run)('the preview in headless Chromium', () => {
         expect(await preview.page.locator('#indicator-verblijf .headline').textContent()).toContain('t.o.v. basis 2022');
         expect(await preview.page.locator('#indicator-verblijf .toggle').textContent()).toBe('Tabel');
         expect(await preview.page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    });
+
+    test('in Dutch the chart has its key in Dutch, and a % indicator changes in procentpunt', async () => {
+        const card = preview.page.locator('#indicator-verblijf');
+        const key = await card.locator('.key_labels_marks text').allTextContents();
+        expect(key, key.join(' | ')).toEqual(expect.arrayContaining(['waarde (per 1.000 jongeren)', 'doelpad', 'op koers', 'marge ±5%', 'voorlopig', 'notities']));
+        expect(key.join(' ')).not.toMatch(/target|value|note\b/);
+        const share = await preview.page.locator('#indicator-aandeel_pleegzorg .headline .change').allTextContents();
+        expect(share.length).toBeGreaterThan(0);
+        for (const change of share) expect(change).toMatch(/^[+−]?\d+(,\d)? procentpunt t\.o\.v\. /);
+        await card.screenshot({ path: testOutput('preview-jeugd-nl-verblijf.png') });
+    });
+
+    test('a chip in the overview strip scrolls its card into view below the sticky strip, title visible', async () => {
+        const last = jeugd.program.indicators[jeugd.program.indicators.length - 1].name;
+        for (const name of [last, jeugd.program.indicators[1].name]) {
+            await preview.page.locator(`[data-key="overview-${name}"]`).click();
+            await preview.page.waitForTimeout(300);
+            const { strip, title } = await preview.page.evaluate((id) => ({
+                strip: document.querySelector('nav.overview')!.getBoundingClientRect().bottom,
+                title: document.querySelector(`#indicator-${id} .title-link`)!.getBoundingClientRect().top,
+            }), name);
+            expect(title, name).toBeGreaterThanOrEqual(strip);
+        }
+        await preview.page.screenshot({ path: testOutput('preview-chip-jump.png') });
+    });
+
+    test('small multiples wrap to a narrow panel: no chart wider than its card', async () => {
+        await preview.page.setViewportSize({ width: 520, height: 900 });
+        await preview.page.locator('#indicator-verblijf select[data-key="breakdown"]').selectOption('wijk');
+        await preview.page.waitForFunction(() => document.querySelector('#indicator-verblijf .chart svg')?.innerHTML.includes('row_header'));
+        const { chart, card } = await preview.page.evaluate(() => ({
+            chart: document.querySelector('#indicator-verblijf .chart svg')!.getBoundingClientRect().width,
+            card: document.querySelector('#indicator-verblijf')!.getBoundingClientRect().width,
+        }));
+        expect(chart).toBeLessThanOrEqual(card);
+        await preview.page.locator('#indicator-verblijf').screenshot({ path: testOutput('preview-narrow-breakdown.png') });
+        await preview.page.locator('#indicator-verblijf select[data-key="breakdown"]').selectOption('');
+        await preview.page.setViewportSize({ width: 1000, height: 900 });
+    });
+
+    test('an exported SVG carries the title, unit, periods and source line', async () => {
+        const exports = (await preview.posted()).filter(m => m.type === 'export').length;
+        await preview.page.locator('#indicator-verblijf [data-export="svg"]').click();
+        const [message] = (await preview.waitFor('export', exports + 1)).slice(-1) as ExportMessage[];
+        const title = jeugd.program.indicators.find(i => i.name === 'verblijf')!.title!;
+        fs.writeFileSync(testOutput('preview-export-verblijf.svg'), message.content);
+        // The title may wrap over lines (tspans), never cut off with an ellipsis.
+        expect(message.content.replace(/<\/tspan><tspan[^>]*>/g, ' ')).toContain(`>${title}<`);
+        const heading = message.content.match(/role-title-text[\s\S]*?role-title-subtitle[\s\S]*?<\/g>/)?.[0] ?? '';
+        expect(heading).toContain('Bron: ');
+        expect(heading).not.toContain('…');
+        expect(message.content).toMatch(/>per 1\.000 jongeren · 20\d\d-Q\d – 20\d\d-Q\d</);
+        expect(message.content).toMatch(/>Bron: data\/[^<]*\.csv[^<]* · monitor [^<]+</);
     });
 
     test('while the file has errors the last result stays, under a banner with the first error', async () => {

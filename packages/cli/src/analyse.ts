@@ -10,6 +10,7 @@ import type { ProgramIR } from '@monitor/ir';
 import { createMonitorServices, getLocale, importClosure, loadDocuments, lowerDocument, message, setImportGuard } from '@monitor/language';
 import { confineImport } from '@monitor/server';
 import { fromRange, type CliDiagnostic } from './diagnostic.js';
+import { UsageError } from './usage-error.js';
 import { workspaceRoot } from './workspace-root.js';
 
 /** A monitor that passed the language stages, ready for the data stage. */
@@ -62,8 +63,7 @@ async function walk(dir: string, top = true): Promise<string[]> {
     return found;
 }
 
-/** A mistake in how the command was called (exit code 2, no stack trace). */
-export class UsageError extends Error {}
+export { UsageError };
 
 const SEVERITY: Record<number, CliDiagnostic['severity']> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
 

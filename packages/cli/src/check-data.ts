@@ -4,11 +4,12 @@
  * a check of thousands of files.
  */
 import { planIndicators } from '@monitor/compiler';
-import { applyDisclosure, breakdownChanges, createNodeEngine, executePlan, executePresence, type Engine } from '@monitor/engine';
+import { applyDisclosure, breakdownChanges, executePlan, executePresence, type Engine } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
 import type { AnalysedMonitor } from './analyse.js';
 import { atSpan, checkOutputCells, loadSources } from './data-stage.js';
 import type { CliDiagnostic } from './diagnostic.js';
+import { startEngine } from './engine-choice.js';
 
 /**
  * The breakdown-change warnings of a monitor with breakdowns: computed as `monitor run` does (every
@@ -49,7 +50,7 @@ export async function checkAllData(monitors: AnalysedMonitor[], rootOf: (m: Anal
                 engine = undefined;
                 loaded = 0;
             }
-            engine ??= await createNodeEngine();
+            engine ??= await startEngine();
             loaded++;
             const found = await loadSources(engine, { ...monitor, program: { ...monitor.program, sources } }, root);
             diagnostics.push(...found);

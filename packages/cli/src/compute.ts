@@ -4,12 +4,13 @@
  */
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
-import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan, executePresence, type Engine } from '@monitor/engine';
+import { applyDisclosure, assessTargets, breakdownChanges, executePlan, executePresence } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
 import { cellKeySecret } from '@monitor/server';
 import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
 import { atSpan, checkOutputCells, loadSources } from './data-stage.js';
+import { chosenEngine, startEngine, type EngineChoice } from './engine-choice.js';
 
 export interface Computed {
     diagnostics: CliDiagnostic[];
@@ -17,18 +18,9 @@ export interface Computed {
     rows: ResultRow[];
 }
 
-/** Which DuckDB runs the queries: the embedded WASM build (default) or native DuckDB for large data. */
-export type EngineKind = 'wasm' | 'native';
-
-/** Starts an engine of the given kind; the native one is imported only when asked for (optional dependency). */
-export async function startEngine(kind: EngineKind): Promise<Engine> {
-    if (kind === 'wasm') return createNodeEngine();
-    const { createNativeEngine } = await import('@monitor/engine/native');
-    return createNativeEngine();
-}
 
 /** Computes the rows of a monitor that passed the language stages. */
-export async function computeMonitor(monitor: AnalysedMonitor, root: string, only?: string[], kind: EngineKind = 'wasm'): Promise<Computed> {
+export async function computeMonitor(monitor: AnalysedMonitor, root: string, only?: string[], kind: EngineChoice = chosenEngine()): Promise<Computed> {
     const engine = await startEngine(kind);
     try {
         const diagnostics = await loadSources(engine, monitor, root, { lock: true });

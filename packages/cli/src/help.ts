@@ -27,6 +27,12 @@ Options for every command:
   --help          Help for a command: monitor <command> --help
   --version       Print the version.
 
+Options for the commands that compute (check, run, report, diff, audit):
+  --engine auto|native|wasm
+                  auto (default): native DuckDB when its binary is installed (the optional dependency
+                  @duckdb/node-api), else the embedded DuckDB-WASM; both give the same rows.
+                  With --debug the engine used is printed on stderr.
+
 Environment:
   MONITOR_CELLKEY_SECRET   The secret key of 'privacy { … perturb cellkey … }' (at least 16 characters;
                            never in a .monitor file). See docs/privacy-cellkey.md.
@@ -55,7 +61,7 @@ Options:
 On a terminal a progress line shows on stderr; never in CI (env CI set) or when piped.
 Exit codes: 0 no errors, 1 errors (or warnings under --strict / --max-warnings), 2 usage or internal error.
 `,
-    run: `Usage: monitor run <file> [--indicator NAME…] [--format json|csv] [--out FILE] [--root DIR] [--engine wasm|native] [--csv-raw]
+    run: `Usage: monitor run <file> [--indicator NAME…] [--format json|csv] [--out FILE] [--root DIR] [--engine auto|native|wasm] [--csv-raw]
 
 Computes the indicators of a monitor on its data and prints one row per indicator, period and
 breakdown value (the row shape of docs/language.md), after disclosure control.
@@ -67,7 +73,7 @@ Options:
   --out FILE         Write to FILE instead of standard output.
   --root DIR         The workspace that data paths and imports must stay inside (default: the nearest
                      folder above the monitor holding .git or .monitor-root, else the monitor's folder).
-  --engine wasm|native  wasm: embedded DuckDB-WASM (default); native: native DuckDB, faster on large data.
+  --engine auto|native|wasm  auto (default): native DuckDB where installed, else DuckDB-WASM.
   --timeout SECONDS  Stop with an error after this many seconds (default 300; 0: no time box).
   --csv-raw          Leave CSV text cells starting with = + - @ tab or CR as they are (by default they
                      get a leading ' so a spreadsheet does not run them as formulas).

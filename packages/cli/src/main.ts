@@ -1,8 +1,11 @@
 /** The `monitor` command: dispatches to the subcommands; usage errors and crashes exit 2. */
-import { localeFromTag, setLocale } from '@monitor/language';
-import { UsageError } from './analyse.js';
+// Only light modules at the top: `monitor --version` and `--help` load no Langium and no DuckDB.
+import { localeFromTag, setLocale } from '@monitor/language/messages';
+import { UsageError } from './usage-error.js';
 import { escapeControl } from './diagnostic.js';
 import { HELP, VERSION } from './help.js';
+import { chooseEngine } from './engine-choice.js';
+import { takeEngine } from './options.js';
 import { startTimeBox, takeTimeout } from './time-box.js';
 
 // Each command is loaded when it runs: `monitor lsp` and `monitor fmt` need neither DuckDB nor the
@@ -21,6 +24,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
 /** The commands that compute on data, each in a time box (`--timeout`). */
 const COMPUTING = new Set(['check', 'run', 'report', 'diff']);
 
+/** The commands that take `--engine` (engine-choice.ts). */
+const ENGINE_COMMANDS = new Set([...COMPUTING, 'audit']);
+
 async function main(argv: string[]): Promise<number> {
     const debug = argv.includes('--debug');
     const langAt = argv.indexOf('--lang');
@@ -37,9 +43,12 @@ async function main(argv: string[]): Promise<number> {
         }
         const handler = COMMANDS[command];
         if (!handler) throw new UsageError(`Unknown command '${command}'. Run 'monitor --help' for the list of commands.`);
-        if (!COMPUTING.has(command)) return await handler(rest);
+        if (!ENGINE_COMMANDS.has(command)) return await handler(rest);
+        const { engine, rest: withoutEngine } = takeEngine(rest);
+        chooseEngine(engine, debug);
+        if (!COMPUTING.has(command)) return await handler(withoutEngine);
         // Commands that compute run in a time box (DuckDB-WASM cannot be interrupted otherwise).
-        const { seconds, rest: args } = takeTimeout(rest);
+        const { seconds, rest: args } = takeTimeout(withoutEngine);
         if (Number.isNaN(seconds)) throw new UsageError('--timeout needs a number of seconds (0 turns the time box off).');
         startTimeBox(seconds, command);
         return await handler(args);

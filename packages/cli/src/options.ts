@@ -2,7 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
-import { UsageError } from './analyse.js';
+import { ENGINE_CHOICES, type EngineChoice } from './engine-choice.js';
+import { UsageError } from './usage-error.js';
 
 /** Parses options, turning unknown flags into usage errors with a readable message. */
 export function parseOptions<T extends OptionsConfig>(args: string[], options: T): ReturnType<typeof parseArgs<{ options: T & { help: { type: 'boolean' } }; allowPositionals: true; strict: true }>> {
@@ -20,4 +21,17 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
         throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not '${value}'.`);
     }
     return value as T;
+}
+
+/**
+ * Takes `--engine NAME` (or `--engine=NAME`) out of the arguments of a computing command: the engine
+ * (default `auto`) and the other arguments. An unknown name is a usage error.
+ */
+export function takeEngine(args: string[]): { engine: EngineChoice; rest: string[] } {
+    const at = args.findIndex(a => a === '--engine' || a.startsWith('--engine='));
+    if (at < 0) return { engine: 'auto', rest: args };
+    const inline = args[at].includes('=');
+    const value = inline ? args[at].slice('--engine='.length) : args[at + 1];
+    const engine = oneOf('engine', value ?? '', ENGINE_CHOICES, 'auto');
+    return { engine, rest: [...args.slice(0, at), ...args.slice(at + (inline ? 1 : 2))] };
 }

@@ -6,7 +6,7 @@
  * queries after 10 minutes (`NativeConnectionOptions.timeoutMs`).
  */
 import { Worker } from 'node:worker_threads';
-import { getLocale } from '@monitor/language';
+import { getLocale } from '@monitor/language/messages';
 
 /** The default time box of a computing command, in seconds (`--timeout`, 0 turns it off). */
 export const DEFAULT_TIMEOUT_SECONDS = 300;

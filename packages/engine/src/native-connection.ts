@@ -37,6 +37,10 @@ function plainNative(value: unknown, type: DuckDBType): string | number | boolea
  * prebuilt binary is missing on this platform.
  */
 async function loadNative(): Promise<typeof import('@duckdb/node-api')> {
+    // Makes the binary count as absent: the fallback to DuckDB-WASM can be tried on any machine.
+    if (process.env.MONITOR_NATIVE_DUCKDB === 'off') {
+        throw new Error('Native DuckDB (@duckdb/node-api) is switched off (MONITOR_NATIVE_DUCKDB=off). Use the WASM engine instead.');
+    }
     try {
         return await import('@duckdb/node-api');
     } catch (error) {

@@ -15,19 +15,24 @@ const ROOT = path.resolve(EXT, '../..');
 // vsce is a root devDependency on purpose: in the extension's own dependencies it would be packed.
 const VSCE = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
 /** What the VSIX is made of besides the build output (.vscodeignore still applies). */
-const STATIC = ['package.json', 'package.nls.json', 'package.nls.nl.json', 'README.md', '.vscodeignore',
+const STATIC = ['package.json', 'package.nls.json', 'package.nls.nl.json', 'README.md', 'CHANGELOG.md', '.vscodeignore',
     'language-configuration.json', 'syntaxes', 'snippets', 'walkthrough', 'images', 'l10n'];
 
-/** Builds and packs the extension; returns the VSIX path and its size in bytes. */
-export async function packageExtension({ outDir = path.join(ROOT, 'dist') } = {}) {
+/**
+ * Builds and packs the extension; returns the VSIX path and its size in bytes. `preRelease` marks
+ * it as a pre-release (an odd minor version by the scheme in packages/extension/CHANGELOG.md).
+ */
+export async function packageExtension({ outDir = path.join(ROOT, 'dist'), preRelease = false } = {}) {
     const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-vsix-'));
     try {
         for (const entry of STATIC) fs.cpSync(path.join(EXT, entry), path.join(stage, entry), { recursive: true });
+        // The one licence text of the repository (EUPL-1.2); vsce ships it as LICENSE.txt.
+        fs.copyFileSync(path.join(ROOT, 'LICENSE'), path.join(stage, 'LICENSE'));
         await buildExtension({ out: path.join(stage, 'dist'), media: path.join(stage, 'media') });
         const { version } = JSON.parse(fs.readFileSync(path.join(EXT, 'package.json'), 'utf8'));
         fs.mkdirSync(outDir, { recursive: true });
         const vsix = path.join(outDir, `monitor-${version}.vsix`);
-        execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], {
+        execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', ...(preRelease ? ['--pre-release'] : []), '--out', vsix], {
             cwd: stage, stdio: ['ignore', 'pipe', 'inherit'],
         });
         return { vsix, bytes: fs.statSync(vsix).size };
@@ -37,6 +42,6 @@ export async function packageExtension({ outDir = path.join(ROOT, 'dist') } = {}
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-    const { vsix, bytes } = await packageExtension();
+    const { vsix, bytes } = await packageExtension({ preRelease: process.argv.includes('--pre-release') });
     console.log(`${path.relative(process.cwd(), vsix)}  ${(bytes / 1024 / 1024).toFixed(1)} MB`);
 }

@@ -7,8 +7,12 @@ import type { Binding, Indicator, IndicatorValue, Measure, Model } from './gener
 
 /** A planned separator before a token, resolved against the block depth when printing. */
 export type Break =
-    /** A new top-level element: a blank line, or one newline in a run of notes, references or imports. */
-    | { kind: 'element'; tight: boolean }
+    /**
+     * A new top-level element: a blank line, or one newline in a run of notes, references or imports.
+     * `sameKind`: the element before is of the same kind; `open`: the offset of the element's first
+     * `{` and `end` where its text ends (a one-line block after one of its kind may sit right under it).
+     */
+    | { kind: 'element'; tight: boolean; sameKind?: boolean; open?: number; end?: number }
     /** A property on its own line at the block's indentation. */
     | { kind: 'property' }
     /** A continuation line: the block's indentation plus `extra` columns. */
@@ -75,7 +79,11 @@ export function planBreaks(model: Model): Map<number, Break> {
     };
     const top = [...model.imports, ...model.elements];
     top.forEach((element, i) => {
-        if (i > 0) at(element, { kind: 'element', tight: TIGHT.has(element.$type) && top[i - 1].$type === element.$type });
+        if (i === 0) return;
+        const sameKind = top[i - 1].$type === element.$type;
+        const leaves = codeLeaves(element.$cstNode);
+        const open = leaves.find(l => l.text === '{' && l.grammarSource?.$type === 'Keyword')?.offset;
+        at(element, { kind: 'element', tight: TIGHT.has(element.$type) && sameKind, sameKind, open, end: leaves.at(-1)?.end });
     });
     for (const node of AstUtils.streamAst(model)) {
         if (PROPERTY_NODES.has(node.$type)) at(node, { kind: 'property' });

@@ -91,7 +91,7 @@ indicator a { value sum WmoClienten from s desired down }
         }
     });
     test('the formatter keeps backticks, aligning by the name as written', async () => {
-        const document = await parse(HEAD + `source s from "s.csv" { table columns { \`WmoCliënten\` integer?  regio text } }\n`);
+        const document = await parse(HEAD + `source s from "s.csv" { table columns {\n\`WmoCliënten\` integer?  regio text } }\n`);
         expect(formatDocumentText(document)).toContain('        `WmoCliënten` integer?\n        regio         text\n');
     });
 });

@@ -17,7 +17,7 @@ async function formatted(text: string): Promise<string> {
 describe('layout', () => {
     test('a block gets one property per line with four spaces of indentation', async () => {
         await format({
-            before: 'monitor m { title "M"   grain quarter range 2020-Q1..2024-Q4 privacy { minimum 10  round 5 } }',
+            before: 'monitor m {\n title "M"   grain quarter range 2020-Q1..2024-Q4 privacy {\nminimum 10  round 5 } }',
             after: `monitor m {
     title "M"
     grain quarter
@@ -33,7 +33,7 @@ describe('layout', () => {
 
     test('columns stand one per line with their types aligned', async () => {
         await format({
-            before: 'source s from "s.csv" { events on datum columns { datum date  wijk text client_id text? } }',
+            before: 'source s from "s.csv" {\n events on datum columns {\n datum date  wijk text client_id text? } }',
             after: `source s from "s.csv" {
     events on datum
     columns {
@@ -84,7 +84,7 @@ describe('layout', () => {
 
     test('top-level elements are separated by one blank line, notes stay together', async () => {
         await format({
-            before: 'target a { baseline 2022 2026-Q4 - 15 %  tolerance 5 % }\n\n\n\ndimension w { s.wijk  t . wijk }\nnote 2023-07-01 "x" on a\n\nnote 2024-01-01 "y"',
+            before: 'target a {\n baseline 2022 2026-Q4 - 15 %  tolerance 5 % }\n\n\n\ndimension w {\n s.wijk  t . wijk }\nnote 2023-07-01 "x" on a\n\nnote 2024-01-01 "y"',
             after: `target a {
     baseline 2022
     2026-Q4 -15%
@@ -128,7 +128,7 @@ reference woningen "NL" from cbs value per_1000
 
     test('decimals is a property line of an indicator', async () => {
         await format({
-            before: 'indicator x { value count from s  decimals 0 desired down }',
+            before: 'indicator x {\n value count from s  decimals 0 desired down }',
             after: `indicator x {
     value count from s
     decimals 0
@@ -136,6 +136,53 @@ reference woningen "NL" from cbs value per_1000
 }
 `,
         });
+    });
+});
+
+describe('what reads better on one line', () => {
+    test('a block written on one line stays there, its items two spaces apart, when it fits and holds no comment', async () => {
+        await format({
+            before: 'monitor m {\n title "M"\n privacy {   minimum 10 round 5}\n}\ndimension w { title "Wijk" s.wijk  t.wijk }',
+            after: `monitor m {
+    title "M"
+    privacy { minimum 10  round 5 }
+}
+
+dimension w { title "Wijk"  s.wijk  t.wijk }
+`,
+        });
+    });
+
+    test('one-line targets written in a run stay together; one written apart keeps its blank line', async () => {
+        const after = `target a { baseline 2022  2026-Q4 -15%  tolerance 5% }
+target b { baseline 2022  2026-Q4 >= 50  tolerance 3 }
+
+target c { baseline 2022  2026-Q4 -10% }
+`;
+        await format({ before: 'target a {baseline 2022 2026-Q4 - 15 % tolerance 5 %}\ntarget b { baseline 2022 2026-Q4 >= 50 tolerance 3 }\n\n\ntarget c { baseline 2022 2026-Q4 -10% }', after });
+        expect(await formatted(after)).toBe(after);
+    });
+
+    test('a one-line block that would pass 100 characters, or holds a comment, opens up', async () => {
+        const long = `dimension w { title "Een heel lange titel van de wijkindeling van de gemeente"  s.wijk  t.wijk  u.wijk }`;
+        expect(long.length).toBeGreaterThan(100);
+        expect(await formatted(long)).toBe('dimension w {\n    title "Een heel lange titel van de wijkindeling van de gemeente"\n    s.wijk\n    t.wijk\n    u.wijk\n}\n');
+        expect(await formatted('target a { baseline 2022 /* nul */ 2026-Q4 -15% }')).toBe('target a {\n    baseline 2022 /* nul */\n    2026-Q4 -15%\n}\n');
+    });
+
+    test('trailing comments of neighbouring lines line up two spaces after the longest of them; a lone one gets two spaces', async () => {
+        const after = `source s from "s.csv" {
+    events on datum  // één rij per gebeurtenis
+    columns {
+        client_id   text   // gepseudonimiseerd
+        voorziening text?  // eigen indeling
+        datum       date
+        wijk        text  // bij de toewijzing
+    }
+}
+`;
+        await format({ before: 'source s from "s.csv" {\nevents on datum // één rij per gebeurtenis\ncolumns {\nclient_id text // gepseudonimiseerd\nvoorziening text?      // eigen indeling\ndatum date\nwijk text // bij de toewijzing\n}\n}', after });
+        expect(await formatted(after)).toBe(after);
     });
 });
 
@@ -157,14 +204,14 @@ indicator i { value count from s // waarom
             after: `// kop
 // van het bestand
 
-monitor m { // na de accolade
+monitor m {  // na de accolade
     // eigen regel
     title "M" /* blok */
     grain quarter
 }
 // boven de indicator
 indicator i {
-    value count from s // waarom
+    value count from s  // waarom
         where x = 1
 }
 `,

@@ -5,7 +5,7 @@
  */
 import { indicatorDecimals, type IndicatorIR, type NoteIR, type ResultRow } from '@monitor/ir';
 import type { ExportFormat, PreviewLang } from '@monitor/protocol';
-import { chartView, formatNumber, indicatorSummary, statusLabel, trendSpec, type ChartSpec, type ChartTheme } from '@monitor/render';
+import { chartView, formatNumber, indicatorSummary, statusLabel, trendSpec, type ChartHeading, type ChartSpec, type ChartTheme } from '@monitor/render';
 import { el } from './dom.js';
 import { rowsTable } from './rows-table.js';
 import { fill, texts } from './texts.js';
@@ -21,22 +21,19 @@ export interface CardContext {
     onBreakdown(indicator: string, breakdown: string | null): void;
     onTable(indicator: string, show: boolean): void;
     onReveal(indicator: string): void;
+    /** The heading an exported chart carries (title, unit and periods, source). */
+    heading(indicator: IndicatorIR, breakdown: string | null): ChartHeading;
     /** `specFor` builds the chart in a given theme (exports use the printable light theme). */
     onExport(indicator: string, format: ExportFormat, specFor: (theme: ChartTheme) => ChartSpec, rows: ResultRow[]): void;
 }
 
 const FORMATS: ExportFormat[] = ['png', 'svg', 'vl.json', 'csv', 'vega-editor'];
 
-function signed(value: number, lang: PreviewLang, decimals: number, suffix = ''): string {
-    const text = formatNumber(Math.abs(value), lang, decimals) + suffix;
-    return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
-}
-
 /** Draws a card into `root` (replacing its content) and returns a function that releases the chart. */
 export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows: ResultRow[], ctx: CardContext): Promise<() => void> {
     const t = texts(ctx.lang);
     const own = rows.filter(r => r.indicator === indicator.name);
-    const summary = indicatorSummary(indicator, own);
+    const summary = indicatorSummary(indicator, own, ctx.lang);
     const decimals = indicatorDecimals(indicator);
     const name = indicator.title ?? indicator.name;
     const title = el('button', { class: 'title-link', type: 'button', 'data-key': 'title', title: fill(t.reveal, indicator.name) }, [name]);
@@ -46,10 +43,8 @@ export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows
         el('span', { class: 'value' }, [formatNumber(summary.value, ctx.lang, decimals)]), ' ',
         el('span', { class: 'unit' }, [indicator.unit ?? '']), ' ',
         el('span', { class: 'period' }, [`${summary.period}${summary.provisional ? ` (${t.provisional})` : ''}`]),
-        summary.previous ? el('span', { class: 'change' }, [`${signed(summary.previous.change, ctx.lang, decimals)} ${fill(t.vsPrevious, summary.previous.period)}`]) : null,
-        summary.baseline ? el('span', { class: 'change' }, [
-            `${summary.baseline.percent === null ? signed(summary.baseline.change, ctx.lang, decimals) : signed(summary.baseline.percent, ctx.lang, 1, '%')} ${fill(t.vsBaseline, summary.baseline.label)}`,
-        ]) : null,
+        summary.previous ? el('span', { class: 'change' }, [`${summary.previous.text} ${fill(t.vsPrevious, summary.previous.period)}`]) : null,
+        summary.baseline ? el('span', { class: 'change' }, [`${summary.baseline.text} ${fill(t.vsBaseline, summary.baseline.label)}`]) : null,
     ]);
     const controls = el('div', { class: 'controls' });
     if (indicator.by.length > 0) {
@@ -65,12 +60,16 @@ export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows
     controls.append(toggle);
     const exportNames: Record<ExportFormat, string> = { png: t.exportPng, svg: t.exportSvg, 'vl.json': t.exportVl, csv: t.exportCsv, 'vega-editor': t.exportVegaEditor };
     const width = Math.max(240, Math.min(900, root.clientWidth - 80));
-    const specFor = (theme: ChartTheme): ChartSpec => trendSpec(indicator, own, {
-        notes: ctx.notes, privacyMinimum: ctx.privacyMinimum, breakdown: ctx.breakdown, lang: ctx.lang, theme,
-        width: ctx.breakdown ? Math.max(180, Math.floor(width / 3) - 30) : width,
-    });
-    const spec = specFor(ctx.theme);
-    const group = el('span', { class: 'exports', role: 'group', 'aria-label': 'Export' });
+    // Small multiples wrap to the panel: as many columns of at least 180 px as fit (20 px between them).
+    const columns = Math.max(1, Math.min(3, Math.floor((width + 20) / 200)));
+    const chartOptions = {
+        notes: ctx.notes, privacyMinimum: ctx.privacyMinimum, breakdown: ctx.breakdown, lang: ctx.lang, columns,
+        width: ctx.breakdown ? Math.floor((width + 20) / columns) - 20 : width,
+    };
+    const spec = trendSpec(indicator, own, { ...chartOptions, theme: ctx.theme });
+    // An export carries its title, unit, periods and source line.
+    const specFor = (theme: ChartTheme): ChartSpec => trendSpec(indicator, own, { ...chartOptions, theme, heading: ctx.heading(indicator, ctx.breakdown) });
+    const group = el('span', { class: 'exports', role: 'group', 'aria-label': t.exports });
     for (const format of FORMATS) {
         const b = el('button', { type: 'button', 'data-export': format, 'data-key': `export-${format}`, 'aria-label': fill(t.exportLabel, exportNames[format], name) }, [exportNames[format]]);
         b.addEventListener('click', () => ctx.onExport(indicator.name, format, specFor, own));

@@ -8,7 +8,7 @@ import { texts } from './texts.js';
 /** Fills the strip with one button per indicator. */
 export function renderOverview(root: HTMLElement, indicators: IndicatorIR[], rows: ResultRow[], lang: PreviewLang): void {
     const items = indicators.map(indicator => {
-        const status = indicatorSummary(indicator, rows).status;
+        const status = indicatorSummary(indicator, rows, lang).status;
         const button = el('button', { type: 'button', class: 'overview-item', 'data-key': `overview-${indicator.name}`, 'data-status': status }, [
             el('span', { class: `dot status-${status}`, 'aria-hidden': 'true' }),
             el('span', { class: 'overview-name' }, [indicator.title ?? indicator.name]),
@@ -16,6 +16,7 @@ export function renderOverview(root: HTMLElement, indicators: IndicatorIR[], row
         ]);
         button.addEventListener('click', () => {
             const card = document.getElementById(`indicator-${indicator.name}`);
+            // The card's scroll-margin-top (the strip's height) keeps its title below the sticky strip.
             card?.scrollIntoView({ block: 'start' });
             card?.querySelector<HTMLElement>('.title-link')?.focus({ preventScroll: true });
         });

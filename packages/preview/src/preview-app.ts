@@ -5,6 +5,7 @@
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { isHostMessage, type HostMessage, type PreviewLang, type UpdateMessage, type WebviewMessage } from '@monitor/protocol';
 import type { BrowserDuckDBAssets, DataIssue } from '@monitor/engine/browser';
+import { chartHeading } from '@monitor/render';
 import { exportContent } from './chart-exports.js';
 import { el } from './dom.js';
 import { renderCard } from './indicator-card.js';
@@ -36,7 +37,7 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
 
     const status = el('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
     const banner = el('div', { class: 'banner', role: 'alert', hidden: true });
-    const overview = el('nav', { class: 'overview', 'aria-label': 'Overview' });
+    const overview = el('nav', { class: 'overview', 'aria-label': texts(lang).overview });
     const cards = el('main', { class: 'cards' });
     root.replaceChildren(banner, status, overview, cards);
 
@@ -55,6 +56,7 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
         const anchor = [...cards.querySelectorAll<HTMLElement>('section.card')].find(c => c.getBoundingClientRect().bottom > 0);
         const anchorTop = anchor?.getBoundingClientRect().top;
         renderOverview(overview, program.indicators, rows, lang);
+        keepBelowStrip();
         overview.setAttribute('aria-label', t.overview);
         const wanted = program.indicators.map(i => `indicator-${i.name}`);
         for (const section of [...cards.querySelectorAll<HTMLElement>('section.card')]) {
@@ -75,6 +77,7 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
                 onBreakdown: (name, value) => { choices.breakdown[name] = value; remember(); redraw(); },
                 onTable: (name, show) => { choices.table[name] = show; remember(); redraw(); },
                 onReveal: (name) => api.postMessage({ type: 'reveal', indicator: name }),
+                heading: (i, by) => chartHeading(program, i, rows, lang, by),
                 onExport: (name, format, specFor, own) => {
                     exportContent(format, specFor, own, lang, [indicator])
                         .then(content => api.postMessage({ type: 'export', indicator: name, format, content }))
@@ -84,6 +87,11 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
         }
         if (anchor?.isConnected && anchorTop !== undefined) window.scrollBy(0, anchor.getBoundingClientRect().top - anchorTop);
         if (focusCard && focusKey) document.getElementById(focusCard)?.querySelector<HTMLElement>(`[data-key="${focusKey}"]`)?.focus({ preventScroll: true });
+    }
+
+    /** A card scrolled into view stops below the sticky overview strip, whatever its height (`scroll-margin-top`). */
+    function keepBelowStrip(): void {
+        document.documentElement.style.setProperty('--strip-height', `${Math.ceil(overview.getBoundingClientRect().height)}px`);
     }
 
     const remember = () => api.setState(choices);
@@ -148,7 +156,7 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
         else api.postMessage({ type: 'error', message: 'The preview received a message it does not understand.' });
     });
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
-    window.addEventListener('resize', () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(redraw, 250); });
+    window.addEventListener('resize', () => { keepBelowStrip(); clearTimeout(resizeTimer); resizeTimer = setTimeout(redraw, 250); });
     // VS Code switches the theme by changing the body's class: redraw the charts in the new colours.
     new MutationObserver(redraw).observe(document.body, { attributes: true, attributeFilter: ['class'] });
     api.postMessage({ type: 'ready' });

@@ -30,6 +30,11 @@ export interface TrendDatum {
     /** A note label's distance from the top in pixels; notes in date order step down so labels do not overlap. */
     labelY: number;
     /**
+     * Which way a note's label runs from its rule: `start` (rightwards) in the left half of the time
+     * axis, `end` (leftwards) in the right half, so a label (at most half the plot wide) stays inside.
+     */
+    side: 'start' | 'end';
+    /**
      * A reference value with no value in the period before or after it (a one-period table, or a gap
      * on both sides): a line cannot show it, so the chart marks it with a point and a label.
      */
@@ -80,7 +85,7 @@ export function trendData(indicator: IndicatorIR, rows: ResultRow[], options: Tr
         const end = periodEnd(p);
         if (date < first) first = date;
         if (end > last) last = end;
-        const base = { group, series: row.series, period: row.period, date, end, text: '', labelY: 0, isolated: false };
+        const base = { group, series: row.series, period: row.period, date, end, text: '', labelY: 0, side: 'start' as const, isolated: false };
         const value = formatNumber(row.value, lang, decimals);
         if (row.series !== 'actual') {
             // The label says which period the reference is from: `Gemeenten 100.000–250.000 (2024)`.
@@ -104,12 +109,14 @@ export function trendData(indicator: IndicatorIR, rows: ResultRow[], options: Tr
     const notes = (options.notes ?? [])
         .filter(n => (n.indicator === null || n.indicator === indicator.name) && n.date >= first && n.date <= last)
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const middle = (Date.parse(first) + Date.parse(last)) / 2;
     for (const [lane, note] of notes.entries()) {
+        const side = Date.parse(note.date) > middle ? 'end' : 'start';
         // Repeated per group, so that every small multiple shows the note.
         for (const group of groups) {
             out.push({
                 kind: 'note', group, series: '', period: '', date: note.date, end: note.date, value: null, target: null,
-                low: null, high: null, status: 'no-target', tip: `${note.date}: ${note.text}`, text: note.text, labelY: 2 + 13 * lane, isolated: false,
+                low: null, high: null, status: 'no-target', tip: `${note.date}: ${note.text}`, text: note.text, labelY: 2 + 13 * lane, side, isolated: false,
             });
         }
     }

@@ -15,7 +15,20 @@ describe('indicatorSummary', () => {
     });
 
     test('the change against the previous period is absolute', () => {
-        expect(indicatorSummary(indicator, rows).previous).toEqual({ period: '2022-Q4', change: -1 });
+        expect(indicatorSummary(indicator, rows).previous).toEqual({ period: '2022-Q4', change: -1, text: '−1' });
+    });
+
+    test('for a % indicator the changes are in percentage points, never a percent of a percent', () => {
+        const share = { ...indicator, unit: '%', decimals: 1 };
+        const s = indicatorSummary(share, [actual('2022-Q1', 40), actual('2022-Q2', 42.2), actual('2022-Q3', 40.2), actual('2022-Q4', 43.4)], 'nl');
+        expect(s.previous?.text).toBe('+3,2 procentpunt');
+        // Baseline 2022: mean 41.45; 43.4 − 41.45 = 1.95, rounded by roundTo to 2.0 (a float subtraction gives 1.9499…).
+        expect(s.baseline).toMatchObject({ percent: null, text: '+2,0 procentpunt' });
+        expect(indicatorSummary(share, [actual('2022-Q1', 40), actual('2022-Q4', 37)], 'en').baseline?.text).toBe('−1.5 percentage points');
+    });
+
+    test('for other units the change against the baseline is relative, in percent with one decimal', () => {
+        expect(indicatorSummary(indicator, rows, 'nl').baseline?.text).toBe('−25,0%');
     });
 
     test('the change against the baseline compares with the mean of the baseline year, in percent', () => {

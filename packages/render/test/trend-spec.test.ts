@@ -3,7 +3,12 @@ import { renderSvg, trendData, trendSpec } from '@monitor/render';
 import { indicator, notes, rows } from './fixtures.js';
 
 type Layer = { name: string; mark: { type: string } };
-const layersOf = (spec: object): Layer[] => ((spec as { layer?: Layer[]; spec?: { layer: Layer[] } }).layer ?? (spec as { spec: { layer: Layer[] } }).spec.layer);
+type View = { layer?: Layer[]; spec?: { layer: Layer[] }; vconcat?: View[] };
+/** The plot's layers (the first view of the plot-and-key column, or the spec itself). */
+const layersOf = (spec: object): Layer[] => {
+    const plot = (spec as View).vconcat?.[0] ?? (spec as View);
+    return plot.layer ?? plot.spec!.layer;
+};
 
 /** The `d` attributes of the paths inside the group of a named mark in rendered SVG. */
 function pathsOf(svg: string, mark: string): string[] {
@@ -18,7 +23,7 @@ describe('trendSpec', () => {
         const layers = layersOf(trendSpec(indicator, rows, { notes, privacyMinimum: 10 }));
         expect(layers.map(l => `${l.name}:${l.mark.type}`)).toEqual([
             'provisional_bands:rect', 'tolerance_band:area', 'target_line:line', 'reference_lines:line',
-            'reference_points:point', 'reference_labels:text', 'actual_line:line', 'actual_points:point', 'suppressed_markers:point', 'note_rules:rule', 'note_labels:text',
+            'reference_points:point', 'reference_labels:text', 'actual_line:line', 'actual_points:point', 'suppressed_markers:point', 'note_rules:rule', 'note_labels:text', 'note_labels_end:text',
         ]);
     });
 
@@ -53,8 +58,8 @@ describe('trendSpec', () => {
     test('a breakdown gives one small multiple per cell and leaves out the total', () => {
         const data = trendData(indicator, rows, { breakdown: 'wijk' });
         expect([...new Set(data.map(d => d.group))].sort()).toEqual(['Noord', 'Zuid']);
-        const spec = trendSpec(indicator, rows, { breakdown: 'wijk' }) as { facet?: { field: string } };
-        expect(spec.facet?.field).toBe('group');
+        const spec = trendSpec(indicator, rows, { breakdown: 'wijk' }) as { vconcat: { facet?: { field: string } }[] };
+        expect(spec.vconcat[0].facet?.field).toBe('group');
     });
 
     test('reference series are kept apart from the actual series', () => {

@@ -2,7 +2,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { getLocale } from '@monitor/language';
-import { renderPng } from '@monitor/render/png';
 import { analyse, collectFiles, UsageError } from '../analyse.js';
 import { computeMonitor } from '../compute.js';
 import { formatText, sortDiagnostics } from '../diagnostic.js';
@@ -12,8 +11,14 @@ import { workspaceRoot } from '../workspace-root.js';
 import { buildReport, type ComputedMonitor } from '../report/build-report.js';
 import type { ReportChart } from '../report/report-charts.js';
 
-/** Writes each chart as PNG into `dir`; an error (e.g. a missing font) is a message, not a crash. */
+/**
+ * Writes each chart as PNG into `dir`; an error (e.g. a missing font) is a message, not a crash.
+ * The rasteriser (resvg, a native optional dependency of the installed package) loads only here.
+ */
 async function writePngs(charts: ReportChart[], dir: string): Promise<void> {
+    const { renderPng } = await import('@monitor/render/png').catch((error: Error) => {
+        throw new Error(`--png needs the optional dependency @resvg/resvg-js, which does not load here (${error.message.split('\n')[0]}). Install it with: npm install @resvg/resvg-js`);
+    });
     await fs.mkdir(dir, { recursive: true });
     for (const chart of charts) await fs.writeFile(path.join(dir, chart.fileName), await renderPng(chart.spec));
 }

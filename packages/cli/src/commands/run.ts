@@ -15,7 +15,6 @@ export async function runRun(args: string[]): Promise<number> {
         format: { type: 'string' },
         out: { type: 'string' },
         root: { type: 'string' },
-        engine: { type: 'string' },
         'csv-raw': { type: 'boolean' },
     });
     if (values.help) {
@@ -23,7 +22,6 @@ export async function runRun(args: string[]): Promise<number> {
         return 0;
     }
     const format = oneOf('format', values.format, ['json', 'csv'] as const, 'json');
-    const engine = oneOf('engine', values.engine, ['wasm', 'native'] as const, 'wasm');
     if (positionals.length !== 1) throw new UsageError('Name exactly one .monitor file: monitor run <file>');
     const files = await collectFiles(positionals);
     if (files.length !== 1) throw new UsageError(`'${positionals[0]}' is not one .monitor file.`);
@@ -39,7 +37,7 @@ export async function runRun(args: string[]): Promise<number> {
     for (const name of values.indicator ?? []) {
         if (!known.has(name)) throw new UsageError(`There is no indicator '${name}' in ${positionals[0]}. Known: ${[...known].join(', ')}.`);
     }
-    const computed = await computeMonitor(monitor, workspaceRoot(values.root, monitor.file), values.indicator, engine);
+    const computed = await computeMonitor(monitor, workspaceRoot(values.root, monitor.file), values.indicator);
     const dataErrors = computed.diagnostics.filter(d => d.severity === 'error');
     if (dataErrors.length > 0) {
         process.stderr.write(formatText(sortDiagnostics(computed.diagnostics)) + '\n');

@@ -31,7 +31,7 @@ export async function buildReport(computed: ComputedMonitor[], lang: Locale, gen
     for (const { monitor, rows } of computed) {
         const charts = monitor.program.indicators.flatMap(i => indicatorCharts(monitor.program, i, rows, lang));
         const rendered = [];
-        for (const chart of charts) rendered.push({ chart, svg: await renderSvg(chart.spec) });
+        for (const chart of charts) rendered.push({ chart, svg: await renderSvg(chart.pageSpec) });
         all.push(...charts);
         // Relative to the working folder, with forward slashes, so the page is the same on every machine.
         const file = path.relative(process.cwd(), monitor.file).split(path.sep).join('/');

@@ -19,11 +19,6 @@ export interface RenderedChart {
     svg: string;
 }
 
-function signed(value: number, lang: Locale, decimals: number, suffix = ''): string {
-    const text = formatNumber(Math.abs(value), lang, decimals) + suffix;
-    return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
-}
-
 /** The anchor of an indicator's section (also the overview's link target). */
 export function sectionId(program: ProgramIR, indicator: IndicatorIR): string {
     return `${program.monitor.name}--${indicator.name}`;
@@ -42,10 +37,8 @@ function headline(indicator: IndicatorIR, summary: IndicatorSummary, lang: Local
         h('span', { class: 'value' }, [formatNumber(summary.value, lang, decimals)]), ' ',
         indicator.unit ? h('span', { class: 'unit' }, [indicator.unit]) : null, ' ',
         h('span', { class: 'period' }, [`${summary.period}${summary.provisional ? ` (${t.provisional})` : ''}`]),
-        summary.previous ? h('span', { class: 'change' }, [t.vsPrevious(signed(summary.previous.change, lang, decimals), summary.previous.period)]) : null,
-        summary.baseline ? h('span', { class: 'change' }, [t.vsBaseline(
-            summary.baseline.percent === null ? signed(summary.baseline.change, lang, decimals) : signed(summary.baseline.percent, lang, 1, '%'),
-            summary.baseline.label)]) : null,
+        summary.previous ? h('span', { class: 'change' }, [t.vsPrevious(summary.previous.text, summary.previous.period)]) : null,
+        summary.baseline ? h('span', { class: 'change' }, [t.vsBaseline(summary.baseline.text, summary.baseline.label)]) : null,
     ]);
 }
 
@@ -78,7 +71,7 @@ function figure(name: string, status: string, rendered: RenderedChart, lang: Loc
 export function indicatorSection(program: ProgramIR, indicator: IndicatorIR, rows: ResultRow[], charts: RenderedChart[], lang: Locale): Html {
     const t = reportTexts(lang);
     const own = rows.filter(r => r.indicator === indicator.name);
-    const summary = indicatorSummary(indicator, own);
+    const summary = indicatorSummary(indicator, own, lang);
     const name = indicator.title ?? indicator.name;
     const status = statusLabel(summary.status, lang);
     const minimum = program.monitor.privacy?.minimum ?? null;

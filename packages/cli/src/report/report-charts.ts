@@ -3,14 +3,19 @@
  * dimension, as vega-lite specs from `trendSpec` (the same charts the preview draws), in the light theme.
  */
 import { notesFor, type IndicatorIR, type ProgramIR, type ResultRow } from '@monitor/ir';
-import { LIGHT_THEME, trendSpec, type ChartSpec } from '@monitor/render';
+import { chartHeading, LIGHT_THEME, trendSpec, type ChartSpec, type TrendSpecOptions } from '@monitor/render';
 import type { Locale } from '@monitor/language';
 
-/** One chart: which indicator and breakdown it shows, its spec, and a file name for `--png`. */
+/**
+ * One chart: which indicator and breakdown it shows, its spec with the heading an exported chart
+ * carries (title, unit and periods, source: the `--png` files), the spec drawn in the page (under the
+ * section's own title, so without the heading), and a file name for `--png`.
+ */
 export interface ReportChart {
     indicator: string;
     breakdown: string | null;
     spec: ChartSpec;
+    pageSpec: ChartSpec;
     fileName: string;
 }
 
@@ -38,14 +43,17 @@ export function indicatorCharts(program: ProgramIR, indicator: IndicatorIR, rows
         lang, theme: LIGHT_THEME,
     };
     const stem = `${safeName(program.monitor.name)}-${safeName(indicator.name)}`;
+    const specs = (options: TrendSpecOptions) => ({
+        spec: quiet(trendSpec(indicator, own, { ...options, heading: chartHeading(program, indicator, own, lang, options.breakdown) })),
+        pageSpec: quiet(trendSpec(indicator, own, options)),
+    });
     const charts: ReportChart[] = [{
-        indicator: indicator.name, breakdown: null, fileName: `${stem}.png`,
-        spec: quiet(trendSpec(indicator, own, { ...base, width: WIDTH })),
+        indicator: indicator.name, breakdown: null, fileName: `${stem}.png`, ...specs({ ...base, width: WIDTH }),
     }];
     for (const dimension of indicator.by) {
         charts.push({
             indicator: indicator.name, breakdown: dimension, fileName: `${stem}-by-${safeName(dimension)}.png`,
-            spec: quiet(trendSpec(indicator, own, { ...base, breakdown: dimension, width: FACET_WIDTH, columns: 3 })),
+            ...specs({ ...base, breakdown: dimension, width: FACET_WIDTH, columns: 3 }),
         });
     }
     return charts;

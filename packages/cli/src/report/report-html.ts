@@ -31,7 +31,7 @@ export interface ReportOptions {
 function overview(monitors: ReportMonitor[], lang: Locale): Html {
     const t = reportTexts(lang);
     const rows = monitors.flatMap(m => m.program.indicators.map(indicator => {
-        const summary = indicatorSummary(indicator, m.rows);
+        const summary = indicatorSummary(indicator, m.rows, lang);
         const value = summary.value === null ? t.noValue : `${formatNumber(summary.value, lang, indicatorDecimals(indicator))}${indicator.unit ? ` ${indicator.unit}` : ''}`;
         return h('tr', { 'data-indicator': indicator.name }, [
             monitors.length > 1 ? h('td', {}, [m.program.monitor.title ?? m.program.monitor.name]) : null,
@@ -87,7 +87,6 @@ export function reportHtml(monitors: ReportMonitor[], options: ReportOptions): s
         h('body', {}, [
             h('header', {}, [h('h1', {}, [title])]),
             overview(monitors, options.lang),
-            h('p', { class: 'legend' }, [t.legend]),
             monitors.map(m => monitorSection(m, options.lang)),
             h('footer', {}, [footer]),
         ]),

@@ -20,8 +20,14 @@ export type ProgramClient = Pick<BaseLanguageClient, 'sendRequest'>;
 
 const DEBOUNCE_MS = 300;
 
-/** The UI language: Dutch when VS Code runs in Dutch. */
+/**
+ * The UI language, the same as the language server's (lenses, hover, diagnostics): the setting
+ * `monitor.language` (`en`, `nl`), or with `auto` VS Code's display language. So the preview's own
+ * words and the first error it shows from the server are in one language.
+ */
 export function previewLang(): PreviewLang {
+    const setting = vscode.workspace.getConfiguration('monitor').get<string>('language', 'auto');
+    if (setting === 'en' || setting === 'nl') return setting;
     return vscode.env.language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
@@ -54,6 +60,8 @@ export class PreviewPanel implements vscode.Disposable {
             vscode.workspace.onDidChangeTextDocument(e => { if (e.document.uri.toString() === document.toString()) this.schedule(); }),
             vscode.workspace.onDidSaveTextDocument(d => { if (d.languageId === 'monitor') this.schedule(); }),
             vscode.workspace.onDidGrantWorkspaceTrust(() => { this.reader.forget(); this.schedule(0); }),
+            // A new language: the server restarts with it (client-settings.ts); the preview redraws in it.
+            vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('monitor.language')) this.schedule(500); }),
             panel.onDidDispose(() => this.dispose()),
         );
     }
