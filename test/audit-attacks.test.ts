@@ -1,9 +1,12 @@
 /**
  * `monitor audit` — the reader's view — on the attack fixtures of issue 14 and on every example,
- * through the built CLI. On today's engine it must find attacks 1–9 (3b, the stock/flow identity, and
- * 10, the threshold sweep, are outside its model: see packages/audit/README.md), and on the examples
- * exactly the leaks listed below. When the engine's rules stop a leak, its expectation here flips.
+ * through the built CLI. Attacks the engine stops (1, 2, 3a, the flag sums of 5, 7) give no finding;
+ * those it does not stop (4, the max of 5 and the references of 6 over an undeclared snapshot of
+ * people, 9 over an undeclared count column) are found, which shows the audit can fail. 3b (stock/flow)
+ * and 10 (the threshold sweep) are outside its model (packages/audit/README.md); 8 is refused before
+ * anything is published. When the engine's rules stop another leak, its expectation here flips.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { monitor, ROOT } from './cli-helpers.js';
@@ -11,8 +14,8 @@ import { monitor, ROOT } from './cli-helpers.js';
 interface Finding { kind: string; monitor: string; subject: string; interval?: { low: number; high: number }; givenBy: string[] }
 interface Result { findings: Finding[]; inconsistent: string[]; checked: { hidden: number } }
 
-function audit(target: string, ...extra: string[]): { code: number | null; result: Result } {
-    const run = monitor(['audit', '--format', 'json', path.join(ROOT, target), ...extra]);
+function audit(...targets: string[]): { code: number | null; result: Result } {
+    const run = monitor(['audit', '--format', 'json', ...targets.map((t) => path.join(ROOT, t))]);
     expect([0, 1], run.stderr).toContain(run.code);
     return { code: run.code, result: JSON.parse(run.stdout) as Result };
 }
@@ -22,23 +25,19 @@ const of = (result: Result, name: string) => result.findings.filter((f) => f.mon
 describe('monitor audit on the attacks of issue 14 (today\'s engine)', () => {
     let code: number | null = null;
     let result: Result = { findings: [], inconsistent: [], checked: { hidden: 0 } };
-    // One publication of all fixtures: they read different files, so their cells never meet.
-    beforeAll(() => ({ code, result } = audit('test/fixtures/privacy-attacks')), 600_000);
+    // One publication of all fixtures that compute (8 is refused: see its test); they read different
+    // files, so their cells never meet.
+    const attacks = fs.readdirSync(path.join(ROOT, 'test/fixtures/privacy-attacks')).filter((d) => /^\d\d-/.test(d) && !d.startsWith('08-'));
+    beforeAll(() => ({ code, result } = audit(...attacks.map((d) => `test/fixtures/privacy-attacks/${d}/attack.monitor`))), 600_000);
 
     test('fails the build and stays inside its model', () => {
         expect(code).toBe(1);
         expect(result.inconsistent).toEqual([]);
     });
-    test('1: the hidden (A, s1) follows from the margin beside the 2-D breakdown', () => {
-        expect(of(result, 'aanval_marge')).toContainEqual(['derivable', 'per_wijk_soort 2024 wijk=A, soort=s1', 3]);
-        const leak = result.findings.find((f) => f.subject === 'per_wijk_soort 2024 wijk=A, soort=s1')!;
-        expect(leak.givenBy).toEqual(['per_wijk 2024 wijk=A', 'per_wijk_soort 2024 wijk=A, soort=s2']);
-    });
-    test('2: the rows outside the binding\'s where', () => {
-        expect(of(result, 'aanval_buiten_where')).toEqual([['derivable', 'per_wijk 2024 wijk=(outside)', 3]]);
-    });
-    test('3: the hidden quarter follows from the year; the stock/flow inflow is outside the model', () => {
-        expect(of(result, 'aanval_perioden')).toEqual([['derivable', 'per_kwartaal 2024-Q3', 3]]);
+    test('1, 2, 3a stopped: no hidden cell follows from a margin, the rows outside a where, or the year', () => {
+        expect(of(result, 'aanval_marge')).toEqual([]);
+        expect(of(result, 'aanval_buiten_where')).toEqual([]);
+        expect(of(result, 'aanval_perioden')).toEqual([]);
     });
     test('4: the expression and the focus indicator', () => {
         expect(of(result, 'aanval_expressies')).toEqual([
@@ -46,26 +45,24 @@ describe('monitor audit on the attacks of issue 14 (today\'s engine)', () => {
             ['below-minimum', 'verschil 2024 (a difference of nested counts)', null],
         ]);
     });
-    test('5: sum and avg of a flag, max of one person', () => {
-        expect(of(result, 'aanval_aggregaten').map(([k, s]) => [k, s])).toEqual([
-            ['below-minimum', 'som_vlag 2024'], ['implied-count', 'gemiddelde_vlag 2024'], ['single-value', 'leeftijd_p7'],
-        ]);
+    test('5: the flag sum and average are stopped; the max of one person in an undeclared snapshot is found', () => {
+        expect(of(result, 'aanval_aggregaten').map(([k, s]) => [k, s])).toEqual([['single-value', 'leeftijd_p7']]);
     });
-    test('6: references over person-level rows', () => {
+    test('6: references over an undeclared snapshot of people are found', () => {
         expect(of(result, 'aanval_referenties').map(([k, s]) => [k, s])).toEqual([
             ['person-reference', 'aandeel_zeldzaam "P7"'], ['person-reference', 'aandeel_zeldzaam "aandeel"'],
         ]);
     });
-    test('7: the provisional flag (the warning no longer names P9)', () => {
-        expect(of(result, 'aanval_zijkanalen').map(([k, s]) => [k, s])).toEqual([
-            ['provisional-flag', 'per_persoon 2024-Q3 persoon=P9'],
-        ]);
+    test('7 stopped: no provisional flag on a hidden cell', () => {
+        expect(of(result, 'aanval_zijkanalen')).toEqual([]);
     });
-    test('8: no privacy block, and round without a minimum', () => {
-        expect(of(result, 'aanval_zonder_privacy').map(([k]) => k)).toEqual(['no-minimum']);
-        expect(of(result, 'aanval_alleen_afronden').map(([k]) => k)).toEqual(['no-minimum']);
-    });
-    test('9: a sum of pre-aggregated counts below the minimum', () => {
+    test('8: a monitor without privacy rules is refused before anything is published (exit 2, its error)', () => {
+        const run = monitor(['audit', path.join(ROOT, 'test/fixtures/privacy-attacks/08-fail-open')]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('privacy-missing');
+        expect(run.stderr).toContain('privacy-minimum-missing');
+    }, 120_000);
+    test('9: a sum of an undeclared count column below the minimum is found', () => {
         expect(of(result, 'aanval_som_van_tellingen').map(([k, s]) => [k, s])).toEqual([['below-minimum', 'clienten_per_100 2024 wijk=A']]);
     });
     test('10: the threshold sweep is outside the model (no linear relation pins the count)', () => {
@@ -74,16 +71,13 @@ describe('monitor audit on the attacks of issue 14 (today\'s engine)', () => {
 });
 
 describe('monitor audit on the examples (today\'s engine)', () => {
-    test('finds only the provisional flags on hidden cells of stapeling', () => {
+    test('finds no leak in any example', () => {
         const { code, result } = audit('examples');
         expect(result.inconsistent).toEqual([]);
         expect(result.checked.hidden).toBeGreaterThan(0);
-        // A real leak (attack 7b) on today's engine: two hidden wijk cells of 2025-Q1 say "provisional".
-        expect(result.findings.map((f) => [f.monitor, f.kind, f.subject])).toEqual([
-            ['stapeling', 'provisional-flag', 'stapeling_einde 2025-Q1 wijk=WK004'],
-            ['stapeling', 'provisional-flag', 'stapeling_einde 2025-Q1 wijk=WK006'],
-        ]);
-        expect(code).toBe(1);
+        // Attack 7b was found here before hidden rows lost their provisional flag (stapeling 2025-Q1).
+        expect(result.findings.map((f) => [f.monitor, f.kind, f.subject])).toEqual([]);
+        expect(code).toBe(0);
     }, 600_000);
 
     test('without a file it is a usage error (exit 2), not a clean audit', () => {
@@ -93,7 +87,7 @@ describe('monitor audit on the examples (today\'s engine)', () => {
     });
 
     test('speaks Dutch', () => {
-        const run = monitor(['audit', '--lang', 'nl', path.join(ROOT, 'test/fixtures/privacy-attacks/02-rows-outside-where')]);
+        const run = monitor(['audit', '--lang', 'nl', path.join(ROOT, 'test/fixtures/privacy-attacks/04-expressions-and-focus')]);
         expect(run.code).toBe(1);
         expect(run.stdout).toContain('volgt precies uit');
         expect(run.stdout).toContain('lek(ken) gevonden');

@@ -110,5 +110,5 @@ describe.each(exampleMonitors())('privacy of %s', (file) => {
         // The check can fail: the rows before disclosure control do not pass it.
         expect(problems(program, raw, raw.map(flattenRow)).length).toBeGreaterThan(0);
         expect(hiddenCount).toBe(csvRows.filter((r) => r.suppressed).length);
-    });
+    }, 600_000);
 });
