@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ROOT, fixture, monitor } from './cli-helpers.js';
 
 const data = (persons: number) => 'id,datum\n' + Array.from({ length: persons }, (_, i) => `p${i},2024-0${1 + (i % 9)}-05\n`).join('');
-const monitorText = (range: string) => `monitor m { title "T" grain month range ${range} }
+const monitorText = (range: string) => `monitor m { title "T" grain month range ${range} privacy none "test data" }
 source s from "data.csv" { events on datum columns { id text  datum date } }
 dimension persoon { s.id }
 indicator x { value count from s by persoon desired up }

@@ -22,7 +22,7 @@ const FILES: Record<string, string> = {
 const monitorText = (name: string) => `monitor ${name} {
     title "T"
     grain quarter
-    range 2024-Q1 .. 2024-Q4
+    range 2024-Q1 .. 2024-Q4  privacy none "test data"
 }
 source s from "data/${name}.csv" {
     episodes start begin end eind key client_id

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startLspClient, type LspClient } from './lsp-client.js';
 
 const OUTSIDE = 'source geheim from "geheim.csv" {\n    events on datum\n    columns { datum date }\n}\n';
-const MAIN = (p: string) => `import "${p}"\n\nmonitor m {\n    grain year\n    range 2020 .. 2021\n}\nindicator n { value count from geheim }\n`;
+const MAIN = (p: string) => `import "${p}"\n\nmonitor m {\n    grain year\n    range 2020 .. 2021  privacy none "test data"\n}\nindicator n { value count from geheim }\n`;
 
 describe('imports in the language server', () => {
     let base: string;

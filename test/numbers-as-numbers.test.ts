@@ -14,7 +14,7 @@ import { eventually, startLspClient } from './lsp-client.js';
 
 const MONITOR = `monitor getallen {
     grain year
-    range 2024 .. 2024
+    range 2024 .. 2024  privacy none "test data"
 }
 
 source s from "s.csv" {

@@ -15,7 +15,7 @@ const SECRET = 'client_id,datum\nGEHEIM-TOKEN,2024-01-05\n';
 const header = `monitor m {
     title "Root"
     grain quarter
-    range 2024-Q1 .. 2024-Q4
+    range 2024-Q1 .. 2024-Q4  privacy none "test data"
 }
 `;
 const sourceFrom = (p: string) => `source aanvragen from ${JSON.stringify(p)} {

@@ -11,7 +11,7 @@ import { analyse } from '../packages/cli/src/analyse.js';
 import { computeMonitor } from '../packages/cli/src/compute.js';
 
 const DATA = 'id,datum,n,t,b,d\nc1,2024-01-05,3,abc,true,1.5\nc2,2024-02-05,4,def,false,2.5\n';
-const HEADER = `monitor m { title "T" grain quarter range 2024-Q1 .. 2024-Q2 }
+const HEADER = `monitor m { title "T" grain quarter range 2024-Q1 .. 2024-Q2 privacy none "test data" }
 source s from "data.csv" { events on datum columns { id text datum date n integer t text b boolean d decimal } }
 `;
 let dir: string;
