@@ -9,3 +9,5 @@ export { fileMissing } from './data-issues.js';
 export { MAX_OUTPUT_CELLS, outputCellsIssue, periodCount } from './output-cells.js';
 export { stripBom } from './load-source.js';
 export { footerLength, parquetColumns, type ParquetColumn } from './parquet-columns.js';
+export { EngineQueryError, queryIssue } from './engine-query-error.js';
+export { fileSourceRefused, tableSourceNeedsPostgres } from './postgres-issues.js';

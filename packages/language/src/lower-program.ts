@@ -4,7 +4,7 @@
  */
 import { GrammarUtils } from 'langium';
 import type {
-    DimensionIR, Grain, IndicatorIR, IndicatorValueIR, MonitorIR, NoteIR, ProgramIR, ReferenceIR, ShapeIR,
+    DimensionIR, Grain, IndicatorIR, IndicatorValueIR, MonitorIR, NoteIR, ProgramIR, TableRefIR, ReferenceIR, ShapeIR,
     SourceIR, TargetIR, ColumnType, DecimalsContext,
 } from '@monitor/ir';
 import { defaultDecimals, MAX_DECIMALS } from '@monitor/ir';
@@ -70,11 +70,19 @@ function lowerSource(source: Source, uri: string): SourceIR {
         coverage: source.coverageFrom && source.coverageTo ? { from: source.coverageFrom, to: source.coverageTo } : null,
         span: spanOf(source),
         pathSpan: pathSpanOf(source),
+        // Only for a table source, so the IR of a file source stays as it was.
+        ...(source.table ? { table: tableRef(source.path) } : {}),
         // Only when written, so the IR of a source without levels stays as it was.
         ...(source.levels?.column && source.levels.total !== undefined ? {
             levels: { column: source.levels.column.$refText, total: source.levels.total, cells: source.levels.cells ?? null, span: spanOf(source.levels) },
         } : {}),
     };
+}
+
+/** `"schema.name"` or `"name"` as a table reference; the check of the name is validation's (`table-name-invalid`). */
+export function tableRef(text: string): TableRefIR {
+    const dot = text.indexOf('.');
+    return dot < 0 ? { schema: null, name: text } : { schema: text.slice(0, dot), name: text.slice(dot + 1) };
 }
 
 function pathSpanOf(source: Source) {
