@@ -13,7 +13,7 @@ const ALLOWED: Record<string, string[]> = {
     ir: [],
     language: ['langium', 'langium/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-types', '@monitor/ir'],
     compiler: ['@monitor/ir'],
-    engine: ['@monitor/ir', '@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*', '@duckdb/node-api', 'node:*', 'apache-arrow', 'hyparquet', 'hyparquet-compressors/*', 'fzstd'],
+    engine: ['@monitor/ir', '@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*', '@duckdb/node-api', 'node:*', 'apache-arrow', 'hyparquet', 'hyparquet-compressors/*', 'fzstd', 'pg'],
     // The audit is a second implementation of disclosure control's promise, from the reader's side:
     // it sees the IR and the published rows only, never the engine's suppression code.
     audit: ['@monitor/ir', 'highs'],
@@ -22,7 +22,7 @@ const ALLOWED: Record<string, string[]> = {
     // The webview app: browser only, so the engine's browser entry and never its Node entry.
     preview: ['@monitor/ir', '@monitor/protocol', '@monitor/engine/browser', '@monitor/render', '@monitor/compiler'],
     server: ['@monitor/ir', '@monitor/language', '@monitor/language/polyfill', '@monitor/compiler', '@monitor/engine', '@monitor/engine/parquet', '@monitor/protocol', 'langium', 'langium/*', 'vscode-languageserver', 'vscode-languageserver/*', 'node:*'],
-    cli: ['@monitor/ir', '@monitor/audit', '@monitor/language', '@monitor/language/messages', '@monitor/language/polyfill', '@monitor/compiler', '@monitor/engine', '@monitor/engine/native', '@monitor/protocol', '@monitor/render', '@monitor/render/png', '@monitor/server', 'langium', 'langium/node', 'node:*'],
+    cli: ['@monitor/ir', '@monitor/audit', '@monitor/language', '@monitor/language/messages', '@monitor/language/polyfill', '@monitor/compiler', '@monitor/engine', '@monitor/engine/native', '@monitor/engine/postgres', '@monitor/protocol', '@monitor/render', '@monitor/render/png', '@monitor/server', 'langium', 'langium/node', 'node:*'],
     // The only package that imports `vscode`; it reaches the server over LSP, never by import.
     extension: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '@monitor/protocol', 'lz-string', 'node:*'],
 };

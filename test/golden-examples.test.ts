@@ -1,5 +1,6 @@
 /**
- * Golden files per example: the IR, the SQL of every indicator and the safe rows, in
+ * Golden files per example: the IR, the SQL of every indicator (DuckDB, and PostgreSQL in
+ * `<name>.postgres.sql`) and the safe rows, in
  * examples/<name>/golden/. A change to the language, compiler or engine shows in the diff of these
  * files; rewrite them with UPDATE_GOLDEN=1 and read the diff before committing it.
  * Spans keep their offsets but their URIs become paths relative to the repository, so the files are
@@ -9,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { explainSql } from '@monitor/compiler';
+import { explainSql, planIndicators, POSTGRES } from '@monitor/compiler';
 import { applyDisclosure, assessTargets } from '@monitor/engine';
 import { flattenRow } from '@monitor/ir';
 import { ROOT } from './cli-helpers.js';
@@ -42,6 +43,9 @@ describe.each(exampleMonitors())('golden files of %s', (file) => {
         expectGolden(golden('ir.json'), normalised(program));
         const { plan, rows } = await rawRows(program);
         expectGolden(golden('sql'), plan.indicators.map((ip) => explainSql(plan, ip.indicator)).join('\n\n') + '\n');
+        // The same IR in PostgreSQL's dialect (test/postgres-examples.test.ts runs it on a real server).
+        const pg = planIndicators(program, { dialect: POSTGRES });
+        expectGolden(golden('postgres.sql'), pg.indicators.map((ip) => explainSql(pg, ip.indicator)).join('\n\n') + '\n');
         const safe = assessTargets(program, applyDisclosure(program, rows)).map(flattenRow);
         // One row per line: readable in a diff, and much smaller than pretty-printed JSON.
         expectGolden(golden('rows.json'), `[\n${safe.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);

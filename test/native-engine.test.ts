@@ -65,5 +65,5 @@ describe.skipIf(!available)('the engine of monitor run', () => {
 test('an unknown engine is a usage error', () => {
     const r = monitor(['run', 'examples/jeugd/jeugd.monitor', '--engine', 'sqlite']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--engine must be one of auto, native, wasm');
+    expect(r.stderr).toContain('--engine must be one of auto, native, wasm, postgres');
 });

@@ -3,11 +3,11 @@
  * (each `loadSource` replaces its tables), because starting an engine per file would dominate
  * a check of thousands of files.
  */
-import { planIndicators } from '@monitor/compiler';
+import { planIndicators, POSTGRES } from '@monitor/compiler';
 import { applyDisclosure, breakdownChanges, executePlan, executePresence, type Engine } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
 import type { AnalysedMonitor } from './analyse.js';
-import { atSpan, checkOutputCells, loadSources } from './data-stage.js';
+import { atSpan, checkOutputCells, loadSources, queryDiagnostic } from './data-stage.js';
 import type { CliDiagnostic } from './diagnostic.js';
 import { startEngine } from './engine-choice.js';
 
@@ -20,7 +20,7 @@ async function breakdownWarnings(engine: Engine, monitor: AnalysedMonitor, root:
     if (!program.indicators.some(i => i.by.length > 0)) return [];
     // Sources checked for an earlier monitor may have been replaced since: load this monitor's own.
     if ((await loadSources(engine, monitor, root)).some(d => d.severity === 'error')) return [];
-    const plan = planIndicators(program);
+    const plan = planIndicators(program, engine.dialect === 'postgres' ? { dialect: POSTGRES } : {});
     const raw = await executePlan(engine, plan);
     const safe = applyDisclosure(program, raw);
     return breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe }).map(i =>
@@ -52,12 +52,19 @@ export async function checkAllData(monitors: AnalysedMonitor[], rootOf: (m: Anal
             }
             engine ??= await startEngine();
             loaded++;
-            const found = await loadSources(engine, { ...monitor, program: { ...monitor.program, sources } }, root);
-            diagnostics.push(...found);
-            const cells = await checkOutputCells(engine, monitor);
-            diagnostics.push(...cells);
-            // Computing for the breakdown warnings only when the data loaded and the work is bounded.
-            if (![...found, ...cells].some(d => d.severity === 'error')) diagnostics.push(...(await breakdownWarnings(engine, monitor, root)));
+            try {
+                const found = await loadSources(engine, { ...monitor, program: { ...monitor.program, sources } }, root);
+                diagnostics.push(...found);
+                const cells = await checkOutputCells(engine, monitor);
+                diagnostics.push(...cells);
+                // Computing for the breakdown warnings only when the data loaded and the work is bounded.
+                if (![...found, ...cells].some(d => d.severity === 'error')) diagnostics.push(...(await breakdownWarnings(engine, monitor, root)));
+            } catch (error) {
+                // A query the database refused or stopped (PostgreSQL): a diagnostic, and the next monitor.
+                const diagnostic = queryDiagnostic(monitor, error);
+                if (!diagnostic) throw error;
+                diagnostics.push(diagnostic);
+            }
         }
     } finally {
         await engine?.close();

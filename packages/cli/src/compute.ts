@@ -3,13 +3,13 @@
  * Every output path (run, start, report) gets its rows from here, so disclosure is never skipped.
  */
 import type { ProgramIR, ResultRow } from '@monitor/ir';
-import { planIndicators } from '@monitor/compiler';
-import { applyDisclosure, assessTargets, breakdownChanges, executePlan, executePresence } from '@monitor/engine';
+import { planIndicators, POSTGRES } from '@monitor/compiler';
+import { applyDisclosure, assessTargets, breakdownChanges, cellKeyNeedsDuckDB, executePlan, executePresence } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
 import { cellKeySecret } from '@monitor/server';
 import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
-import { atSpan, checkOutputCells, loadSources } from './data-stage.js';
+import { atSpan, checkOutputCells, loadSources, queryDiagnostic } from './data-stage.js';
 import { chosenEngine, startEngine, type EngineChoice } from './engine-choice.js';
 
 export interface Computed {
@@ -29,10 +29,15 @@ export async function computeMonitor(monitor: AnalysedMonitor, root: string, onl
         diagnostics.push(...(await checkOutputCells(engine, monitor)));
         const program = monitor.program;
         // Under `perturb cellkey` the secret comes from MONITOR_CELLKEY_SECRET; without it, no count is published.
+        const perturb = program.monitor.privacy?.perturb;
+        if (perturb && engine.dialect === 'postgres') {
+            const refused = cellKeyNeedsDuckDB(perturb);
+            diagnostics.push(atSpan(monitor, perturb.span, 'error', refused.code, getLocale() === 'nl' ? `${refused.messageNl} ${refused.hintNl}` : `${refused.message} ${refused.hint}`));
+        }
         const { secret, issue } = cellKeySecret(program);
         if (issue) diagnostics.push(atSpan(monitor, issue.span, issue.severity, issue.code, issue.message));
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
-        const plan = planIndicators(program);
+        const plan = planIndicators(program, engine.dialect === 'postgres' ? { dialect: POSTGRES } : {});
         const raw = await executePlan(engine, plan, { cellKeySecret: secret });
         // Targets are judged on the disclosed values, so a status never reveals a hidden count.
         const safe = assessTargets(program, applyDisclosure(program, raw));
@@ -44,6 +49,11 @@ export async function computeMonitor(monitor: AnalysedMonitor, root: string, onl
         }
         const rows = only && only.length > 0 ? safe.filter(r => only.includes(r.indicator)) : safe;
         return { diagnostics, rows };
+    } catch (error) {
+        // A query the database refused or stopped (PostgreSQL: timeout, permission): a diagnostic, exit 1.
+        const diagnostic = queryDiagnostic(monitor, error);
+        if (!diagnostic) throw error;
+        return { diagnostics: [diagnostic], rows: [] };
     } finally {
         await engine.close();
     }

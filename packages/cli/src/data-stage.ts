@@ -3,7 +3,7 @@
  * turned into CLI diagnostics.
  */
 import type { Span } from '@monitor/ir';
-import { outputCellsIssue, type Engine } from '@monitor/engine';
+import { outputCellsIssue, queryIssue, type Engine } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
 import { loadSourceFiles, type DataLimits } from '@monitor/server';
 import type { AnalysedMonitor } from './analyse.js';
@@ -15,6 +15,17 @@ export function atSpan(monitor: AnalysedMonitor, span: Span, severity: CliDiagno
     const start = monitor.positionAt(span.uri, span.offset);
     const end = monitor.positionAt(span.uri, span.offset + span.length);
     return fromRange(fileURLToPath(span.uri), { start, end }, severity, code, text);
+}
+
+/**
+ * A query the database refused or stopped (PostgreSQL: timeout, permission, server gone) as an error
+ * at the monitor's header; null for any other error (a bug: the caller rethrows it).
+ */
+export function queryDiagnostic(monitor: AnalysedMonitor, error: unknown): CliDiagnostic | null {
+    const issue = queryIssue(error);
+    if (!issue) return null;
+    const text = getLocale() === 'nl' ? `${issue.messageNl} ${issue.hintNl}` : `${issue.message} ${issue.hint}`;
+    return atSpan(monitor, monitor.program.monitor.span, 'error', issue.code, text);
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { Engine } from '@monitor/engine';
 
 /** The engines a user can name, `auto` first (the default). */
-export const ENGINE_CHOICES = ['auto', 'native', 'wasm'] as const;
+export const ENGINE_CHOICES = ['auto', 'native', 'wasm', 'postgres'] as const;
 
 /** A value of `--engine`. */
 export type EngineChoice = (typeof ENGINE_CHOICES)[number];
@@ -19,6 +19,8 @@ export type EngineKind = Exclude<EngineChoice, 'auto'>;
 const STARTERS: Record<EngineKind, () => Promise<Engine>> = {
     native: async () => (await import('@monitor/engine/native')).createNativeEngine(),
     wasm: async () => (await import('@monitor/engine')).createNodeEngine(),
+    // Never chosen by `auto`: a PostgreSQL server computes only when asked for (postgres-choice.ts).
+    postgres: async () => (await import('./postgres-choice.js')).startPostgresEngine(),
 };
 
 let chosen: EngineChoice = 'auto';

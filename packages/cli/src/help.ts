@@ -32,6 +32,11 @@ Options for the commands that compute (check, run, report, diff, audit):
                   auto (default): native DuckDB when its binary is installed (the optional dependency
                   @duckdb/node-api), else the embedded DuckDB-WASM; both give the same rows.
                   With --debug the engine used is printed on stderr.
+  --engine postgres
+                  Compute in PostgreSQL (table sources only; docs/postgres.md): connection from PGHOST,
+                  PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGSSLMODE, or --pg-url-env NAME (the
+                  environment variable NAME holds a connection string); --pg-statement-timeout
+                  SECONDS (default 240) stops a query on the server.
 
 Environment:
   MONITOR_CELLKEY_SECRET   The secret key of 'privacy { … perturb cellkey … }' (at least 16 characters;
@@ -61,7 +66,7 @@ Options:
 On a terminal a progress line shows on stderr; never in CI (env CI set) or when piped.
 Exit codes: 0 no errors, 1 errors (or warnings under --strict / --max-warnings), 2 usage or internal error.
 `,
-    run: `Usage: monitor run <file> [--indicator NAME…] [--format json|csv] [--out FILE] [--root DIR] [--engine auto|native|wasm] [--csv-raw]
+    run: `Usage: monitor run <file> [--indicator NAME…] [--format json|csv] [--out FILE] [--root DIR] [--engine auto|native|wasm|postgres] [--csv-raw]
 
 Computes the indicators of a monitor on its data and prints one row per indicator, period and
 breakdown value (the row shape of docs/language.md), after disclosure control.
@@ -74,6 +79,7 @@ Options:
   --root DIR         The workspace that data paths and imports must stay inside (default: the nearest
                      folder above the monitor holding .git or .monitor-root, else the monitor's folder).
   --engine auto|native|wasm  auto (default): native DuckDB where installed, else DuckDB-WASM.
+  --engine postgres  Compute in PostgreSQL (see 'monitor --help'; docs/postgres.md).
   --timeout SECONDS  Stop with an error after this many seconds (default 300; 0: no time box).
   --csv-raw          Leave CSV text cells starting with = + - @ tab or CR as they are (by default they
                      get a leading ' so a spreadsheet does not run them as formulas).

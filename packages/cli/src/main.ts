@@ -6,6 +6,7 @@ import { escapeControl } from './diagnostic.js';
 import { HELP, VERSION } from './help.js';
 import { chooseEngine } from './engine-choice.js';
 import { takeEngine } from './options.js';
+import { takePostgresOptions } from './postgres-choice.js';
 import { startTimeBox, takeTimeout } from './time-box.js';
 
 // Each command is loaded when it runs: `monitor lsp` and `monitor fmt` need neither DuckDB nor the
@@ -44,8 +45,9 @@ async function main(argv: string[]): Promise<number> {
         const handler = COMMANDS[command];
         if (!handler) throw new UsageError(`Unknown command '${command}'. Run 'monitor --help' for the list of commands.`);
         if (!ENGINE_COMMANDS.has(command)) return await handler(rest);
-        const { engine, rest: withoutEngine } = takeEngine(rest);
+        const { engine, rest: withEngineOptions } = takeEngine(rest);
         chooseEngine(engine, debug);
+        const withoutEngine = takePostgresOptions(withEngineOptions, engine);
         if (!COMPUTING.has(command)) return await handler(withoutEngine);
         // Commands that compute run in a time box (DuckDB-WASM cannot be interrupted otherwise).
         const { seconds, rest: args } = takeTimeout(withoutEngine);

@@ -11,6 +11,7 @@ import type { ConditionIR, PlanPeriod } from '@monitor/ir';
 import { levelConditions } from './source-levels.js';
 import { createScope } from './source-scope.js';
 import { quoteIdent } from './sql-text.js';
+import { sqlDialect } from './sql-dialect.js';
 
 /** The measures of one series: a numerator and, for a rate, a denominator. */
 export interface SeriesParts {
@@ -93,11 +94,11 @@ export function assembleSeries(parts: SeriesParts, ctx: MeasureContext, periods:
         'grid.label AS period',
         ...dimCols,
         `${valueSql('n', num, covered)} AS numerator`,
-        den ? `${valueSql(denAlias, den, covered)} AS denominator` : 'CAST(NULL AS DOUBLE) AS denominator',
+        den ? `${valueSql(denAlias, den, covered)} AS denominator` : `CAST(NULL AS ${sqlDialect().double}) AS denominator`,
         `${provisionalSql(parts, denAlias, covered)} AS provisional`,
         `${covered} AS covered`,
         'grid.total',
-        num.columns.units ? `CASE WHEN ${covered} THEN CAST(coalesce(n.${num.columns.units}, 0) AS DOUBLE) END AS units` : 'CAST(NULL AS DOUBLE) AS units',
+        num.columns.units ? `CASE WHEN ${covered} THEN CAST(coalesce(n.${num.columns.units}, 0) AS ${sqlDialect().double}) END AS units` : `CAST(NULL AS ${sqlDialect().double}) AS units`,
         // Only a sum or average over person-level rows has `top`: other plans keep their columns.
         ...(num.columns.top ? [`CASE WHEN ${covered} THEN n.${num.columns.top} END AS top`] : []),
     ];
@@ -106,6 +107,6 @@ export function assembleSeries(parts: SeriesParts, ctx: MeasureContext, periods:
     if (den?.columns.cellKey) select.push(`CASE WHEN ${covered} THEN ${denAlias}.${den.columns.cellKey} END AS denominator_key`);
     const from = ['grid', `LEFT JOIN ${num.agg} AS n ON ${joinOn('n', num)}`];
     if (den && denAlias === 'd') from.push(`LEFT JOIN ${den.agg} AS d ON ${joinOn('d', den)}`);
-    const order = ['grid.ordinal', 'grid.total DESC', ...dimCols.map((c) => `${c} NULLS LAST`)];
+    const order = ['grid.ordinal', 'grid.total DESC', ...dimCols.map((c) => `${sqlDialect().bytewise(c)} NULLS LAST`)];
     return `WITH ${ctes.join(',\n')}\nSELECT ${select.join(',\n       ')}\nFROM ${from.join('\n')}\nORDER BY ${order.join(', ')}`;
 }

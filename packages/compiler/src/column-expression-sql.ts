@@ -5,8 +5,14 @@
  */
 import type { ColumnExprIR, ColumnType, SourceIR } from '@monitor/ir';
 import { PlanError, quoteIdent, quoteLiteral, sqlNumber } from './sql-text.js';
+import { sqlDialect } from './sql-dialect.js';
 
 const SQL_TYPE: Record<ColumnType, string> = { text: 'VARCHAR', integer: 'BIGINT', decimal: 'DOUBLE', date: 'DATE', boolean: 'BOOLEAN' };
+
+/** The SQL type of a column type in the dialect being written. */
+function sqlType(type: ColumnType): string {
+    return type === 'decimal' ? sqlDialect().double : SQL_TYPE[type];
+}
 
 /**
  * SQL for a column expression; `column(name)` renders a column it reads. A division is done in
@@ -23,9 +29,9 @@ export function columnExpressionSql(expr: ColumnExprIR, column: (name: string) =
                 return `coalesce(${e.args.map(render).join(', ')})`;
             case 'binary':
                 // A constant divisor other than 0 needs no guard.
-                if (e.op === '/' && e.right.kind === 'number' && e.right.value !== 0) return `(CAST(${render(e.left)} AS DOUBLE) / ${render(e.right)})`;
+                if (e.op === '/' && e.right.kind === 'number' && e.right.value !== 0) return `(CAST(${render(e.left)} AS ${sqlDialect().double}) / ${render(e.right)})`;
                 return e.op === '/'
-                    ? `(CAST(${render(e.left)} AS DOUBLE) / NULLIF(${render(e.right)}, 0))`
+                    ? `(CAST(${render(e.left)} AS ${sqlDialect().double}) / NULLIF(${render(e.right)}, 0))`
                     : `(${render(e.left)} ${e.op} ${render(e.right)})`;
         }
     };
@@ -41,14 +47,20 @@ export function derivedColumnSql(source: SourceIR, name: string, path: string[] 
     if (!column?.expression) return quoteIdent(name);
     if (path.includes(name)) throw new PlanError(`The derived column ${JSON.stringify(name)} of source ${JSON.stringify(source.name)} depends on itself.`);
     const inner = columnExpressionSql(column.expression, (n) => derivedColumnSql(source, n, [...path, name]));
-    return `CAST(${inner} AS ${SQL_TYPE[column.type]})`;
+    return `CAST(${inner} AS ${sqlType(column.type)})`;
 }
 
-/** The FROM item of a source: its loaded table `"src_<name>"`, through a subquery that adds its derived columns. */
-export function sourceTable(source: SourceIR): string {
-    const table = quoteIdent(`src_${source.name}`);
+/**
+ * The FROM item of a source: its loaded table `"src_<name>"`, or for a table source (`from table
+ * "schema.name"`) the database's table itself, through a subquery that adds its derived columns
+ * (and, with `rowId`, the row id, which `*` leaves out: a transition reads it; a PostgreSQL view has none).
+ */
+export function sourceTable(source: SourceIR, rowId = false): string {
+    const table = source.table
+        ? [source.table.schema, source.table.name].filter((p): p is string => p !== null).map(quoteIdent).join('.')
+        : quoteIdent(`src_${source.name}`);
     const derived = source.columns.filter((c) => c.expression);
     if (derived.length === 0) return table;
     const columns = derived.map((c) => `${derivedColumnSql(source, c.name)} AS ${quoteIdent(c.name)}`);
-    return `(SELECT *, ${columns.join(', ')} FROM ${table})`;
+    return `(SELECT *, ${rowId ? `${sqlDialect().rowId}, ` : ''}${columns.join(', ')} FROM ${table})`;
 }

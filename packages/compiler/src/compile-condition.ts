@@ -2,6 +2,7 @@
 import type { ConditionIR, OperandIR } from '@monitor/ir';
 import type { SourceScope } from './source-scope.js';
 import { PlanError, sqlInteger, sqlLiteral } from './sql-text.js';
+import { sqlDialect } from './sql-dialect.js';
 
 const COMPARE_OPS = new Set(['=', '<>', '<', '<=', '>', '>=']);
 const UNIT_SQL = { days: 'DAY', months: 'MONTH', years: 'YEAR' } as const;
@@ -15,7 +16,7 @@ export function compileOperand(operand: OperandIR, scope: SourceScope): string {
             if (!(operand.unit in UNIT_SQL)) throw new PlanError(`Unknown date unit ${JSON.stringify(operand.unit)}.`);
             const inner = compileOperand(operand.operand, scope);
             // Date + INTERVAL is a TIMESTAMP in DuckDB; cast back so comparisons stay date comparisons.
-            return `CAST(${inner} + INTERVAL (${sqlInteger(operand.amount)}) ${UNIT_SQL[operand.unit]} AS DATE)`;
+            return sqlDialect().shiftDate(inner, sqlInteger(operand.amount), UNIT_SQL[operand.unit]);
         }
     }
 }

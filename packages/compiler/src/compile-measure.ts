@@ -15,6 +15,7 @@ import { levelAggregateSql, levelConditions } from './source-levels.js';
 import { cellKeySql, needsCellKey, needsRowKey, recordKeySql, rowIdentity } from './record-key.js';
 import { createScope } from './source-scope.js';
 import { PlanError, quoteIdent, sqlInteger } from './sql-text.js';
+import { sqlDialect } from './sql-dialect.js';
 
 /** The CTEs of one measure and what the assembly needs to join them. */
 export interface CompiledMeasure {
@@ -62,7 +63,7 @@ export function compileMeasure(measure: MeasureIR, ctx: MeasureContext, prefix: 
 export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefix: string): CompiledMeasure[] {
     const measure = parts[0].measure;
     const shared = parts.length > 1;
-    const scope = createScope(ctx.program, measure.source, 's');
+    const scope = createScope(ctx.program, measure.source, 's', measure.transition !== null);
     const source = scope.source;
     const shape = source.shape;
     const time: TimeMeaning = effectiveTime(measure);
@@ -92,7 +93,7 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     if (parts.some(({ measure: m }) => needsRowKey(ctx.program, m))) {
         cols.push(`${recordKeySql(rowIdentity(source, scope, key))} AS rk`);
     }
-    if (measure.transition) cols.push(`${scope.own('rowid')} AS rid`);
+    if (measure.transition) cols.push(`${scope.own(sqlDialect().rowId)} AS rid`);
     if (source.status) cols.push(`lower(CAST(${scope.own(source.status)} AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row`);
     const levels = levelConditions(scope);
     if (levels) cols.push(`${levels.total} AS lvl_total`, `${levels.cell} AS lvl_cell`);
@@ -131,10 +132,10 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
         conditions.push(coverage.covered);
     }
     if (measure.transition) {
-        const b = createScope(ctx.program, measure.source, 'b');
+        const b = createScope(ctx.program, measure.source, 'b', true);
         const bWhere = measure.transition.to ? `\n    WHERE ${compileCondition(measure.transition.to, b)}` : '';
         const bEp = episodes(shape, time);
-        ctes.push(`${n('next')} AS (\n    SELECT ${b.own(bEp.key)} AS b_k, ${b.own(bEp.start)} AS b_start, ${b.own('rowid')} AS b_rid\n    FROM ${b.from()}${bWhere}\n)`);
+        ctes.push(`${n('next')} AS (\n    SELECT ${b.own(bEp.key)} AS b_k, ${b.own(bEp.start)} AS b_start, ${b.own(sqlDialect().rowId)} AS b_rid\n    FROM ${b.from()}${bWhere}\n)`);
         const within = sqlInteger(measure.transition.withinDays);
         // Invariant: 0 <= B.start − A.end <= N, and B is another episode than A itself.
         conditions.push(`EXISTS (SELECT 1 FROM ${n('next')} AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end`
@@ -166,7 +167,7 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     aggs.push(`${source.status ? 'bool_or(prov_row)' : 'CAST(NULL AS BOOLEAN)'} AS prov`);
     const compiled = parts.map(({ measure: m, tag, units }, i): CompiledMeasure => {
         const only = shared ? ` FILTER (WHERE ${tag}in)` : '';
-        aggs.push(`CAST(${aggregateSql(m, values[i])}${only} AS DOUBLE) AS ${tag}value`);
+        aggs.push(`CAST(${aggregateSql(m, values[i])}${only} AS ${sqlDialect().double}) AS ${tag}value`);
         // The units behind a value: rows with a value when one is aggregated. Only disclosure control of a
         // non-count value reads them (a count is its own number of units): otherwise they are not counted.
         const wantUnits = units && !m.isCount && ctx.program.monitor.privacy !== null;

@@ -9,6 +9,7 @@ import { compileCondition } from './compile-condition.js';
 import { createScope, findSource } from './source-scope.js';
 import { sourceTable } from './column-expression-sql.js';
 import { quoteIdent, quoteLiteral } from './sql-text.js';
+import { DUCKDB, sqlDialect, withDialect, type Dialect } from './sql-dialect.js';
 
 /** A query that finds the levels of a region code or a "Totaal" category among the rows a measure reads. */
 export interface LevelProbe {
@@ -69,7 +70,7 @@ function levelProbe(program: ProgramIR, source: SourceIR, filter: ConditionIR | 
     const scope = createScope(program, source.name, 's');
     const parts = columns.map((c, i) => {
         const v = text(scope.own(c));
-        return `string_agg(DISTINCT CASE WHEN regexp_matches(${v}, ${REGION}) THEN substr(${v}, 1, 2) END, ',') AS p_${i}, `
+        return `string_agg(DISTINCT CASE WHEN ${sqlDialect().matches(v, REGION)} THEN substr(${v}, 1, 2) END, ',') AS p_${i}, `
             + `(bool_or(lower(${v}) IN ('totaal', 'total')) AND count(DISTINCT ${v}) > 1) AS t_${i}`;
     });
     const where = filter ? `\nWHERE ${compileCondition(filter, scope)}` : '';
@@ -111,11 +112,13 @@ export function columnValueProbe(program: ProgramIR, table: SourceIR, column: st
     const v = `CAST(t.${quoteIdent(column)} AS VARCHAR)`;
     const lit = quoteLiteral(value);
     const from = `FROM ${sourceTable(table)} AS t`;
+    const distance = sqlDialect().levenshtein;
     return {
         kind: 'value', source: table.name, column, value, span,
         countSql: `SELECT count(*) FILTER (WHERE ${v} = ${lit}) AS hits, count(*) FILTER (WHERE lower(trim(${v})) = lower(trim(${lit}))) AS trimmed ${from}`,
-        nearestSql: nameable(program, table, column)
-            ? `SELECT v FROM (SELECT DISTINCT ${v} AS v ${from} WHERE ${v} IS NOT NULL) ORDER BY levenshtein(lower(trim(v)), lower(trim(${lit}))), v LIMIT 3`
+        // Without an edit distance in the dialect (PostgreSQL without an extension) no value is suggested.
+        nearestSql: nameable(program, table, column) && distance
+            ? `SELECT v FROM (SELECT DISTINCT ${v} AS v ${from} WHERE ${v} IS NOT NULL) AS d ORDER BY ${distance('lower(trim(v))', `lower(trim(${lit}))`)}, v LIMIT 3`
             : null,
     };
 }
@@ -169,7 +172,11 @@ function codeProbes(program: ProgramIR, loaded: Set<string>): CodeProbe[] {
  * probe per measure and reference on a snapshot or table without `levels`, and a value probe per text
  * value of a measure's, reference's or binding's `where`.
  */
-export function planProbes(program: ProgramIR, loaded: Set<string>): (LevelProbe | ValueProbe | CodeProbe)[] {
+export function planProbes(program: ProgramIR, loaded: Set<string>, options: { dialect?: Dialect } = {}): (LevelProbe | ValueProbe | CodeProbe)[] {
+    return withDialect(options.dialect ?? DUCKDB, () => probesOf(program, loaded));
+}
+
+function probesOf(program: ProgramIR, loaded: Set<string>): (LevelProbe | ValueProbe | CodeProbe)[] {
     const out: (LevelProbe | ValueProbe | CodeProbe)[] = [...codeProbes(program, loaded)];
     const ready = (source: string, ...conditions: (ConditionIR | null | undefined)[]) => loaded.has(source)
         && conditions.flatMap(textValues).every((t) => !t.ref.lookup || loaded.has(t.ref.lookup.source));

@@ -9,6 +9,7 @@ import { dimensionBinding, dimensionFilter, type MeasureContext } from './measur
 import { findSource, type SourceScope } from './source-scope.js';
 import { sourceTable } from './column-expression-sql.js';
 import { PlanError, quoteIdent, sqlDate } from './sql-text.js';
+import { sqlDialect } from './sql-dialect.js';
 
 /** The date that decides whether a row's code is read in the new layout (`since`): event, snapshot or start date. */
 function rowDate(shape: ShapeIR): string | null {
@@ -48,13 +49,13 @@ function mappedValueSql(ctx: Pick<MeasureContext, 'program'>, dimension: string,
     const lookup = findSource(ctx.program, ref.lookup.source);
     const key = lookup.shape.kind === 'table' ? lookup.shape.key : null;
     if (!key) throw new PlanError(`The lookup source ${JSON.stringify(ref.lookup.source)} needs a table shape with a key column.`);
-    return `(SELECT min(CAST(l.${quoteIdent(ref.lookup.field)} AS VARCHAR)) FROM ${sourceTable(lookup)} AS l`
+    return `(SELECT min(${sqlDialect().bytewise(`CAST(l.${quoteIdent(ref.lookup.field)} AS VARCHAR)`)}) FROM ${sourceTable(lookup)} AS l`
         + ` WHERE CAST(l.${quoteIdent(key)} AS VARCHAR) = ${code})`;
 }
 
 /** A code translated by the mapping table (with `since`: only rows dated on or after it). */
 function mappedCodeSql(program: MeasureContext['program'], mapping: DimensionMappingIR, raw: string, scope: SourceScope): string {
-    const lookup = `(SELECT min(CAST(m.${quoteIdent(mapping.to)} AS VARCHAR)) FROM ${sourceTable(findSource(program, mapping.table))} AS m`
+    const lookup = `(SELECT min(${sqlDialect().bytewise(`CAST(m.${quoteIdent(mapping.to)} AS VARCHAR)`)}) FROM ${sourceTable(findSource(program, mapping.table))} AS m`
         + ` WHERE CAST(m.${quoteIdent(mapping.from)} AS VARCHAR) = ${raw})`;
     const mapped = `coalesce(${lookup}, ${raw})`;
     const date = rowDate(scope.source.shape);

@@ -7,3 +7,4 @@ export * from './sql-text.js';
 export { columnExpressionSql, sourceTable } from './column-expression-sql.js';
 export { monitorPeriods, periodsCte } from './periods-cte.js';
 export * from './data-probes.js';
+export { DIALECTS, DUCKDB, POSTGRES, sqlDialect, withDialect, type Dialect, type DialectName } from './sql-dialect.js';

@@ -3,6 +3,7 @@ import type { LabelQuery, ProgramIR } from '@monitor/ir';
 import { findSource } from './source-scope.js';
 import { sourceTable } from './column-expression-sql.js';
 import { PlanError, quoteIdent } from './sql-text.js';
+import { sqlDialect } from './sql-dialect.js';
 
 /**
  * A `code, label` query for each dimension used by an indicator that declares `names via`. When the
@@ -19,7 +20,7 @@ export function labelQueries(program: ProgramIR): LabelQuery[] {
         const code = `CAST(t.${quoteIdent(key)} AS VARCHAR)`;
         out.push({
             dimension: dimension.name,
-            sql: `SELECT ${code} AS code, min(CAST(t.${quoteIdent(dimension.names.field)} AS VARCHAR)) AS label\n`
+            sql: `SELECT ${code} AS code, min(${sqlDialect().bytewise(`CAST(t.${quoteIdent(dimension.names.field)} AS VARCHAR)`)}) AS label\n`
                 + `FROM ${sourceTable(table)} AS t\nWHERE ${code} IS NOT NULL\nGROUP BY 1`,
         });
     }

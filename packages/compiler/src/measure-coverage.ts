@@ -13,6 +13,7 @@
 import type { PlanPeriod, SourceIR } from '@monitor/ir';
 import { sourceTable } from './column-expression-sql.js';
 import { quoteIdent, sqlDate, sqlInteger } from './sql-text.js';
+import { sqlDialect } from './sql-dialect.js';
 
 /** Whether a period lies inside the source's declared coverage (its last day does); true when none is declared. */
 export function declaredCovers(source: SourceIR, period: PlanPeriod): boolean {
@@ -36,12 +37,12 @@ export function snapshotDatesCte(name: string, source: SourceIR): string | null 
     const date = quoteIdent(source.shape.date);
     const valid = source.shape.valid;
     const window = valid
-        ? `d.snap_date <= p.p_end AND d.snap_date > CAST(p.p_end - INTERVAL ${sqlInteger(valid.amount)} ${VALID_UNIT[valid.unit]} AS DATE)`
+        ? `d.snap_date <= p.p_end AND d.snap_date > ${sqlDialect().dateMinus('p.p_end', sqlInteger(valid.amount), VALID_UNIT[valid.unit])}`
         : 'd.snap_date BETWEEN p.p_start AND p.p_end';
     const declared = declaredCoverage(source);
     return `${name}(label, snap) AS (
     SELECT p.label, max(d.snap_date)
-    FROM (SELECT DISTINCT ${date} AS snap_date FROM ${sourceTable(source)} WHERE ${date} IS NOT NULL) AS d
+    FROM (SELECT DISTINCT ${date} AS snap_date FROM ${sourceTable(source)}${sqlDialect().fromAlias('src')} WHERE ${date} IS NOT NULL) AS d
     JOIN periods AS p ON ${window}${declared ? ` AND ${declared}` : ''}
     GROUP BY p.label
 )`;
@@ -75,11 +76,11 @@ export function measureCoverage(prefix: string, source: SourceIR, snapName: stri
     let bounds: string;
     if (shape.kind === 'events') {
         const d = quoteIdent(shape.date);
-        bounds = `SELECT min(${d}), max(${d}) FROM ${table}`;
+        bounds = `SELECT min(${d}), max(${d}) FROM ${table}${sqlDialect().fromAlias('src')}`;
     } else {
         const s = quoteIdent(shape.start);
         const e = quoteIdent(shape.end);
-        bounds = `SELECT min(${s}), max(greatest(${s}, coalesce(${e}, ${s}))) FROM ${table}`;
+        bounds = `SELECT min(${s}), max(greatest(${s}, coalesce(${e}, ${s}))) FROM ${table}${sqlDialect().fromAlias('src')}`;
     }
     const name = `${prefix}_bounds`;
     const alias = `${prefix}_b`;

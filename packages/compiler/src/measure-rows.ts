@@ -5,6 +5,7 @@ import { declaredCovers } from './measure-coverage.js';
 import { monitorPeriods, periodOrdinalSql } from './periods-cte.js';
 import type { SourceScope } from './source-scope.js';
 import { PlanError, sqlDate } from './sql-text.js';
+import { sqlDialect } from './sql-dialect.js';
 
 const OPEN_END = `DATE '9999-12-31'`;
 
@@ -97,6 +98,7 @@ export function aggregateSql(measure: MeasureIR, v: string): string {
     switch (measure.aggregate) {
         case 'count': return 'count(*)';
         case 'count-distinct': return `count(DISTINCT ${v})`;
-        case 'sum': case 'avg': case 'min': case 'max': case 'median': return `${measure.aggregate}(${v})`;
+        case 'median': return sqlDialect().median(v);
+        case 'sum': case 'avg': case 'min': case 'max': return `${measure.aggregate}(${v})`;
     }
 }

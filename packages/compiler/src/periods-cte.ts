@@ -1,6 +1,7 @@
 /** The periods of an indicator in SQL: a range of period ordinals, and the date → period arithmetic. */
 import { formatPeriod, parsePeriod, periodEnd, periodOrdinal, periodStart, periodsBetween, type Grain, type MonitorIR, type PlanPeriod } from '@monitor/ir';
 import { PlanError, sqlInteger } from './sql-text.js';
+import { sqlDialect } from './sql-dialect.js';
 
 /** The periods of `grain` covering the monitor's range, in order. */
 export function monitorPeriods(monitor: MonitorIR, grain: Grain): PlanPeriod[] {
@@ -16,12 +17,6 @@ export function monitorPeriods(monitor: MonitorIR, grain: Grain): PlanPeriod[] {
 }
 
 const PER_YEAR: Record<Grain, number> = { year: 1, 'half-year': 2, quarter: 4, month: 12 };
-const LABEL: Record<Grain, string> = {
-    year: 'CAST(o AS VARCHAR)',
-    'half-year': `printf('%d-H%d', o // 2, o % 2 + 1)`,
-    quarter: `printf('%d-Q%d', o // 4, o % 4 + 1)`,
-    month: `printf('%d-%02d', o // 12, o % 12 + 1)`,
-};
 
 /**
  * `periods(label, p_start, p_end, ordinal)` — the CTE every query starts from, worked out in SQL from
@@ -36,15 +31,16 @@ export function periodsCte(periods: PlanPeriod[], grain: Grain): string {
     const n = PER_YEAR[grain];
     const months = 12 / n;
     // The first month of period `o` is `o % n * months + 1` of year `o // n`; its last is `months - 1` later.
-    const year = n === 1 ? 'o' : `o // ${n}`;
+    const d = sqlDialect();
+    const year = n === 1 ? 'o' : d.intDiv('o', String(n));
     const before = n === 1 ? '' : months === 1 ? `o % ${n} + ` : `o % ${n} * ${months} + `;
     const start = `make_date(${year}, ${before}1, 1)`;
-    const end = `last_day(make_date(${year}, ${before}${months}, 1))`;
-    const range = `range(${sqlInteger(first)}, ${sqlInteger(first + periods.length)})`;
+    const end = d.lastDay(`make_date(${year}, ${before}${months}, 1)`);
+    const series = d.integerSeries(sqlInteger(first), sqlInteger(first + periods.length));
     // Unnesting a list hides its length from the optimizer (estimated: one row), so a range condition
     // between rows and periods runs as a nested loop instead of sorting both sides (a piecewise merge
     // join): measured 15–25 % faster on the small examples.
-    return `periods(label, p_start, p_end, ordinal) AS (\n    SELECT ${LABEL[grain]}, ${start}, ${end}, o\n    FROM (SELECT unnest(${range}) AS o) AS t\n)`;
+    return `periods(label, p_start, p_end, ordinal) AS (\n    SELECT ${d.periodLabel(grain)}, ${start}, ${end}, o\n    FROM ${series}\n)`;
 }
 
 /**
@@ -53,6 +49,7 @@ export function periodsCte(periods: PlanPeriod[], grain: Grain): string {
  */
 export function periodOrdinalSql(expr: string, grain: Grain): string {
     const n = PER_YEAR[grain];
-    if (n === 1) return `year(${expr})`;
-    return `(year(${expr}) * ${n} + (month(${expr}) - 1) // ${12 / n})`;
+    const d = sqlDialect();
+    if (n === 1) return d.year(expr);
+    return `(${d.year(expr)} * ${n} + ${d.intDiv(`(${d.month(expr)} - 1)`, String(12 / n))})`;
 }

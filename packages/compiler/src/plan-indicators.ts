@@ -11,6 +11,7 @@ import { findSource } from './source-scope.js';
 import { PlanError, sqlNumber } from './sql-text.js';
 import { labelQueries } from './label-queries.js';
 import { parsePeriod, periodEnd, periodStart } from '@monitor/ir';
+import { DUCKDB, withDialect, type Dialect } from './sql-dialect.js';
 
 /** Names of the indicators an arithmetic expression uses, each once, in order of appearance. */
 export function expressionIndicators(expression: ArithIR): string[] {
@@ -157,8 +158,17 @@ function dependencyOrder(plans: IndicatorPlan[]): IndicatorPlan[] {
     return out;
 }
 
+/** Options of planning: the SQL dialect of the engine that runs the plan (DuckDB when absent). */
+export interface PlanOptions {
+    dialect?: Dialect;
+}
+
 /** Plans every indicator of the program: SQL per measure/rate and reference, expressions in dependency order. */
-export function planIndicators(program: ProgramIR): Plan {
+export function planIndicators(program: ProgramIR, options: PlanOptions = {}): Plan {
+    return withDialect(options.dialect ?? DUCKDB, () => planAll(program));
+}
+
+function planAll(program: ProgramIR): Plan {
     const plan: Plan = { monitor: program.monitor.name, indicators: dependencyOrder(program.indicators.map((i) => planIndicator(program, i))) };
     const labels = labelQueries(program);
     return labels.length > 0 ? { ...plan, labels } : plan;

@@ -25,8 +25,8 @@ function columnType(source: SourceIR, name: string): ColumnType | null {
     return source.columns.find((c) => c.name === name)?.type ?? null;
 }
 
-/** Creates a scope over `sourceName` with table alias `alias`. */
-export function createScope(program: ProgramIR, sourceName: string, alias: string): SourceScope {
+/** Creates a scope over `sourceName` with table alias `alias`; `rowId`: its rows' row id is read too (transitions). */
+export function createScope(program: ProgramIR, sourceName: string, alias: string, rowId = false): SourceScope {
     const source = findSource(program, sourceName);
     const joins = new Map<string, { alias: string; sql: string }>();
     const own = (column: string) => `${quoteIdent(alias)}.${quoteIdent(column)}`;
@@ -58,7 +58,7 @@ export function createScope(program: ProgramIR, sourceName: string, alias: strin
             return `${quoteIdent(lookupAlias(ref.column, ref.lookup.source))}.${quoteIdent(ref.lookup.field)}`;
         },
         from() {
-            return [`${sourceTable(source)} AS ${quoteIdent(alias)}`, ...[...joins.values()].map((j) => j.sql)].join('\n    ');
+            return [`${sourceTable(source, rowId)} AS ${quoteIdent(alias)}`, ...[...joins.values()].map((j) => j.sql)].join('\n    ');
         },
     };
 }

@@ -20,6 +20,8 @@ export interface DataIssue {
 
 /** Codes of data issues, so callers and tests match on the code rather than on the text. */
 export type DataIssueCode =
+    /** `perturb cellkey` asked of the PostgreSQL engine. */
+    | 'data-pg-cellkey'
     | 'data-file-missing'
     | 'data-empty'
     | 'data-missing-column'
@@ -34,7 +36,17 @@ export type DataIssueCode =
     /** The monitor would compute more output cells than allowed. */
     | 'data-too-many-cells'
     /** A warning on computed rows: a breakdown value appears or disappears mid-series. */
-    | 'data-breakdown-changed';
+    | 'data-breakdown-changed'
+    /** A file source on the PostgreSQL engine, or a table source on DuckDB. */
+    | 'data-file-source-postgres'
+    | 'data-table-source-needs-postgres'
+    /** PostgreSQL: server unreachable, login refused, table missing, no SELECT, statement timeout, other error. */
+    | 'data-pg-unreachable'
+    | 'data-pg-auth'
+    | 'data-pg-missing-table'
+    | 'data-pg-permission'
+    | 'data-pg-timeout'
+    | 'data-pg-error';
 
 /** A plain result row: numbers, strings (dates as ISO text), booleans and nulls only. */
 export type PlainRow = Record<string, string | number | boolean | null>;
@@ -58,4 +70,11 @@ export interface Engine {
     /** Runs SQL and returns plain rows. */
     query(sql: string): Promise<PlainRow[]>;
     close(): Promise<void>;
+    /** The SQL dialect the engine runs (absent: DuckDB); plans and probes must be written in it. */
+    readonly dialect?: 'duckdb' | 'postgres';
+    /**
+     * Checks a table source (`from table "…"`) against the database's catalogue; only an engine that
+     * reads tables has it (PostgreSQL). Such an engine refuses file sources in `loadSource`.
+     */
+    checkTable?(source: SourceIR): Promise<DataIssue[]>;
 }

@@ -10,3 +10,5 @@ export { MAX_OUTPUT_CELLS, outputCellsIssue, periodCount } from './output-cells.
 export { stripBom } from './load-source.js';
 export { footerLength, parquetColumns, type ParquetColumn } from './parquet-columns.js';
 export { cellKeyDeviation, perturbCount, pTableRow } from './cell-key.js';
+export { EngineQueryError, queryIssue } from './engine-query-error.js';
+export { cellKeyNeedsDuckDB, fileSourceRefused, tableSourceNeedsPostgres } from './postgres-issues.js';

@@ -22,7 +22,8 @@ export function periodCount(program: ProgramIR): number {
 /**
  * An error when the monitor would compute more than MAX_OUTPUT_CELLS cells, at the indicator with the
  * most. A dimension's cells are the distinct values of its bindings' columns in the loaded tables
- * (plus one for the total); bindings whose table is not loaded are left out.
+ * (or a table source's table) plus one for the total; bindings whose table is not loaded, and
+ * bindings to derived columns, are left out.
  */
 export async function outputCellsIssue(conn: Pick<SqlConnection, 'query'>, program: ProgramIR): Promise<DataIssue | null> {
     const periods = periodCount(program);
@@ -30,8 +31,14 @@ export async function outputCellsIssue(conn: Pick<SqlConnection, 'query'>, progr
     for (const dimension of program.dimensions) {
         let most = 0;
         for (const binding of dimension.bindings) {
+            const source = program.sources.find((s) => s.name === binding.source);
+            // A derived column is not in the table (and a failed query would end PostgreSQL's transaction).
+            if (!source || source.columns.find((c) => c.name === binding.column.column)?.expression) continue;
+            const table = source.table
+                ? [source.table.schema, source.table.name].filter((p): p is string => p !== null).map(quoteIdent).join('.')
+                : quoteIdent(`src_${binding.source}`);
             try {
-                const [row] = await conn.query(`SELECT count(DISTINCT ${quoteIdent(binding.column.column)}) AS n FROM ${quoteIdent(`src_${binding.source}`)}`);
+                const [row] = await conn.query(`SELECT count(DISTINCT ${quoteIdent(binding.column.column)}) AS n FROM ${table}`);
                 most = Math.max(most, Number(row.n));
             } catch {
                 // the table is not loaded (a source with errors, or checked with another monitor)

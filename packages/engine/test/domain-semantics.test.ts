@@ -1,13 +1,15 @@
 /**
  * The social-domain semantics on small hand-made data, each compared with an independently written
  * SQL query: transitions (day N and N+1, overlaps, an end and a restart on one day), stacking with
- * three provisions, durations that never count open episodes, and dimension mappings.
+ * three provisions, durations that never count open episodes, and dimension mappings. With PostgreSQL
+ * installed, every comparison also runs the PostgreSQL-dialect plan on a throwaway server (same rows).
  */
 import type { ConditionIR, MeasureIR } from '@monitor/ir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/engine-types.js';
 import { engineWith } from './helpers/engine.js';
 import { expectMatchesHand, handPeriods, runTotals } from './helpers/compare.js';
+import { attachPostgres, detachPostgres } from './helpers/postgres-twin.js';
 import { col, indicator, measure, program, source } from './helpers/program.js';
 
 const paden = source('paden', { kind: 'episodes', start: 'begin', end: 'eind', key: 'client' }, [
@@ -38,8 +40,14 @@ Z,Zuid
 `;
 
 let engine: Engine;
-beforeAll(async () => { engine = await engineWith([[paden, padenCsv], [oud, oudCsv]]); });
-afterAll(async () => { await engine.close(); });
+beforeAll(async () => {
+    engine = await engineWith([[paden, padenCsv], [oud, oudCsv]]);
+    await attachPostgres(engine, [paden, oud]);
+}, 60_000);
+afterAll(async () => {
+    await detachPostgres();
+    await engine.close();
+});
 
 const soort = (...values: string[]): ConditionIR => ({ kind: 'in', operand: { kind: 'column', ref: { column: 'soort', lookup: null } }, values: values.map((value) => ({ kind: 'text', value })), negated: false });
 const COVERED = `pe BETWEEN DATE '2023-10-01' AND DATE '2024-09-30'`;

@@ -1,14 +1,21 @@
 import type { Engine } from '../src/engine-types.js';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { engineWith } from './helpers/engine.js';
+import { attachPostgres, detachPostgres } from './helpers/postgres-twin.js';
 import { expectMatchesHand, handPeriods } from './helpers/compare.js';
 import { codes, codesCsv, trajecten, trajectenCsv } from './helpers/fixtures.js';
 import { indicator, measure, program } from './helpers/program.js';
 import type { Grain, MeasureIR } from '@monitor/ir';
 
 let engine: Engine;
-beforeAll(async () => { engine = await engineWith([[trajecten, trajectenCsv], [codes, codesCsv]]); });
-afterAll(async () => { await engine.close(); });
+beforeAll(async () => {
+    engine = await engineWith([[trajecten, trajectenCsv], [codes, codesCsv]]);
+    await attachPostgres(engine, [trajecten, codes]);
+}, 60_000);
+afterAll(async () => {
+    await detachPostgres();
+    await engine.close();
+});
 
 const verblijf = { kind: 'compare', op: '=', left: { kind: 'column', ref: { column: 'voorziening', lookup: null } }, right: { kind: 'literal', literal: { kind: 'text', value: 'verblijf' } } } as const;
 // The derived coverage of trajecten, written out by hand: first start .. last start-or-end.

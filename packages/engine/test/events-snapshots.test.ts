@@ -1,14 +1,21 @@
 import type { Engine } from '../src/engine-types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineWith } from './helpers/engine.js';
+import { attachPostgres, detachPostgres } from './helpers/postgres-twin.js';
 import { expectMatchesHand, handPeriods, runTotals } from './helpers/compare.js';
 import { aanvragen, aanvragenCsv, bevolking, bevolkingCsv, codes, codesCsv } from './helpers/fixtures.js';
 import { indicator, measure, program } from './helpers/program.js';
 import type { Grain, MeasureIR } from '@monitor/ir';
 
 let engine: Engine;
-beforeAll(async () => { engine = await engineWith([[aanvragen, aanvragenCsv], [bevolking, bevolkingCsv], [codes, codesCsv]]); });
-afterAll(async () => { await engine.close(); });
+beforeAll(async () => {
+    engine = await engineWith([[aanvragen, aanvragenCsv], [bevolking, bevolkingCsv], [codes, codesCsv]]);
+    await attachPostgres(engine, [aanvragen, bevolking, codes]);
+}, 60_000);
+afterAll(async () => {
+    await detachPostgres();
+    await engine.close();
+});
 
 const EVENTS_COVERED = `pe >= (SELECT min(datum) FROM src_aanvragen) AND pe <= (SELECT max(datum) FROM src_aanvragen)`;
 

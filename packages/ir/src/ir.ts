@@ -128,6 +128,17 @@ export interface SourceIR {
     pathSpan?: Span;
     /** A pre-aggregated table's levels (`levels col { total "…" cells "…" }`); absent: one level. */
     levels?: LevelsIR;
+    /**
+     * A table source (`from table "schema.name"`): the table or view in the database the PostgreSQL
+     * engine reads; absent for a file source (`path` is then the file).
+     */
+    table?: TableRefIR;
+}
+
+/** A table or view in a database: the schema (null: the search path's) and the name, as written. */
+export interface TableRefIR {
+    schema: string | null;
+    name: string;
 }
 
 /**

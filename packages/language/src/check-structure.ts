@@ -102,6 +102,7 @@ export function checkPeriod(label: string, node: AstNode, property: string, acce
 }
 
 export function checkSource(source: Source, accept: ValidationAcceptor): void {
+    checkTableSource(source, accept);
     checkDuplicateProperties(source, ['status', 'format', 'delimiter', 'decimal', 'header', 'dateformat', 'coverage'], accept);
     if (!source.shape) report(accept, 'error', 'missing-shape', { name: source.name }, source, 'name');
     const names = new Set<string>();
@@ -125,6 +126,26 @@ export function checkSource(source: Source, accept: ValidationAcceptor): void {
     for (const property of ['coverageFrom', 'coverageTo'] as const) {
         const date = source[property];
         if (date && !isValidDate(date)) report(accept, 'error', 'invalid-date', { date }, source, property);
+    }
+}
+
+const FILE_OPTIONS = [['format', 'format'], ['delimiter', 'delimiter'], ['decimal', 'decimal'], ['header', 'header'], ['nulls', 'nulls'], ['dateFormat', 'dateformat'], ['trim', 'trim']] as const;
+
+/**
+ * A table source (`from table "schema.name"`): a name PostgreSQL can hold (one dot at most, each part
+ * 1 to 63 bytes, no NUL), and no option that only means something for a file.
+ */
+export function checkTableSource(source: Source, accept: ValidationAcceptor): void {
+    if (!source.table) return;
+    const parts = source.path.split('.');
+    const bad = parts.length > 2 || parts.some(p => p.length === 0 || new TextEncoder().encode(p).length > 63 || p.includes('\0'));
+    if (bad) report(accept, 'error', 'table-name-invalid', { table: source.path, source: source.name }, source, 'path');
+    for (const [property, option] of FILE_OPTIONS) {
+        const value = source[property];
+        const written = property === 'trim' ? value === true : Array.isArray(value) ? value.length > 0 : value !== undefined;
+        if (written) {
+            report(accept, 'error', 'table-source-file-option', { option, source: source.name }, source, property);
+        }
     }
 }
 

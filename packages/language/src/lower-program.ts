@@ -6,7 +6,7 @@ import { GrammarUtils } from 'langium';
 import {
     cellKeyDefaultVariance,
     type DimensionIR, type Grain, type IndicatorIR, type IndicatorValueIR, type MonitorIR, type NoteIR, type PrivacyIR,
-    type ProgramIR, type ReferenceIR, type ShapeIR, type SourceIR, type TargetIR, type ColumnType, type DecimalsContext,
+    type ProgramIR, type TableRefIR, type ReferenceIR, type ShapeIR, type SourceIR, type TargetIR, type ColumnType, type DecimalsContext,
     type PerturbationIR,
 } from '@monitor/ir';
 import { defaultDecimals, MAX_DECIMALS } from '@monitor/ir';
@@ -96,11 +96,19 @@ function lowerSource(source: Source, uri: string): SourceIR {
         ...(source.perPerson ? { perPerson: true } : {}),
         span: spanOf(source),
         pathSpan: pathSpanOf(source),
+        // Only for a table source, so the IR of a file source stays as it was.
+        ...(source.table ? { table: tableRef(source.path) } : {}),
         // Only when written, so the IR of a source without levels stays as it was.
         ...(source.levels?.column && source.levels.total !== undefined ? {
             levels: { column: source.levels.column.$refText, total: source.levels.total, cells: source.levels.cells ?? null, span: spanOf(source.levels) },
         } : {}),
     };
+}
+
+/** `"schema.name"` or `"name"` as a table reference; the check of the name is validation's (`table-name-invalid`). */
+export function tableRef(text: string): TableRefIR {
+    const dot = text.indexOf('.');
+    return dot < 0 ? { schema: null, name: text } : { schema: text.slice(0, dot), name: text.slice(dot + 1) };
 }
 
 function pathSpanOf(source: Source) {

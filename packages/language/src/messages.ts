@@ -434,6 +434,14 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `'trim' only changes text, and column '${a.name}' is ${a.type}: numbers and dates are read without the spaces around them anyway. Remove 'trim'.`,
         nl: a => `'trim' verandert alleen tekst, en kolom '${a.name}' is ${a.type}: getallen en datums worden sowieso zonder omringende spaties gelezen. Verwijder 'trim'.`,
     },
+    'table-name-invalid': {
+        en: a => `'${a.table}' is not a table name: write "name" or "schema.name", each part 1 to 63 bytes, with at most one dot. The table source '${a.source}' is read from that table.`,
+        nl: a => `'${a.table}' is geen tabelnaam: schrijf "naam" of "schema.naam", elk deel 1 tot 63 bytes, met hoogstens één punt. De tabelbron '${a.source}' wordt uit die tabel gelezen.`,
+    },
+    'table-source-file-option': {
+        en: a => `'${a.option}' is about reading a file, and source '${a.source}' reads a database table, whose columns have types already. Remove '${a.option}'.`,
+        nl: a => `'${a.option}' gaat over het lezen van een bestand, en bron '${a.source}' leest een databasetabel, waarvan de kolommen al een type hebben. Verwijder '${a.option}'.`,
+    },
     'stacking-min-too-low': {
         en: a => `'having distinct … >= ${a.min}' holds for every client, so nothing is stacked. Stacking means at least 2 provisions at once.`,
         nl: a => `'having distinct … >= ${a.min}' geldt voor elke cliënt, dus er is geen stapeling. Stapeling betekent ten minste 2 voorzieningen tegelijk.`,

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import type { ProgramIR, SourceIR, Span } from '@monitor/ir';
 import { getLocale, message } from '@monitor/language';
-import type { DataIssue, Engine } from '@monitor/engine';
+import { tableSourceNeedsPostgres, type DataIssue, type Engine } from '@monitor/engine';
 import { resolveDataPath } from './data-paths.js';
 import { probeData } from './data-probes.js';
 
@@ -67,6 +67,13 @@ export function countCsvRows(bytes: Uint8Array, header: boolean): number {
 }
 
 async function loadOne(engine: Engine, source: SourceIR, root: string, out: DataStageResult, limits: DataLimits): Promise<void> {
+    // A table source is checked against the database's catalogue; an engine that reads tables reads no file.
+    if (source.table || engine.checkTable) {
+        const issues = !source.table ? await engine.loadSource(source, new Uint8Array())
+            : engine.checkTable ? await engine.checkTable(source) : [tableSourceNeedsPostgres(source)];
+        for (const issue of issues) out.issues.push({ span: issue.span, severity: issue.severity, code: issue.code, message: issueText(issue) });
+        return;
+    }
     const resolved = resolveDataPath(source, root);
     const pathSpan = source.pathSpan ?? source.span;
     if (!resolved.ok) {

@@ -5,7 +5,7 @@
  * which none is found in a mapping, lookup or names table are a warning (`data-codes-not-found`).
  */
 import type { ProgramIR } from '@monitor/ir';
-import { planProbes, type CodeProbe, type LevelProbe, type ValueProbe } from '@monitor/compiler';
+import { DUCKDB, planProbes, POSTGRES, type CodeProbe, type LevelProbe, type ValueProbe } from '@monitor/compiler';
 import { message } from '@monitor/language';
 import type { Engine } from '@monitor/engine';
 import type { SpanIssue } from './data-files.js';
@@ -48,7 +48,7 @@ async function codeIssues(engine: Engine, probe: CodeProbe): Promise<SpanIssue[]
 /** Runs the probes of a program over the sources that loaded without errors. */
 export async function probeData(engine: Engine, program: ProgramIR, loaded: Set<string>): Promise<SpanIssue[]> {
     const out: SpanIssue[] = [];
-    for (const probe of planProbes(program, loaded)) {
+    for (const probe of planProbes(program, loaded, { dialect: engine.dialect === 'postgres' ? POSTGRES : DUCKDB })) {
         out.push(...(probe.kind === 'levels' ? await levelIssues(engine, probe)
             : probe.kind === 'codes' ? await codeIssues(engine, probe) : await valueIssues(engine, probe)));
     }

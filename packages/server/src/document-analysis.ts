@@ -54,7 +54,7 @@ export function lowerForDocument(shared: LangiumSharedServices, uri: string, pri
 export function confinedDataFiles(program: ProgramIR, root: string | undefined): { source: string; path: string }[] {
     if (root === undefined) return [];
     return program.sources.flatMap(s => {
-        if (localPath(s.declaredIn) === undefined) return [];
+        if (localPath(s.declaredIn) === undefined || s.table) return [];
         const r = resolveDataPath(s, root);
         return r.ok ? [{ source: s.name, path: r.file }] : [];
     });

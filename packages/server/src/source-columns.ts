@@ -10,7 +10,8 @@ import { workspaceRootOf } from './server-settings.js';
 
 /** Header columns of the file a source declares (CSV header or Parquet footer); undefined when untrusted, refused or unreadable. */
 export function sourceFileColumns(ctx: ServerContext, source: ast.Source): FileColumn[] | undefined {
-    if (!ctx.settings.trusted || !source.path) return undefined;
+    // A table source's columns are in a database the editor does not connect to (docs/postgres.md).
+    if (!ctx.settings.trusted || !source.path || source.table) return undefined;
     const parquet = source.format === 'parquet' || (!source.format && /\.parquet$/i.test(source.path));
     if (source.format === 'json' || (!source.format && /\.json$/i.test(source.path))) return undefined;
     const declaredIn = AstUtils.getDocument(source).uri.toString();

@@ -1,9 +1,10 @@
 /** Compares planned results with independently hand-written SQL, printing the generated SQL on failure. */
-import { explainSql, planIndicators } from '@monitor/compiler';
+import { explainSql, planIndicators, POSTGRES } from '@monitor/compiler';
 import type { Grain, ProgramIR, ResultRow } from '@monitor/ir';
 import { expect } from 'vitest';
 import type { Engine } from '../../src/engine-types.js';
 import { executePlan } from '../../src/execute-plan.js';
+import { postgresTwin } from './postgres-twin.js';
 
 const STEP: Record<Grain, number> = { month: 1, quarter: 3, 'half-year': 6, year: 12 };
 const LABEL: Record<Grain, string> = {
@@ -25,10 +26,20 @@ export function handPeriods(grain: Grain, firstDay: string, lastStart: string): 
     )`;
 }
 
-/** Runs the plan for the program and returns the actual total rows of one indicator, by period. */
+/**
+ * Runs the plan for the program and returns the actual rows of one indicator (on PostgreSQL too, when
+ * a twin is attached: the same rows expected there).
+ */
 export async function runTotals(engine: Engine, program: ProgramIR, name: string): Promise<{ rows: ResultRow[]; sql: string }> {
     const plan = planIndicators(program);
     const rows = (await executePlan(engine, plan)).filter((r) => r.indicator === name && r.series === 'actual');
+    // With a PostgreSQL twin attached (helpers/postgres-twin.ts), the same plan in its dialect gives the same rows there.
+    const pg = postgresTwin();
+    if (pg) {
+        const pgPlan = planIndicators(program, { dialect: POSTGRES });
+        const pgRows = (await executePlan(pg, pgPlan)).filter((r) => r.indicator === name && r.series === 'actual');
+        expect(pgRows, `PostgreSQL SQL:\n${explainSql(pgPlan, name)}`).toEqual(rows);
+    }
     return { rows, sql: explainSql(plan, name) };
 }
 

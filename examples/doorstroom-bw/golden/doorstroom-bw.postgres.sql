@@ -1,0 +1,101 @@
+-- indicator doorstroom (rate, × 100)
+WITH periods(label, p_start, p_end, ordinal) AS (
+    SELECT format('%s-H%s', o / 2, o % 2 + 1), make_date(o / 2, o % 2 * 6 + 1, 1), (CAST(make_date(o / 2, o % 2 * 6 + 6, 1) + INTERVAL '1 MONTH' AS DATE) - 1), o
+    FROM generate_series(4038, 4054 - 1) AS t(o)
+),
+n_rows AS (
+    SELECT CAST("s"."gemeente" AS VARCHAR) AS "gemeente",
+           (CAST(EXTRACT(YEAR FROM "s"."einddatum") AS INTEGER) * 2 + (CAST(EXTRACT(MONTH FROM "s"."einddatum") AS INTEGER) - 1) / 6) AS o,
+           "s"."begindatum" AS t_start,
+           "s"."einddatum" AS t_end,
+           "s"."client_id" AS k,
+           "s"."ctid" AS rid
+    FROM "src_bw" AS "s"
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."voorziening" = 'beschermd wonen')
+),
+n_next AS (
+    SELECT "b"."client_id" AS b_k, "b"."begindatum" AS b_start, "b"."ctid" AS b_rid
+    FROM "src_bw" AS "b"
+    WHERE ("b"."voorziening" IN ('begeleid zelfstandig wonen', 'ambulante begeleiding'))
+),
+n_hits AS (
+    SELECT r.*
+    FROM n_rows AS r
+    WHERE EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 90 AND nx.b_rid <> r.rid)
+),
+n_agg AS (
+    SELECT o, "gemeente", GROUPING("gemeente") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) AS DOUBLE PRECISION) AS value
+    FROM n_hits
+    GROUP BY GROUPING SETS ((o, "gemeente"), (o))
+),
+d_rows AS (
+    SELECT CAST("s"."gemeente" AS VARCHAR) AS "gemeente",
+           (CAST(EXTRACT(YEAR FROM "s"."einddatum") AS INTEGER) * 2 + (CAST(EXTRACT(MONTH FROM "s"."einddatum") AS INTEGER) - 1) / 6) AS o,
+           "s"."begindatum" AS t_start,
+           "s"."einddatum" AS t_end
+    FROM "src_bw" AS "s"
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."voorziening" = 'beschermd wonen')
+),
+d_agg AS (
+    SELECT o, "gemeente", GROUPING("gemeente") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) AS DOUBLE PRECISION) AS value
+    FROM d_rows
+    GROUP BY GROUPING SETS ((o, "gemeente"), (o))
+),
+groups AS (
+    SELECT DISTINCT CAST("g"."gemeente" AS VARCHAR) AS "gemeente"
+    FROM "src_bw" AS "g"
+),
+grid_periods AS (
+    SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered
+    FROM periods AS p
+),
+grid AS (
+    SELECT c.label, c.ordinal, c.covered, g."gemeente", FALSE AS total FROM grid_periods AS c CROSS JOIN groups AS g
+    UNION ALL
+    SELECT label, ordinal, covered, CAST(NULL AS VARCHAR) AS "gemeente", TRUE AS total FROM grid_periods
+)
+SELECT grid.label AS period,
+       grid."gemeente",
+       CASE WHEN grid.covered THEN coalesce(n.value, 0) END AS numerator,
+       CASE WHEN grid.covered THEN coalesce(d.value, 0) END AS denominator,
+       CAST(NULL AS BOOLEAN) AS provisional,
+       grid.covered AS covered,
+       grid.total,
+       CAST(NULL AS DOUBLE PRECISION) AS units
+FROM grid
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal AND n.total = grid.total AND n."gemeente" IS NOT DISTINCT FROM grid."gemeente"
+LEFT JOIN d_agg AS d ON d.o = grid.ordinal AND d.total = grid.total AND d."gemeente" IS NOT DISTINCT FROM grid."gemeente"
+ORDER BY grid.ordinal, grid.total DESC, (grid."gemeente") COLLATE "C" NULLS LAST;
+
+-- indicator verblijfsduur (measure)
+WITH periods(label, p_start, p_end, ordinal) AS (
+    SELECT format('%s-H%s', o / 2, o % 2 + 1), make_date(o / 2, o % 2 * 6 + 1, 1), (CAST(make_date(o / 2, o % 2 * 6 + 6, 1) + INTERVAL '1 MONTH' AS DATE) - 1), o
+    FROM generate_series(4038, 4054 - 1) AS t(o)
+),
+n_rows AS (
+    SELECT (CAST(EXTRACT(YEAR FROM "s"."einddatum") AS INTEGER) * 2 + (CAST(EXTRACT(MONTH FROM "s"."einddatum") AS INTEGER) - 1) / 6) AS o,
+           "s"."begindatum" AS t_start,
+           "s"."einddatum" AS t_end,
+           ("s"."einddatum" - "s"."begindatum" + 1) AS v
+    FROM "src_bw" AS "s"
+    WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."voorziening" = 'beschermd wonen')
+),
+n_agg AS (
+    SELECT o, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY v) AS DOUBLE PRECISION) AS value, count(v) AS units
+    FROM n_rows
+    GROUP BY o
+),
+grid AS (
+    SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered, TRUE AS total
+    FROM periods AS p
+)
+SELECT grid.label AS period,
+       CASE WHEN grid.covered THEN n.value END AS numerator,
+       CAST(NULL AS DOUBLE PRECISION) AS denominator,
+       CAST(NULL AS BOOLEAN) AS provisional,
+       grid.covered AS covered,
+       grid.total,
+       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE PRECISION) END AS units
+FROM grid
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal
+ORDER BY grid.ordinal, grid.total DESC;
