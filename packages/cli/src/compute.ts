@@ -4,7 +4,7 @@
  */
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
-import { applyDisclosure, assessTargets, breakdownChanges, executePlan, executePresence } from '@monitor/engine';
+import { applyDisclosure, assessTargets, breakdownChanges, executePlan, executePresence, type Engine } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
 import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
@@ -17,30 +17,37 @@ export interface Computed {
     rows: ResultRow[];
 }
 
-
 /** Computes the rows of a monitor that passed the language stages. */
 export async function computeMonitor(monitor: AnalysedMonitor, root: string, only?: string[], kind: EngineChoice = chosenEngine()): Promise<Computed> {
     const engine = await startEngine(kind);
     try {
-        const diagnostics = await loadSources(engine, monitor, root, { lock: true });
-        if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
-        // The bound on work: a monitor with too many output cells is refused before it runs for hours.
-        diagnostics.push(...(await checkOutputCells(engine, monitor)));
-        if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
-        const program = monitor.program;
-        const plan = planIndicators(program);
-        const raw = await executePlan(engine, plan);
-        // Targets are judged on the disclosed values, so a status never reveals a hidden count.
-        const safe = assessTargets(program, applyDisclosure(program, raw));
-        // Breakdown values that come and go mid-series (a new district layout?): warnings that name
-        // values and periods only, never a count, and no value with a hidden cell.
-        for (const i of breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe })) {
-            const text = getLocale() === 'nl' ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}`;
-            diagnostics.push(atSpan(monitor, i.span, i.severity, i.code, text));
-        }
-        const rows = only && only.length > 0 ? safe.filter(r => only.includes(r.indicator)) : safe;
-        return { diagnostics, rows };
+        return await computeOn(engine, monitor, root, only);
     } finally {
         await engine.close();
     }
+}
+
+/**
+ * The pipeline on an engine the caller owns: `run`'s path exactly. `lock: false` leaves the engine
+ * open for the next monitor's sources (the in-process fuzzer reuses one engine per kind).
+ */
+export async function computeOn(engine: Engine, monitor: AnalysedMonitor, root: string, only?: string[], lock = true): Promise<Computed> {
+    const diagnostics = await loadSources(engine, monitor, root, { lock });
+    if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
+    // The bound on work: a monitor with too many output cells is refused before it runs for hours.
+    diagnostics.push(...(await checkOutputCells(engine, monitor)));
+    if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
+    const program = monitor.program;
+    const plan = planIndicators(program);
+    const raw = await executePlan(engine, plan);
+    // Targets are judged on the disclosed values, so a status never reveals a hidden count.
+    const safe = assessTargets(program, applyDisclosure(program, raw));
+    // Breakdown values that come and go mid-series (a new district layout?): warnings that name
+    // values and periods only, never a count, and no value with a hidden cell.
+    for (const i of breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe })) {
+        const text = getLocale() === 'nl' ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}`;
+        diagnostics.push(atSpan(monitor, i.span, i.severity, i.code, text));
+    }
+    const rows = only && only.length > 0 ? safe.filter(r => only.includes(r.indicator)) : safe;
+    return { diagnostics, rows };
 }
