@@ -8,7 +8,11 @@ import { rowsToCsv } from '@monitor/ir';
 import { explainSql, planIndicators } from '@monitor/compiler';
 import type { ServerContext } from './server-context.js';
 
-/** `monitor.server.showSql` args [uri, indicator]; `monitor.server.exportRows` args [uri]. */
+/**
+ * `monitor.server.showSql` args [uri, indicator]; `monitor.server.exportRows` args [uri, options?]: text that
+ * starts like a spreadsheet formula is escaped, as in `monitor run --format csv`, unless options are `{ raw: true }`
+ * (the extension's `monitor.export.csvRaw`, like `--csv-raw`).
+ */
 export const SHOW_SQL_COMMAND = 'monitor.server.showSql';
 /** See SHOW_SQL_COMMAND. */
 export const EXPORT_ROWS_COMMAND = 'monitor.server.exportRows';
@@ -33,11 +37,13 @@ export class MonitorCommandHandler extends AbstractExecuteCommandHandler {
             }
             return explainSql(planIndicators(program), String(indicator));
         });
-        accept(EXPORT_ROWS_COMMAND, async ([uri]) => {
+        accept(EXPORT_ROWS_COMMAND, async ([uri, options]) => {
             if (!this.ctx.settings.trusted) fail('Results are not computed in an untrusted workspace.', 'In een niet-vertrouwde werkmap wordt niets berekend.', this.ctx);
             const analysis = await this.ctx.analyses.analyse(String(uri));
             if (!analysis.rows) fail('The monitor has errors or no indicators; nothing to export.', 'De monitor bevat fouten of geen indicatoren; er is niets te exporteren.', this.ctx);
-            return rowsToCsv(analysis.rows, { lang: this.ctx.settings.locale, indicators: this.ctx.analyses.lowered(String(uri))?.indicators ?? [] });
+            // Only an explicit `raw: true` turns the formula escaping off; anything else keeps it.
+            const raw = typeof options === 'object' && options !== null && (options as { raw?: unknown }).raw === true;
+            return rowsToCsv(analysis.rows, { raw, lang: this.ctx.settings.locale, indicators: this.ctx.analyses.lowered(String(uri))?.indicators ?? [] });
         });
     }
 }
