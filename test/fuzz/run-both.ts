@@ -48,56 +48,65 @@ export async function startFuzzSession(native = true): Promise<FuzzSession> {
     let nativeEngine: Engine | undefined;
     if (native) nativeEngine = await (await import('@monitor/engine/native')).createNativeEngine();
     let counter = 0;
-    return {
-        async run(c) {
-            for (const name of fs.readdirSync(path.join(dir, 'data'))) fs.rmSync(path.join(dir, 'data', name));
-            for (const [name, text] of Object.entries(c.files)) fs.writeFileSync(path.join(dir, name), text);
-            const file = path.join(dir, `m${counter++}.monitor`);
-            const uri = URI.parse(pathToFileURL(file).toString());
-            const document = LangiumDocumentFactory.fromString(c.text, uri);
-            LangiumDocuments.addDocument(document);
-            try {
-                // Langium logs an exception in a check and goes on: that is an internal error too.
-                const logged: unknown[] = [];
-                const original = console.error;
-                console.error = (...args: unknown[]) => { logged.push(args[0]); };
-                try {
-                    await DocumentBuilder.build([document], { validation: true });
-                } finally {
-                    console.error = original;
-                }
-                if (logged.length > 0) throw new Error(`validation crashed: ${String(logged[0])}`);
-                const diagnostics = document.diagnostics ?? [];
-                const crash = diagnostics.find((d) => d.message.startsWith('An error occurred'));
-                if (crash) throw new Error(crash.message);
-                const languageErrors = diagnostics.filter((d) => d.severity === 1).map((d) => String((d.data as { code?: string } | undefined)?.code ?? d.code ?? 'syntax-error'));
-                if (languageErrors.length > 0) return { languageErrors, messages: diagnostics.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: ${d.message}`), dataErrors: [], rows: [] };
-                const monitor: AnalysedMonitor = {
-                    file,
-                    program: lowerProgram({ uri: uri.toString(), model: document.parseResult.value as never }),
-                    positionAt: (_uri, offset) => document.textDocument.positionAt(offset),
-                };
-                const t0 = Date.now();
-                const first = await computeOn(wasm, monitor, dir, undefined, false);
-                const errorsOf = (d: typeof first.diagnostics) => d.filter((x) => x.severity === 'error').map((x) => `${x.code}@${x.line}`);
-                (globalThis as any).T = ((globalThis as any).T ?? 0) + Date.now() - t0;
-                const outcome = { languageErrors: [], dataErrors: errorsOf(first.diagnostics), rows: first.rows };
-                if (!nativeEngine) return outcome;
-                const second = await computeOn(nativeEngine, monitor, dir, undefined, false);
-                const a = { errors: outcome.dataErrors, rows: canonicalRows(first.rows) };
-                const b = { errors: errorsOf(second.diagnostics), rows: canonicalRows(second.rows) };
-                if (JSON.stringify(a) !== JSON.stringify(b)) throw new EngineMismatch(a, b);
-                return outcome;
-            } finally {
-                await DocumentBuilder.update([], [uri]);
-            }
+    // One case at a time: the data folder and the engines are shared (a property that timed out may
+    // still be running when the next one starts).
+    let queue: Promise<unknown> = Promise.resolve();
+    const session: FuzzSession = {
+        run(c) {
+            const next = queue.then(() => runOne(c));
+            queue = next.catch(() => undefined);
+            return next;
         },
         async close() {
+            await queue;
             await wasm.close();
             await nativeEngine?.close();
             fs.rmSync(dir, { recursive: true, force: true });
         },
     };
+    return session;
+
+    async function runOne(c: DataCase): Promise<CaseOutcome> {
+        for (const name of fs.readdirSync(path.join(dir, 'data'))) fs.rmSync(path.join(dir, 'data', name));
+        for (const [name, text] of Object.entries(c.files)) fs.writeFileSync(path.join(dir, name), text);
+        const file = path.join(dir, `m${counter++}.monitor`);
+        const uri = URI.parse(pathToFileURL(file).toString());
+        const document = LangiumDocumentFactory.fromString(c.text, uri);
+        LangiumDocuments.addDocument(document);
+        try {
+            // Langium logs an exception in a check and goes on: that is an internal error too.
+            const logged: unknown[] = [];
+            const original = console.error;
+            console.error = (...args: unknown[]) => { logged.push(args[0]); };
+            try {
+                await DocumentBuilder.build([document], { validation: true });
+            } finally {
+                console.error = original;
+            }
+            if (logged.length > 0) throw new Error(`validation crashed: ${String(logged[0])}`);
+            const diagnostics = document.diagnostics ?? [];
+            const crash = diagnostics.find((d) => String(d.message).startsWith('An error occurred'));
+            if (crash) throw new Error(String(crash.message));
+            const languageErrors = diagnostics.filter((d) => d.severity === 1).map((d) => String((d.data as { code?: string } | undefined)?.code ?? d.code ?? 'syntax-error'));
+            if (languageErrors.length > 0) return { languageErrors, messages: diagnostics.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: ${d.message}`), dataErrors: [], rows: [] };
+            const monitor: AnalysedMonitor = {
+                file,
+                program: lowerProgram({ uri: uri.toString(), model: document.parseResult.value as never }),
+                positionAt: (_uri, offset) => document.textDocument.positionAt(offset),
+            };
+            const first = await computeOn(wasm, monitor, dir, undefined, false);
+            const errorsOf = (d: typeof first.diagnostics) => d.filter((x) => x.severity === 'error').map((x) => `${x.code}@${x.line}`);
+                            const outcome = { languageErrors: [], dataErrors: errorsOf(first.diagnostics), rows: first.rows };
+            if (!nativeEngine) return outcome;
+            const second = await computeOn(nativeEngine, monitor, dir, undefined, false);
+            const a = { errors: outcome.dataErrors, rows: canonicalRows(first.rows) };
+            const b = { errors: errorsOf(second.diagnostics), rows: canonicalRows(second.rows) };
+            if (JSON.stringify(a) !== JSON.stringify(b)) throw new EngineMismatch(a, b);
+            return outcome;
+        } finally {
+            await DocumentBuilder.update([], [uri]);
+        }
+    }
 }
 
 /** The two engines disagreed on a case: the first differing row (or the data errors) of each. */
