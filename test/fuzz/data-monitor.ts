@@ -78,13 +78,13 @@ const dateCond = (col: string) => fc.oneof(
 const combine = (leaf: fc.Arbitrary<string>) => fc.letrec<{ c: string }>((tie) => ({
     c: fc.oneof({ depthSize: 'small', maxDepth: 3 }, leaf, fc.tuple(tie('c'), pick('and', 'or'), tie('c')).map((p) => `(${p.join(' ')})`), tie('c').map((c) => `not ${c}`)),
 })).c;
-const epLeaf = fc.oneof(textCond('zorg'), textCond('wijk'), dateCond('einddatum'), numCond('kosten'), textCond('status'));
+const epLeaf = fc.oneof(textCond('zorg'), textCond('wijk'), dateCond('einddatum'), numCond('kosten'), textCond('status'), textCond('soort'), numCond('dubbel'));
 const epCondOf = (codes: boolean) => combine(codes ? fc.oneof({ weight: 5, arbitrary: epLeaf }, { weight: 1, arbitrary: textCond('zorg via codes.groep') }) : epLeaf);
 const evCond = combine(fc.oneof(textCond('soort'), textCond('wijk'), numCond('bedrag'), dateCond('datum').filter((c) => !c.includes('begindatum'))));
 const where = (c: fc.Arbitrary<string>) => fc.option(c.map((x) => ` where ${x}`), { nil: '' });
 
 const epMeasureOf = (epCond: fc.Arbitrary<string>) => fc.oneof(
-    fc.tuple(pick('count', 'count distinct client_id', 'sum kosten', 'avg kosten', 'min kosten', 'max kosten', 'median kosten'),
+    fc.tuple(pick('count', 'count distinct client_id', 'sum kosten', 'avg kosten', 'min kosten', 'max kosten', 'median kosten', 'sum dubbel', 'count distinct soort'),
         pick('active at end', 'active during', 'started', 'ended'), where(epCond)).map(([a, t, w]) => `${a} from ep ${t}${w}`),
     fc.tuple(pick('avg duration', 'median duration'), where(epCond)).map(([a, w]) => `${a} from ep ended${w}`),
     fc.tuple(pick('transitions', 'transitions distinct client_id'), where(epCond), epCond, fc.integer({ min: 0, max: 120 }))
@@ -131,7 +131,8 @@ export const dataCase: fc.Arbitrary<DataCase> = fc.record({ ep: fc.boolean(), ev
     .chain((s) => fc.record({
         header: pick(...HEADERS), privacy: pick(...PRIVACY), dialect, count: fc.integer({ min: 1, max: 4 }),
         ep: rows(episode), ev: rows(event), sn: rows(snapshot),
-        codes: fc.uniqueArray(fc.tuple(pick(...ZORG), pick('zwaar', 'licht', '+licht')), { selector: (c) => c[0], maxLength: 4 }),
+        codes: fc.uniqueArray(fc.tuple(pick(...ZORG, ...WIJKEN), pick('zwaar', 'licht', '+licht', 'W1')), { selector: (c) => c[0], maxLength: 5 }),
+        mapWijk: fc.boolean(), knownChange: fc.boolean(), bindingWhere: fc.boolean(),
         coverage: fc.boolean(), names: fc.boolean(),
     }).chain((c) => {
         const names = ['a', 'b', 'c', 'd'].slice(0, c.count);
@@ -147,7 +148,7 @@ export const dataCase: fc.Arbitrary<DataCase> = fc.record({ ep: fc.boolean(), ev
             s.sn && /value [^\n]* per 1000 /.test(inds[0]) ? `reference a "Groep" from sn value sum aantal per 1000 sum aantal` : null]));
     }));
 
-interface Parts { header: [string, string, string, string]; privacy: string; dialect: Dialect; ep: Cell[][]; ev: Cell[][]; sn: Cell[][]; codes: [string, string][]; coverage: boolean; names: boolean }
+interface Parts { header: [string, string, string, string]; privacy: string; mapWijk: boolean; knownChange: boolean; bindingWhere: boolean; dialect: Dialect; ep: Cell[][]; ev: Cell[][]; sn: Cell[][]; codes: [string, string][]; coverage: boolean; names: boolean }
 function caseText(s: Sources, c: Parts, rest: (string | null)[]): DataCase {
     const o = options(c.dialect);
     const files: Record<string, string> = {};
@@ -155,7 +156,7 @@ function caseText(s: Sources, c: Parts, rest: (string | null)[]): DataCase {
     if (s.ep) {
         files['data/ep.csv'] = csv(c.dialect, EP, c.ep);
         parts.push(`source ep from "data/ep.csv" {\n    episodes start begindatum end einddatum key client_id\n    status status\n${o}`
-            + `${c.coverage ? '    coverage 2023-01-01 .. 2025-12-31\n' : ''}    columns { client_id text  zorg text  begindatum date  einddatum date?  wijk text?  kosten decimal?  status text }\n}\n`);
+            + `${c.coverage ? '    coverage 2023-01-01 .. 2025-12-31\n' : ''}    columns {\n        client_id text  zorg text  begindatum date  einddatum date?  wijk text?  kosten decimal?  status text\n        dubbel decimal? = kosten * 2 / coalesce(kosten, 1)\n        soort text = trim(zorg)\n    }\n}\n`);
     }
     if (s.ev) {
         files['data/ev.csv'] = csv(c.dialect, EV, c.ev);
@@ -169,8 +170,10 @@ function caseText(s: Sources, c: Parts, rest: (string | null)[]): DataCase {
         files['data/codes.csv'] = csv(c.dialect, CODES, c.codes);
         parts.push(`source codes from "data/codes.csv" {\n    table key code\n${o}    columns { code text  groep text }\n}\n`);
     }
-    const bindings = [s.ep && 'ep.wijk', s.ev && 'ev.wijk', s.sn && 'sn.wijk'].filter(Boolean).join('  ');
-    parts.push(`dimension wijk { ${bindings} }\n`);
+    // The episodes' binding may keep out rows of one status (they still count in the totals).
+    const wijk = [s.ep && (c.bindingWhere ? 'ep.wijk where status = "definitief"' : 'ep.wijk'), s.ev && 'ev.wijk', s.sn && 'sn.wijk'].filter(Boolean).join('\n    ');
+    parts.push(`dimension wijk {\n${s.codes && c.mapWijk ? '    map via codes from code to groep since 2024-01-01\n' : ''}`
+        + `${c.knownChange ? '    known change 2024-04-01\n' : ''}    ${wijk}\n}\n`);
     if (s.ep) parts.push(`dimension zorg {\n    ep.zorg\n${s.codes && c.names ? '    names via codes.groep\n' : ''}}\n`);
     if (s.ep && s.codes) parts.push(`dimension groep { ep.zorg via codes.groep }\n`);
     return { text: [...parts, ...rest.filter(Boolean)].join('\n'), files };

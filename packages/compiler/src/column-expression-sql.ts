@@ -50,5 +50,9 @@ export function sourceTable(source: SourceIR): string {
     const derived = source.columns.filter((c) => c.expression);
     if (derived.length === 0) return table;
     const columns = derived.map((c) => `${derivedColumnSql(source, c.name)} AS ${quoteIdent(c.name)}`);
-    return `(SELECT *, ${columns.join(', ')} FROM ${table})`;
+    // `*` leaves out DuckDB's row id, which transitions use to tell an episode from its successor
+    // (found by test/fuzz-data.test.ts: "does not have a column named rowid", an internal error);
+    // a declared column of that name is the row id's stand-in already.
+    const rowid = source.columns.some((c) => c.name.toLowerCase() === 'rowid') ? '' : 'rowid, ';
+    return `(SELECT *, ${rowid}${columns.join(', ')} FROM ${table})`;
 }
