@@ -131,7 +131,7 @@ export const dataCase: fc.Arbitrary<DataCase> = fc.record({ ep: fc.boolean(), ev
     .chain((s) => fc.record({
         header: pick(...HEADERS), privacy: pick(...PRIVACY), dialect, count: fc.integer({ min: 1, max: 4 }),
         ep: rows(episode), ev: rows(event), sn: rows(snapshot),
-        codes: fc.uniqueArray(fc.tuple(pick(...ZORG, ...WIJKEN), pick('zwaar', 'licht', '+licht', 'W1')), { selector: (c) => c[0], maxLength: 5 }),
+        codes: fc.uniqueArray(fc.tuple(pick(...ZORG, ...WIJKEN), pick('zwaar', 'licht', '+licht', 'W1')), { selector: (c) => c[0], minLength: 1, maxLength: 5 }),
         mapWijk: fc.boolean(), knownChange: fc.boolean(), bindingWhere: fc.boolean(),
         coverage: fc.boolean(), names: fc.boolean(),
     }).chain((c) => {
