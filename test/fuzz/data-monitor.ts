@@ -58,7 +58,7 @@ const snapshot = fc.tuple(pick('2023-01-01', '2024-01-01', '2024-02-29', '2025-0
     .map((r): Cell[] => r);
 
 const EP: [string, Kind][] = [['client_id', 'text'], ['zorg', 'text'], ['begindatum', 'date'], ['einddatum', 'date'], ['wijk', 'text'], ['kosten', 'decimal'], ['status', 'text']];
-const EV: [string, Kind][] = [['id', 'text'], ['datum', 'date'], ['soort', 'text'], ['bedrag', 'decimal'], ['wijk', 'text']];
+const EV: [string, Kind][] = [['id', 'text'], ['datum', 'date'], ['soort aanvraag (€)', 'text'], ['bedrag', 'decimal'], ['wijk', 'text']];
 const SN: [string, Kind][] = [['peildatum', 'date'], ['wijk', 'text'], ['aantal', 'integer']];
 const CODES: [string, Kind][] = [['code', 'text'], ['groep', 'text']];
 
@@ -80,7 +80,7 @@ const combine = (leaf: fc.Arbitrary<string>) => fc.letrec<{ c: string }>((tie) =
 })).c;
 const epLeaf = fc.oneof(textCond('zorg'), textCond('wijk'), dateCond('einddatum'), numCond('kosten'), textCond('status'), textCond('soort'), numCond('dubbel'));
 const epCondOf = (codes: boolean) => combine(codes ? fc.oneof({ weight: 5, arbitrary: epLeaf }, { weight: 1, arbitrary: textCond('zorg via codes.groep') }) : epLeaf);
-const evCond = combine(fc.oneof(textCond('soort'), textCond('wijk'), numCond('bedrag'), dateCond('datum').filter((c) => !c.includes('begindatum'))));
+const evCond = combine(fc.oneof(textCond('`soort aanvraag (€)`'), textCond('wijk'), numCond('bedrag'), dateCond('datum').filter((c) => !c.includes('begindatum'))));
 const where = (c: fc.Arbitrary<string>) => fc.option(c.map((x) => ` where ${x}`), { nil: '' });
 
 const epMeasureOf = (epCond: fc.Arbitrary<string>) => fc.oneof(
@@ -141,7 +141,7 @@ export const dataCase: fc.Arbitrary<DataCase> = fc.record({ ep: fc.boolean(), ev
             // Indicator a is 'desired up' at the monitor's grain, so every target fits it.
             fc.option(pick(`target a { ${c.header[3]} >= 3 }`, `target a { baseline ${c.header[2]}  ${c.header[3]} 10%  tolerance 5% }`,
                 `target a { baseline ${c.header[2]}  ${c.header[3]} up }`, `target a { ${c.header[3]} = 0  tolerance 1 }`)),
-            fc.option(s.sn ? fc.constant(`reference a "Wijk 1" from sn where wijk = "W1" value aantal`) : fc.constant('')),
+            fc.option(s.sn ? pick(`reference a "Wijk 1" from sn where wijk = "W1" value aantal`, `reference a "Peil 2024" from sn in 2024 value aantal`) : fc.constant('')),
             fc.option(pick(`note 2024-02-29 "Schrikkeldag" on a`, `note 2024-07-01 "=cmd|' /C calc'!A0"`)),
         ).map(([inds, target, reference, note]) => caseText(s, c, [...inds, target, reference, note,
             // A rate reference next to an indicator on the same scale.
@@ -160,7 +160,7 @@ function caseText(s: Sources, c: Parts, rest: (string | null)[]): DataCase {
     }
     if (s.ev) {
         files['data/ev.csv'] = csv(c.dialect, EV, c.ev);
-        parts.push(`source ev from "data/ev.csv" {\n    events on datum key id\n${o}    columns { id text  datum date  soort text?  bedrag decimal?  wijk text? }\n}\n`);
+        parts.push(`source ev from "data/ev.csv" {\n    events on datum key id\n${o}    columns { id text  datum date  \`soort aanvraag (€)\` text?  bedrag decimal?  wijk text? }\n}\n`);
     }
     if (s.sn) {
         files['data/sn.csv'] = csv(c.dialect, SN, c.sn);
