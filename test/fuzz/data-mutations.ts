@@ -36,9 +36,35 @@ function mutateCsv(text: string, kind: number, n: number): string {
     }
 }
 
-/** A mutated case: its text edited, or one of its data files, or both. */
+/**
+ * Edits that keep the text parseable, so the case still reaches the engines: another word where the
+ * grammar takes one of a set, another number, a line (a `by`, a `where`, a target) left out.
+ */
+const SWAPS: [RegExp, string[]][] = [
+    [/\b(up|down)\b/g, ['up', 'down']],
+    [/\bgrain (month|quarter|half-year|year)\b/g, ['grain month', 'grain quarter', 'grain half-year', 'grain year']],
+    [/\b(active at end|active during|started|ended)\b/g, ['active at end', 'active during', 'started', 'ended']],
+    [/ (>=|<=|<>|<|>|=) /g, [' >= ', ' < ', ' = ', ' <> ']],
+    [/\b\d+(\.\d+)?\b(?![-.\d])/g, ['0', '1', '2', '999999', '0.5']],
+    [/\b(20\d\d-\d\d-\d\d)\b/g, ['2024-02-29', '2023-02-28', '2024-12-31', '1999-01-01', '2099-12-31']],
+    [/\b(per 1000|per 100|percent of)\b/g, ['per 1000', 'per 100', 'percent of', 'per 1']],
+    [/\n\s*(by|decimals|known change|map via|names via|coverage|target|reference|note|privacy)\b[^\n]*/g, ['']],
+    [/ where [^\n]*?(?= to where| having|\n)/g, ['']],
+];
+
+function swapWord(text: string, which: number, at: number, by: number): string {
+    const [pattern, options] = SWAPS[which % SWAPS.length];
+    const hits = [...text.matchAll(pattern)];
+    if (hits.length === 0) return text;
+    const hit = hits[at % hits.length];
+    return text.slice(0, hit.index) + options[by % options.length] + text.slice(hit.index + hit[0].length);
+}
+
+/** A mutated case: its text edited (by words, or by characters and tokens), or one of its data files, or both. */
 export const mutatedCase = (base: fc.Arbitrary<DataCase>): fc.Arbitrary<DataCase> => base.chain((c) => fc.tuple(
-    fc.oneof(fc.constant(c.text), mutated(fc.constant(c.text))),
+    fc.oneof(fc.constant(c.text), mutated(fc.constant(c.text)),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 3 })
+            .map((swaps) => swaps.reduce((t, [which, at, by]) => swapWord(t, which, at, by), c.text))),
     fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 8 }), fc.nat()), { maxLength: 2 }),
 ).map(([text, edits]) => {
     const files = { ...c.files };
