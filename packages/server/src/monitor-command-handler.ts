@@ -2,8 +2,9 @@
  * Server commands for the editor (workspace/executeCommand): the SQL of an indicator and the safe
  * rows of a monitor as CSV.
  */
+import { DocumentState, URI } from 'langium';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { rowsToCsv } from '@monitor/ir';
 import { explainSql, planIndicators } from '@monitor/compiler';
 import type { ServerContext } from './server-context.js';
@@ -28,8 +29,26 @@ export class MonitorCommandHandler extends AbstractExecuteCommandHandler {
         super();
     }
 
+    /** A command right after an open or an edit waits for validation: an unlinked document is never lowered. */
+    private async validated(uri: unknown): Promise<void> {
+        let parsed: URI;
+        try { parsed = URI.parse(String(uri)); } catch { return; }
+        if (!this.ctx.shared().workspace.LangiumDocuments.hasDocument(parsed)) return;
+        // A document that is never validated (not open) must not hang the command: its lowering refuses it.
+        const source = new CancellationTokenSource();
+        const timer = setTimeout(() => source.cancel(), 10_000);
+        try {
+            await this.ctx.shared().workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, source.token);
+        } catch {
+            // Cancelled: go on; `lowerForDocument` gives no program for a document that is not ready.
+        } finally {
+            clearTimeout(timer);
+        }
+    }
+
     registerCommands(accept: ExecuteCommandAcceptor): void {
         accept(SHOW_SQL_COMMAND, async ([uri, indicator]) => {
+            await this.validated(uri);
             const program = this.ctx.analyses.lowered(String(uri));
             if (!program) fail('The monitor has errors; fix them to see its SQL.', 'De monitor bevat fouten; los die op om de SQL te zien.', this.ctx);
             if (!program.indicators.some(i => i.name === indicator)) {
@@ -39,6 +58,7 @@ export class MonitorCommandHandler extends AbstractExecuteCommandHandler {
         });
         accept(EXPORT_ROWS_COMMAND, async ([uri, options]) => {
             if (!this.ctx.settings.trusted) fail('Results are not computed in an untrusted workspace.', 'In een niet-vertrouwde werkmap wordt niets berekend.', this.ctx);
+            await this.validated(uri);
             const analysis = await this.ctx.analyses.analyse(String(uri));
             if (!analysis.rows) fail('The monitor has errors or no indicators; nothing to export.', 'De monitor bevat fouten of geen indicatoren; er is niets te exporteren.', this.ctx);
             // Only an explicit `raw: true` turns the formula escaping off; anything else keeps it.
