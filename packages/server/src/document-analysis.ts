@@ -5,7 +5,7 @@
  * for DuckDB.
  */
 import fs from 'node:fs';
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { ast, importClosure, lowerProgram, message } from '@monitor/language';
@@ -40,10 +40,6 @@ export function lowerForDocument(shared: LangiumSharedServices, uri: string, pri
     const errors = closure.reduce((n, d) => n + (d.diagnostics ?? []).filter(x => (x.severity ?? 1) === 1).length, 0);
     const root = closure.find(d => d.uri.toString() === uri);
     if (!root || errors > 0) return { program: null, errors: Math.max(errors, root ? 0 : 1), closure };
-    // Invariant: only a validated document (imports at least linked) is lowered. Before linking, a
-    // measure has no time meaning and would count every row in every period: just after an open or an
-    // edit, the first export gave 4 for a quarter of 2 rows. Not ready yet: no program, no error.
-    if (!isReady(root, closure)) return { program: null, errors: 0, closure };
     const input = (d: LangiumDocument) => ({ uri: d.uri.toString(), model: d.parseResult.value as ast.Model });
     try {
         const program = lowerProgram(input(root), closure.filter(d => d !== root).map(input));
@@ -52,11 +48,6 @@ export function lowerForDocument(shared: LangiumSharedServices, uri: string, pri
         // Invariant (ARCHITECTURE.md): lowering does not throw without errors; if it does, show no program.
         return { program: null, errors: 1, closure };
     }
-}
-
-/** Whether a document is validated and its imports linked, so lowering sees every reference resolved. */
-export function isReady(root: LangiumDocument, closure: LangiumDocument[]): boolean {
-    return root.state >= DocumentState.Validated && closure.every(d => d.state >= DocumentState.Linked);
 }
 
 /** The data files of a program that pass the confinement check (absolute paths); none without a root. */
@@ -158,10 +149,7 @@ export class DocumentAnalyses {
         const { program, errors, closure } = lowerForDocument(this.shared, uri, this.settings.privacyMinimum);
         const root = workspaceRootOf(this.settings, uri);
         const dataFiles = program && this.settings.trusted ? confinedDataFiles(program, root) : [];
-        // Readiness is part of the key: a result from before validation is never taken for the one after it.
-        const self = closure.find(d => d.uri.toString() === uri);
-        const ready = self !== undefined && isReady(self, closure);
-        const key = [this.settings.trusted, ready, ...closure.map(d => `${d.uri}@${d.textDocument.version}`),
+        const key = [this.settings.trusted, ...closure.map(d => `${d.uri}@${d.textDocument.version}`),
             ...dataFiles.map(f => `${f.path}@${mtime(f.path)}`)].join('|');
         const cached = this.results.get(uri);
         if (cached?.key === key) return Promise.resolve(cached);

@@ -3,8 +3,8 @@
  * rows of a monitor as CSV.
  */
 import { DocumentState, URI } from 'langium';
-import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type LangiumSharedServices } from 'langium/lsp';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { rowsToCsv } from '@monitor/ir';
 import { explainSql, planIndicators } from '@monitor/compiler';
 import type { ServerContext } from './server-context.js';
@@ -17,6 +17,18 @@ import type { ServerContext } from './server-context.js';
 export const SHOW_SQL_COMMAND = 'monitor.server.showSql';
 /** See SHOW_SQL_COMMAND. */
 export const EXPORT_ROWS_COMMAND = 'monitor.server.exportRows';
+
+/**
+ * Waits until a document is validated, at most 10 s (a document that is never validated is not open).
+ * Polls the document's own state: the builder's `waitUntil` resolves as soon as *a* build got that far.
+ */
+async function whenValidated(shared: LangiumSharedServices, uri: URI): Promise<void> {
+    for (let waited = 0; waited < 10_000; waited += 25) {
+        const document = shared.workspace.LangiumDocuments.getDocument(uri);
+        if (!document || document.state >= DocumentState.Validated) return;
+        await new Promise(resolve => setTimeout(resolve, 25));
+    }
+}
 
 function fail(en: string, nl: string, ctx: ServerContext): never {
     // RequestFailed, not InternalError: the request was understood, the document cannot answer it.
@@ -33,17 +45,7 @@ export class MonitorCommandHandler extends AbstractExecuteCommandHandler {
     private async validated(uri: unknown): Promise<void> {
         let parsed: URI;
         try { parsed = URI.parse(String(uri)); } catch { return; }
-        if (!this.ctx.shared().workspace.LangiumDocuments.hasDocument(parsed)) return;
-        // A document that is never validated (not open) must not hang the command: its lowering refuses it.
-        const source = new CancellationTokenSource();
-        const timer = setTimeout(() => source.cancel(), 10_000);
-        try {
-            await this.ctx.shared().workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, source.token);
-        } catch {
-            // Cancelled: go on; `lowerForDocument` gives no program for a document that is not ready.
-        } finally {
-            clearTimeout(timer);
-        }
+        await whenValidated(this.ctx.shared(), parsed);
     }
 
     registerCommands(accept: ExecuteCommandAcceptor): void {
