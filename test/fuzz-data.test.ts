@@ -2,7 +2,7 @@
  * Fuzzing with data on both engines (issue 15): generated monitors with small CSV files, and mutations
  * of them, run in-process as `monitor check` and `monitor run` would. A case that validates must
  * compute without an internal error (the CLI's exit 2), and DuckDB-WASM and native DuckDB must give
- * the same data errors and identical rows. `npm test` runs 300 cases (a third generated, two thirds
+ * the same data errors and identical rows. `npm test` runs 150 cases (a third generated, two thirds
  * mutated; each computed case costs some 30 DuckDB queries, most of the time on DuckDB-WASM);
  * `npm run fuzz` 100,000 (MONITOR_FUZZ_DATA_RUNS). Deterministic: the seed is fixed (15) unless
  * MONITOR_FUZZ_SEED gives another. A failure prints its seed and path; replay that one case with
@@ -15,7 +15,7 @@ import { dataCase, type DataCase } from './fuzz/data-monitor.js';
 import { mutatedCase } from './fuzz/data-mutations.js';
 import { startFuzzSession, type CaseOutcome, type FuzzSession } from './fuzz/run-both.js';
 
-const TOTAL = Number(process.env.MONITOR_FUZZ_DATA_RUNS ?? 300);
+const TOTAL = Number(process.env.MONITOR_FUZZ_DATA_RUNS ?? 150);
 const GENERATED = Math.ceil(TOTAL / 3);
 const MUTATED = TOTAL - GENERATED;
 const SEED = Number(process.env.MONITOR_FUZZ_SEED ?? 15);
