@@ -5,7 +5,9 @@
  * annotations or run's stderr.
  */
 import { describe, expect, test } from 'vitest';
-import { fixture, monitor } from './cli-helpers.js';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ROOT, fixture, monitor } from './cli-helpers.js';
 
 const HEADER = `monitor m {
     title "T"
@@ -90,5 +92,20 @@ describe('log injection', () => {
         expect(github).toHaveLength(json.length);
         for (const line of github) expect(line).toMatch(/^::(error|warning|notice) file=m\.monitor,line=\d+,/);
         expect(github.join('\n')).not.toContain('\u001b');
+    });
+});
+
+describe('npm start\'s summary', () => {
+    test('a title holding a newline, a forged workflow command and an ANSI escape prints escaped on one line', () => {
+        // The summary's heading is the monitor's title: its line break becomes a space in lowering,
+        // its escape sequence is shown escaped.
+        const titled = MONITOR.replace('title "T"', `title "Kinderen\n${FORGED}\u001b[2J"`);
+        const dir = fixture({ '.monitor-root': '', 'data.csv': DATA, 'm.monitor': titled });
+        const r = spawnSync(process.execPath, [path.join(ROOT, 'packages/cli/dist/start.js'), '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, MONITOR_LANG: 'en' } });
+        expect(r.status).toBe(0);
+        expect(r.stdout).toContain(`Kinderen ${FORGED}\\u001b[2J  (m.monitor)`);
+        expect(r.stdout).toMatch(/^n\s+2024-Q3\s+1\s/m);
+        expect(r.stdout).not.toContain('\u001b');
+        for (const line of r.stdout.split('\n')) expect(line).not.toMatch(/^::/);
     });
 });

@@ -4,7 +4,7 @@
  */
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators, POSTGRES } from '@monitor/compiler';
-import { applyDisclosure, assessTargets, breakdownChanges, cellKeyNeedsDuckDB, executePlan, executePresence } from '@monitor/engine';
+import { applyDisclosure, assessTargets, breakdownChanges, cellKeyNeedsDuckDB, executePlan, executePresence, type Engine } from '@monitor/engine';
 import { getLocale } from '@monitor/language';
 import { cellKeySecret } from '@monitor/server';
 import type { AnalysedMonitor } from './analyse.js';
@@ -18,12 +18,23 @@ export interface Computed {
     rows: ResultRow[];
 }
 
-
 /** Computes the rows of a monitor that passed the language stages. */
 export async function computeMonitor(monitor: AnalysedMonitor, root: string, only?: string[], kind: EngineChoice = chosenEngine()): Promise<Computed> {
     const engine = await startEngine(kind);
     try {
-        const diagnostics = await loadSources(engine, monitor, root, { lock: true });
+        return await computeOn(engine, monitor, root, only);
+    } finally {
+        await engine.close();
+    }
+}
+
+/**
+ * The pipeline on an engine the caller owns: `run`'s path exactly. `lock: false` leaves the engine
+ * open for the next monitor's sources (the in-process fuzzer reuses one engine per kind).
+ */
+export async function computeOn(engine: Engine, monitor: AnalysedMonitor, root: string, only?: string[], lock = true): Promise<Computed> {
+    try {
+        const diagnostics = await loadSources(engine, monitor, root, { lock });
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         // The bound on work: a monitor with too many output cells is refused before it runs for hours.
         diagnostics.push(...(await checkOutputCells(engine, monitor)));
@@ -54,7 +65,5 @@ export async function computeMonitor(monitor: AnalysedMonitor, root: string, onl
         const diagnostic = queryDiagnostic(monitor, error);
         if (!diagnostic) throw error;
         return { diagnostics: [diagnostic], rows: [] };
-    } finally {
-        await engine.close();
     }
 }

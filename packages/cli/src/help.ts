@@ -42,7 +42,7 @@ Environment:
   MONITOR_CELLKEY_SECRET   The secret key of 'privacy { … perturb cellkey … }' (at least 16 characters;
                            never in a .monitor file). See docs/privacy-cellkey.md.
 
-Exit codes: 0 clean, 1 findings (errors), 2 usage or internal error.
+Exit codes: 0 clean, 1 findings (errors), 2 usage or internal error, 143 the --timeout time box ran out.
 `,
     check: `Usage: monitor check <files or folders…> [--format text|json|github|sarif] [--strict] [--max-warnings N] [--no-data] [--root DIR]
 
@@ -64,7 +64,7 @@ Options:
                        folder above the monitor holding .git or .monitor-root, else the monitor's folder).
 
 On a terminal a progress line shows on stderr; never in CI (env CI set) or when piped.
-Exit codes: 0 no errors, 1 errors (or warnings under --strict / --max-warnings), 2 usage or internal error.
+Exit codes: 0 no errors, 1 errors (or warnings under --strict / --max-warnings), 2 usage or internal error, 143 the --timeout time box ran out.
 `,
     run: `Usage: monitor run <file> [--indicator NAME…] [--format json|csv] [--out FILE] [--root DIR] [--engine auto|native|wasm|postgres] [--csv-raw]
 
@@ -129,7 +129,7 @@ Options:
   --root DIR     The workspace that data paths and imports must stay inside (default: the nearest
                  folder above the monitor holding .git or .monitor-root, else the monitor's folder).
 
-Exit codes: 0 written, 1 errors in a monitor or its data (diagnostics on stderr, no report), 2 usage error.
+Exit codes: 0 written, 1 errors in a monitor or its data (diagnostics on stderr, no report), 2 usage error, 143 the --timeout time box ran out.
 `,
     audit: `Usage: monitor audit <files or folder> [--format text|json] [--root DIR] [--lang en|nl]
 

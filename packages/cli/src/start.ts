@@ -9,7 +9,7 @@ import path from 'node:path';
 import { getLocale } from '@monitor/language';
 import { analyse, collectFiles } from './analyse.js';
 import { computeMonitor } from './compute.js';
-import { formatText, sortDiagnostics } from './diagnostic.js';
+import { escapeControl, formatText, sortDiagnostics } from './diagnostic.js';
 import { buildReport, type ComputedMonitor } from './report/build-report.js';
 import { summaryTable } from './summary.js';
 
@@ -24,7 +24,8 @@ async function start(folder: string): Promise<number> {
     if (analysis.diagnostics.length > 0) process.stdout.write(formatText(sortDiagnostics(analysis.diagnostics)) + '\n');
     for (const monitor of analysis.monitors) {
         const title = monitor.program.monitor.title ?? monitor.program.monitor.name;
-        process.stdout.write(`\n${title}  (${path.relative(process.cwd(), monitor.file)})\n`);
+        // A title or path is the monitor author's text: its control characters never start a line of their own.
+        process.stdout.write(`\n${escapeControl(`${title}  (${path.relative(process.cwd(), monitor.file)})`)}\n`);
         const computed = await computeMonitor(monitor, process.cwd());
         if (computed.diagnostics.length > 0) process.stdout.write(formatText(sortDiagnostics(computed.diagnostics)) + '\n');
         if (computed.diagnostics.some(d => d.severity === 'error')) {
@@ -37,14 +38,14 @@ async function start(folder: string): Promise<number> {
     if (reported.length > 0) {
         const report = await buildReport(reported, getLocale());
         await fs.writeFile(REPORT_FILE, report.html);
-        process.stdout.write(`\nReport of ${report.indicators} indicator(s) with charts: ${path.resolve(REPORT_FILE)} (open it in a browser).\n`);
+        process.stdout.write(`\nReport of ${report.indicators} indicator(s) with charts: ${escapeControl(path.resolve(REPORT_FILE))} (open it in a browser).\n`);
     }
     process.stdout.write(`\n${analysis.monitors.length} monitor(s) computed from ${files.length} file(s).` +
-        ` Try: npx monitor run ${path.relative(process.cwd(), analysis.monitors[0]?.file ?? 'examples')} --format csv\n`);
+        ` Try: npx monitor run ${escapeControl(path.relative(process.cwd(), analysis.monitors[0]?.file ?? 'examples'))} --format csv\n`);
     return failed ? 1 : 0;
 }
 
 process.exitCode = await start(process.argv[2] ?? 'examples').catch(error => {
-    process.stderr.write(`monitor: ${(error as Error).message}\n`);
+    process.stderr.write(`monitor: ${escapeControl((error as Error).message)}\n`);
     return 2;
 });

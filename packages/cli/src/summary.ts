@@ -1,4 +1,5 @@
 /** A readable table per monitor for `npm start`: each indicator's latest value, change and status. */
+import { escapeControl } from './diagnostic.js';
 import { indicatorDecimals, isTotalRow, roundTo, type ProgramIR, type ResultRow, type Status } from '@monitor/ir';
 
 const STATUS_TEXT: Record<Status, string> = {
@@ -45,8 +46,9 @@ export function summaryTable(program: ProgramIR, rows: ResultRow[]): string {
             sparkline(withValue.slice(-12).map(r => r.value!)),
         ]);
     }
-    const widths = header.map((_, i) => Math.max(...lines.map(l => l[i].length)));
-    return lines.map(l => l.map((c, i) => pad(c, widths[i])).join('  ').trimEnd()).join('\n');
+    const widths = header.map((_, i) => Math.max(...lines.map(l => escapeControl(l[i]).length)));
+    // Control characters escaped like every text output, so no cell starts a line of its own.
+    return lines.map(l => l.map((c, i) => pad(escapeControl(c), widths[i])).join('  ').trimEnd()).join('\n');
 }
 
 /** A small text chart of the last values. */

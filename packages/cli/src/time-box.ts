@@ -2,7 +2,8 @@
  * The time box of a command that computes (`check`, `run`, `report`, `diff`): DuckDB-WASM runs queries
  * on the main thread and cannot be interrupted from it, so a watchdog thread ends the process when the
  * time is up, after writing a diagnostic to stderr itself (the main thread may be busy in a query).
- * The process then exits by SIGTERM (exit status 143 in a shell). Native DuckDB also stops its own
+ * The process then exits by SIGTERM: exit status 143 in a shell, the documented status of a time box
+ * that ran out (docs/ci.md: 0 success, 1 findings, 2 usage or internal error). Native DuckDB also stops its own
  * queries after 10 minutes (`NativeConnectionOptions.timeoutMs`).
  */
 import { Worker } from 'node:worker_threads';

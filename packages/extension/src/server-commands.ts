@@ -1,7 +1,7 @@
 /**
  * Editor commands answered by the language server through `workspace/executeCommand`:
- * `monitor.server.showSql` [uri, indicator] → SQL text, `monitor.server.exportRows` [uri] → CSV of
- * the rows after disclosure control. The server's messages arrive already in the user's language.
+ * `monitor.server.showSql` [uri, indicator] → SQL text, `monitor.server.exportRows` [uri, { raw }] → CSV
+ * of the rows after disclosure control (formula-like text escaped unless `monitor.export.csvRaw`). The server's messages arrive already in the user's language.
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
@@ -74,7 +74,7 @@ export async function exportResults(client: CommandClient, uriArg?: unknown): Pr
     }
     const csv = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Computing {0}…', baseName(doc.uri)) },
-        () => runServerCommand(client, SERVER_EXPORT_ROWS, [doc.uri.toString()]),
+        () => runServerCommand(client, SERVER_EXPORT_ROWS, [doc.uri.toString(), { raw: vscode.workspace.getConfiguration('monitor').get<boolean>('export.csvRaw') === true }]),
     );
     if (csv === undefined) return;
     const target = await vscode.window.showSaveDialog({
