@@ -5,7 +5,7 @@
  * for DuckDB.
  */
 import fs from 'node:fs';
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { ast, importClosure, lowerProgram, message } from '@monitor/language';
@@ -32,21 +32,27 @@ export interface Analysis {
  * The program of a document and its imports, without touching data files; `privacyMinimum` (the
  * editor's setting) raises the program's privacy minimum.
  */
-export function lowerForDocument(shared: LangiumSharedServices, uri: string, privacyMinimum: number | null = null): { program: ProgramIR | null; errors: number; closure: LangiumDocument[] } {
+export function lowerForDocument(shared: LangiumSharedServices, uri: string, privacyMinimum: number | null = null): { program: ProgramIR | null; errors: number; closure: LangiumDocument[]; ready: boolean } {
     const documents = shared.workspace.LangiumDocuments;
     const closure = [...importClosure(URI.parse(uri), documents)]
         .map(u => documents.getDocument(URI.parse(u)))
         .filter((d): d is LangiumDocument => d !== undefined);
+    // Lowering a document that is not yet linked and validated gives a wrong program without a word
+    // (an unresolved measure has no time meaning, so every row counts in the first period): not ready.
+    // Its imports need to be linked (a workspace file that is not open is linked, not validated).
+    const ready = closure.some(d => d.uri.toString() === uri && d.state >= DocumentState.Validated)
+        && closure.every(d => d.state >= DocumentState.Linked);
+    if (!ready) return { program: null, errors: 0, closure, ready };
     const errors = closure.reduce((n, d) => n + (d.diagnostics ?? []).filter(x => (x.severity ?? 1) === 1).length, 0);
     const root = closure.find(d => d.uri.toString() === uri);
-    if (!root || errors > 0) return { program: null, errors: Math.max(errors, root ? 0 : 1), closure };
+    if (!root || errors > 0) return { program: null, errors: Math.max(errors, root ? 0 : 1), closure, ready };
     const input = (d: LangiumDocument) => ({ uri: d.uri.toString(), model: d.parseResult.value as ast.Model });
     try {
         const program = lowerProgram(input(root), closure.filter(d => d !== root).map(input));
-        return { program: withPrivacyFloor(program, privacyMinimum), errors: 0, closure };
+        return { program: withPrivacyFloor(program, privacyMinimum), errors: 0, closure, ready };
     } catch {
         // Invariant (ARCHITECTURE.md): lowering does not throw without errors; if it does, show no program.
-        return { program: null, errors: 1, closure };
+        return { program: null, errors: 1, closure, ready };
     }
 }
 
@@ -146,7 +152,9 @@ export class DocumentAnalyses {
 
     /** Analyses a document unless the cached result is still valid; resolves with the current result. */
     analyse(uri: string): Promise<Analysis> {
-        const { program, errors, closure } = lowerForDocument(this.shared, uri, this.settings.privacyMinimum);
+        const { program, errors, closure, ready } = lowerForDocument(this.shared, uri, this.settings.privacyMinimum);
+        // Not yet validated: nothing is computed or cached now; the Validated phase schedules it again.
+        if (!ready) return Promise.resolve(this.results.get(uri) ?? { key: 'not-ready', program: null, errors: 0, dataFiles: [], issues: [], rows: null });
         const root = workspaceRootOf(this.settings, uri);
         const dataFiles = program && this.settings.trusted ? confinedDataFiles(program, root) : [];
         const key = [this.settings.trusted, ...closure.map(d => `${d.uri}@${d.textDocument.version}`),
