@@ -12,7 +12,7 @@ import { startLspClient, type LspClient } from './lsp-client.js';
 const MONITOR = `monitor m {
     title "T"
     grain quarter
-    range 2024-Q1 .. 2024-Q2
+    range 2024-Q1 .. 2024-Q2  privacy none "test data"
 }
 source s from "data.csv" {
     events on datum

@@ -106,8 +106,12 @@ export interface ExecuteOptions {
 /** Runs every query of the plan in dependency order and returns the rows of all series. */
 export async function executePlan(engine: Engine, plan: Plan, options: ExecuteOptions = {}): Promise<ResultRow[]> {
     // The secret goes into a table as a quoted literal; the plan's SQL reads it from there (record-key.ts).
-    const secret = options.cellKeySecret ? quoteLiteral(options.cellKeySecret) : 'CAST(NULL AS VARCHAR)';
-    await engine.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(CELLKEY_SECRET_TABLE)} AS SELECT ${secret} AS secret`);
+    // Only a plan under `perturb cellkey` reads it (the PostgreSQL engine, read-only, refuses such plans).
+    const table = quoteIdent(CELLKEY_SECRET_TABLE);
+    if (plan.indicators.some((ip) => ip.query?.sql.includes(table))) {
+        const secret = options.cellKeySecret ? quoteLiteral(options.cellKeySecret) : 'CAST(NULL AS VARCHAR)';
+        await engine.query(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT ${secret} AS secret`);
+    }
     const names = await codeNames(engine, plan);
     const done = new Map<string, { plan: IndicatorPlan; rows: ResultRow[] }>();
     const out: ResultRow[] = [];

@@ -32,7 +32,7 @@ export interface Analysis {
  * The program of a document and its imports, without touching data files; `privacyMinimum` (the
  * editor's setting) raises the program's privacy minimum.
  */
-export function lowerForDocument(shared: LangiumSharedServices, uri: string, privacyMinimum: number | null = null): { program: ProgramIR | null; errors: number; closure: LangiumDocument[]; ready: boolean } {
+export function lowerForDocument(shared: LangiumSharedServices, uri: string, privacyMinimum: number | null = null, rootState: DocumentState = DocumentState.Validated): { program: ProgramIR | null; errors: number; closure: LangiumDocument[]; ready: boolean } {
     const documents = shared.workspace.LangiumDocuments;
     const closure = [...importClosure(URI.parse(uri), documents)]
         .map(u => documents.getDocument(URI.parse(u)))
@@ -40,7 +40,9 @@ export function lowerForDocument(shared: LangiumSharedServices, uri: string, pri
     // Lowering a document that is not yet linked and validated gives a wrong program without a word
     // (an unresolved measure has no time meaning, so every row counts in the first period): not ready.
     // Its imports need to be linked (a workspace file that is not open is linked, not validated).
-    const ready = closure.some(d => d.uri.toString() === uri && d.state >= DocumentState.Validated)
+    // Hover and lenses show the definition once the document is linked (`rootState`); computing waits
+    // for validation, so a document with errors is never computed.
+    const ready = closure.some(d => d.uri.toString() === uri && d.state >= rootState)
         && closure.every(d => d.state >= DocumentState.Linked);
     if (!ready) return { program: null, errors: 0, closure, ready };
     const errors = closure.reduce((n, d) => n + (d.diagnostics ?? []).filter(x => (x.severity ?? 1) === 1).length, 0);
@@ -108,7 +110,7 @@ export class DocumentAnalyses {
 
     /** The current program of a document (lowered now, cheap), or null when it has errors. */
     lowered(uri: string): ProgramIR | null {
-        return lowerForDocument(this.shared, uri, this.settings.privacyMinimum).program;
+        return lowerForDocument(this.shared, uri, this.settings.privacyMinimum, DocumentState.Linked).program;
     }
 
     /**
