@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createMonitorClient, restartOnChanges } from './monitor-client.js';
 import { newMonitor } from './new-monitor.js';
-import { openPreview } from './preview/open-preview.js';
+import { openPreview, registerPreviewSerializer } from './preview/open-preview.js';
 import { exportResults, monitorDocument, showSql } from './server-commands.js';
 import { MonitorStatusBar } from './status-bar.js';
 
@@ -28,12 +28,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await ready.catch(error => output.appendLine(`Restart failed: ${String(error)}`));
     };
     restartOnChanges(context, restart);
+    // A preview that was open when the window reloaded comes back.
+    registerPreviewSerializer(context, whenReady);
 
     const command = (id: string, run: (...args: unknown[]) => unknown) =>
         context.subscriptions.push(vscode.commands.registerCommand(id, run));
-    command('monitor.openPreview', async (arg?: unknown) => {
+    // A Preview lens passes its indicator: the preview scrolls to that card.
+    command('monitor.openPreview', async (arg?: unknown, indicator?: unknown) => {
         const doc = await monitorDocument(arg);
-        if (doc) openPreview(context, await whenReady(), doc.uri);
+        if (doc) openPreview(context, await whenReady(), doc.uri, typeof indicator === 'string' ? indicator : undefined);
     });
     command('monitor.showSql', async (uri?: unknown, indicator?: unknown) => showSql(await whenReady(), uri, indicator));
     command('monitor.exportResults', async (uri?: unknown) => exportResults(await whenReady(), uri));
