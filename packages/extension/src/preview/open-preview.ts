@@ -51,6 +51,11 @@ export function openPreview(context: vscode.ExtensionContext, client: ProgramCli
     return preview;
 }
 
+/** Asks every open preview for the program again (the language server restarted). */
+export function refreshPreviews(): void {
+    for (const preview of panels.values()) preview.schedule(0);
+}
+
 /**
  * Restores previews after a window reload. The webview keeps its document's URI in its state; that
  * state comes from the page, so it is checked (a `.monitor` file or an untitled document) before use.
