@@ -198,7 +198,8 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         await page.keyboard.press('Shift+ArrowRight');
         await page.keyboard.type('40');
         await page.locator('.monaco-editor .view-line', { hasText: '2026-Q4 -40%' }).waitFor({ timeout: 10_000 });
-        await frame.waitForFunction(old => document.querySelector('#indicator-verblijf .target_line_marks path')?.getAttribute('d') !== old, before, { timeout: 60_000 });
+        await frame.waitForFunction(old => document.querySelector('#indicator-verblijf .target_line_marks path')?.getAttribute('d') !== old, before, { timeout: 120_000 })
+            .finally(() => page.screenshot({ path: testOutput('e2e-vscode-preview-edited.png') }));
         const after = await targetLine.getAttribute('d');
         expect(after).toMatch(/^M[\d.,-]+L/);
         expect(after).not.toBe(before);
@@ -207,7 +208,7 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         expect(await frame.evaluate(() => (window as unknown as { __e2eMark?: string }).__e2eMark)).toBe('kept');
         await page.screenshot({ path: testOutput('e2e-vscode-preview-edited.png') });
         await undoUntil(page, page.locator('.monaco-editor .view-line', { hasText: '2026-Q4 -15%' }));
-    }, 180_000);
+    }, 240_000);
 
     test("an indicator's Preview lens scrolls the preview to that indicator", async () => {
         await page.getByRole('tab', { name: /^jeugd\.monitor/ }).first().click();
@@ -249,9 +250,11 @@ async function hoverVerblijf(page: Page, text: string): Promise<string> {
     await goTo(page, lineCol(text, 'indicator verblijf', 'indicator '.length));
     const name = page.locator('.monaco-editor .view-line', { hasText: 'indicator verblijf {' }).locator('span > span', { hasText: /^verblijf$/ });
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /latest: \d/ });
-    // The value is computed in the background (DuckDB-WASM): hover again until it is there.
+    // The value is computed in the background (DuckDB-WASM): hover again until it is there, and is the
+    // current one (after an edit the last good value shows first, marked, until the analysis is done).
+    const fresh = async () => (await hover.isVisible()) && !(await hover.innerText()).includes('last good result');
     const deadline = Date.now() + 60_000;
-    while (!(await hover.isVisible()) && Date.now() < deadline) {
+    while (!(await fresh()) && Date.now() < deadline) {
         await page.mouse.move(5, 5);
         await name.hover();
         await hover.waitFor({ timeout: 3_000 }).catch(() => undefined);

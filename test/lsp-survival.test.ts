@@ -84,6 +84,26 @@ describe('documents that are no local file, and malformed requests', () => {
         expect(client.stderr()).not.toMatch(/ERR_INVALID_URL_SCHEME|must be of scheme file/);
     }, 180_000);
 
+    test('after an untitled document is closed, edits of another file are built and monitor/program answers', async () => {
+        const { client, uri, text, file } = session;
+        const untitled = 'untitled:Untitled-7';
+        void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'monitor', version: 1, text: 'monitor name {\n    grain quarter\n}\n' } });
+        await client.waitForDiagnostics(untitled, () => true, 60_000);
+        void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: untitled } });
+        const edited = text.replace('2026-Q4 -15%', '2026-Q4 -40%');
+        client.change(file, edited, 50);
+        // It used to hang: every build after the close threw (no language for an URI without an extension).
+        const answer = await Promise.race([
+            client.request<{ program: { indicators: { name: string; target?: { points: { value?: number }[] } }[] } | null }>('monitor/program', { uri }),
+            new Promise<'hung'>(resolve => setTimeout(() => resolve('hung'), 30_000)),
+        ]);
+        expect(answer).not.toBe('hung');
+        const verblijf = answer !== 'hung' ? answer.program?.indicators.find(i => i.name === 'verblijf') : undefined;
+        expect(verblijf?.target?.points.map(p => p.value)).toContain(-40);
+        expect(client.stderr()).not.toMatch(/contains no services/);
+        client.change(file, text, 51);
+    }, 120_000);
+
     test('a code action request with malformed diagnostics answers with an empty list', async () => {
         const { client, uri } = session;
         const start = { line: 0, character: 0 };
