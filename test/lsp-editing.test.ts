@@ -46,7 +46,8 @@ describe('rename, workspace symbols and hover on names (English)', () => {
 
     test('rename to a name another declaration of that kind already has is refused with the reason', async () => {
         const indicator = await rename(session, 'indicator verblijf', 10, 'residentieel');
-        expect(indicator.error?.message).toBe("Cannot rename: the name 'residentieel' is already taken by indicator 'residentieel' (jeugd.monitor, line 70). Choose another name.");
+        const line = pos(session.text, 'indicator residentieel').line + 1;
+        expect(indicator.error?.message).toBe(`Cannot rename: the name 'residentieel' is already taken by indicator 'residentieel' (jeugd.monitor, line ${line}). Choose another name.`);
         // Taken in a file that imports this one: that file would see both.
         expect((await rename(session, 'indicator verblijf', 10, 'eigen_telling')).error?.message).toContain("indicator 'eigen_telling' (extra.monitor, line 3)");
         // A column: taken within the same source, also from a use of the column.
@@ -92,8 +93,9 @@ describe('rename and hover in Dutch', () => {
     afterAll(async () => session?.close());
 
     test('the refusal and the hover are in Dutch', async () => {
+        const line = pos(session.text, 'indicator residentieel').line + 1;
         expect((await rename(session, 'indicator verblijf', 10, 'residentieel')).error?.message)
-            .toBe("Hernoemen kan niet: de naam 'residentieel' is al in gebruik voor indicator 'residentieel' (jeugd.monitor, regel 70). Kies een andere naam.");
+            .toBe(`Hernoemen kan niet: de naam 'residentieel' is al in gebruik voor indicator 'residentieel' (jeugd.monitor, regel ${line}). Kies een andere naam.`);
         expect(await hoverText(session.client, session.uri, pos(session.text, 'where voorziening in', 6)))
             .toContain('Kolom van bron `trajecten` (bestand `data/jeugdhulp_trajecten.csv`): tekst. Gedeclareerd in jeugd.monitor, regel 30.');
     });
