@@ -55,8 +55,12 @@ async function undoUntil(page: Page, visible: Locator): Promise<void> {
  * machine keys typed before the quick input or the editor is ready would land elsewhere).
  */
 async function goTo(page: Page, at: { line: number; column: number }): Promise<void> {
-    await page.keyboard.press(`${MOD}+G`);
     const input = page.locator('.quick-input-widget input');
+    // Right after a webview had focus the first key press may not reach the workbench: press again.
+    for (let i = 0; i < 3 && !(await input.isVisible()); i++) {
+        await page.keyboard.press(`${MOD}+G`);
+        await input.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
     await input.waitFor();
     await input.fill(`:${at.line}:${at.column}`); // the quick input of Go to Line starts with ":"
     await page.keyboard.press('Enter');
