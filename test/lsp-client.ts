@@ -3,6 +3,8 @@
  * and speaks JSON-RPC over its standard input and output (vscode-jsonrpc).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -142,4 +144,65 @@ export async function eventually(read: () => Promise<string>, re: RegExp, timeou
         await new Promise(r => setTimeout(r, 200));
     }
     throw new Error(`timed out; last text: ${last}`);
+}
+
+/** An LSP position: 0-based line and character. */
+export interface WirePosition { line: number; character: number }
+
+/** 0-based position of the n-th occurrence of `needle` in `text`, plus `shift` characters. */
+export function positionOf(text: string, needle: string, shift = 0, nth = 0): WirePosition {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`'${needle}' not in text`);
+    const before = text.slice(0, at + shift);
+    return { line: before.split('\n').length - 1, character: at + shift - before.lastIndexOf('\n') - 1 };
+}
+
+/** The markdown of a hover, or '' when there is none. */
+export async function hoverText(client: LspClient, uri: string, position: WirePosition): Promise<string> {
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position });
+    return hover?.contents.value ?? '';
+}
+
+/** The examples folder of the project. */
+export const EXAMPLES = path.resolve(import.meta.dirname, '../examples');
+
+/** A temporary copy of `examples/<name>`, with `extra` files (name → text) written beside it. */
+export function copyExample(name = 'jeugd', extra: Record<string, string> = {}): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `monitor-lsp-${name}-`));
+    fs.cpSync(path.join(EXAMPLES, name), dir, { recursive: true });
+    for (const [file, text] of Object.entries(extra)) fs.writeFileSync(path.join(dir, file), text);
+    return dir;
+}
+
+/** A server on a copy of an example with its main file open and free of errors. */
+export interface ExampleSession {
+    dir: string;
+    client: LspClient;
+    file: string;
+    text: string;
+    uri: string;
+    /** Stops the server and removes the copy. */
+    close(): Promise<void>;
+}
+
+/**
+ * The start-up every LSP test shares: copy `examples/<example>` (plus `extra` files), start the
+ * server on it, open `<file>` and wait until its diagnostics hold no error.
+ */
+export async function openExample(options: Partial<ClientOptions> & { example?: string; file?: string; extra?: Record<string, string>; timeoutMs?: number } = {}): Promise<ExampleSession> {
+    const example = options.example ?? 'jeugd';
+    const dir = copyExample(example, options.extra);
+    const file = path.join(dir, options.file ?? `${example}.monitor`);
+    const text = fs.readFileSync(file, 'utf8');
+    const client = await startLspClient({ trusted: true, locale: 'en', ...options, root: dir });
+    const uri = client.open(file, text);
+    await client.waitForDiagnostics(uri, d => d.every(x => x.severity !== 1), options.timeoutMs ?? 30_000);
+    return {
+        dir, client, file, text, uri,
+        async close() {
+            await client.stop();
+            fs.rmSync(dir, { recursive: true, force: true });
+        },
+    };
 }

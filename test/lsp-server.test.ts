@@ -3,36 +3,19 @@
  * and JSON-RPC requests as an editor sends them.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applyEdits, eventually, startLspClient, type LspClient, type WireTextEdit } from './lsp-client.js';
+import {
+    applyEdits, copyExample as copy, eventually, hoverText, openExample, positionOf as pos, startLspClient, type LspClient, type WireTextEdit,
+} from './lsp-client.js';
 
-const EXAMPLE = path.resolve(import.meta.dirname, '../examples/jeugd');
 const EXTRA = 'import "jeugd.monitor"\n\nnote 2024-01-01 "Extra verhaal" on verblijf\n';
 
-/** 0-based position of the n-th occurrence of `needle` (plus `shift` characters). */
-function pos(text: string, needle: string, shift = 0, nth = 0): { line: number; character: number } {
-    let at = -1;
-    for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`'${needle}' not in text`);
-    const before = text.slice(0, at + shift);
-    return { line: before.split('\n').length - 1, character: at + shift - before.lastIndexOf('\n') - 1 };
-}
-
+/** A copy of examples/jeugd with a file that imports it. */
 function copyExample(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-lsp-'));
-    fs.cpSync(EXAMPLE, dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'extra.monitor'), EXTRA);
-    return dir;
+    return copy('jeugd', { 'extra.monitor': EXTRA });
 }
-
-async function hoverText(client: LspClient, uri: string, position: { line: number; character: number }): Promise<string> {
-    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position });
-    return hover?.contents.value ?? '';
-}
-
 
 describe('language server over stdio (trusted workspace)', () => {
     let dir: string;
@@ -41,18 +24,12 @@ describe('language server over stdio (trusted workspace)', () => {
     let text: string;
     let uri: string;
 
+    let close: () => Promise<void>;
+
     beforeAll(async () => {
-        dir = copyExample();
-        file = path.join(dir, 'jeugd.monitor');
-        text = fs.readFileSync(file, 'utf8');
-        client = await startLspClient({ root: dir, trusted: true, locale: 'en' });
-        uri = client.open(file, text);
-        await client.waitForDiagnostics(uri, d => d.every(x => x.severity !== 1));
+        ({ dir, file, text, uri, client, close } = await openExample({ extra: { 'extra.monitor': EXTRA } }));
     });
-    afterAll(async () => {
-        await client?.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
+    afterAll(async () => close?.());
 
     test('hover on an indicator shows its definition, target, latest value and status', async () => {
         const value = await eventually(() => hoverText(client, uri, pos(text, 'indicator verblijf', 10)), /latest: \d/);
@@ -68,7 +45,7 @@ describe('language server over stdio (trusted workspace)', () => {
         const titles = lenses.map(l => l.command.title);
         expect(titles.filter(t => t === 'Preview')).toHaveLength(6);
         expect(titles.some(t => /^latest: [\d.,]+ per 1\.000 jongeren/.test(t))).toBe(true);
-        expect(lenses.find(l => l.command.title === 'Preview')?.command).toMatchObject({ command: 'monitor.openPreview', arguments: [uri] });
+        expect(lenses.find(l => l.command.title === 'Preview')?.command).toMatchObject({ command: 'monitor.openPreview', arguments: [uri, 'verblijf'] });
     });
 
     test('completion inside columns offers an undeclared column of the real CSV with its type', async () => {

@@ -4,13 +4,10 @@
  * that are no local file (`untitled:`, `vscode-notebook-cell:`, `git:`), and code-action requests
  * with malformed diagnostics.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startLspClient, type LspClient } from './lsp-client.js';
+import { hoverText, openExample, positionOf as pos, type ExampleSession } from './lsp-client.js';
 
-const EXAMPLE = path.resolve(import.meta.dirname, '../examples/jeugd');
 const HEAD = 'monitor m { grain quarter range 2020-Q1 .. 2021-Q4 }\nindicator a { value count from s }\n';
 /** The files of issue 15.1, each of which used to take the server down. */
 const POISONED: Record<string, string> = {
@@ -21,46 +18,24 @@ const POISONED: Record<string, string> = {
     'random.monitor': Array.from({ length: 1_700_000 }, (_, i) => ['(', 'or', 'a', '+', '"s"', '{', 'not'][(i * 7919) % 7]).join(' '),
 };
 
-/** 0-based position of `needle` plus `shift` characters. */
-function pos(text: string, needle: string, shift = 0): { line: number; character: number } {
-    const at = text.indexOf(needle);
-    const before = text.slice(0, at + shift);
-    return { line: before.split('\n').length - 1, character: at + shift - before.lastIndexOf('\n') - 1 };
-}
-
-async function hoverText(client: LspClient, uri: string, position: { line: number; character: number }): Promise<string> {
-    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position });
-    return hover?.contents.value ?? '';
-}
-
 describe('a poisoned workspace and documents that are no local file', () => {
-    let dir: string;
-    let client: LspClient;
-    let text: string;
-    let uri: string;
+    let session: ExampleSession;
 
     beforeAll(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-lsp-survival-'));
-        fs.cpSync(EXAMPLE, dir, { recursive: true });
-        for (const [name, content] of Object.entries(POISONED)) fs.writeFileSync(path.join(dir, name), content);
         // 20 MB of tokens: the server reads only as much as the size limit needs.
-        fs.writeFileSync(path.join(dir, 'huge.monitor'), 'indicator x { value a + b }\n'.repeat(700_000));
-        text = fs.readFileSync(path.join(dir, 'jeugd.monitor'), 'utf8');
-        client = await startLspClient({ root: dir, trusted: true, locale: 'en' });
-        uri = client.open(path.join(dir, 'jeugd.monitor'), text);
-    }, 120_000);
-    afterAll(async () => {
-        await client?.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
+        const extra = { ...POISONED, 'huge.monitor': 'indicator x { value a + b }\n'.repeat(700_000) };
+        session = await openExample({ extra, timeoutMs: 120_000 });
+    }, 180_000);
+    afterAll(async () => session?.close());
 
     test('with the poisoned files in the workspace at start, hover on a healthy file answers', async () => {
-        await client.waitForDiagnostics(uri, d => d.every(x => x.severity !== 1), 120_000);
+        const { client, uri, text } = session;
         expect(await hoverText(client, uri, pos(text, 'indicator verblijf', 10))).toContain('Definition:');
         expect(client.process.exitCode).toBeNull();
     }, 180_000);
 
     test('opening each poisoned file gives its diagnostic, and the server keeps serving', async () => {
+        const { client, uri, text, dir } = session;
         const expected: Record<string, string> = {
             'parens.monitor': 'too-deeply-nested', 'plus.monitor': 'expression-too-long', 'or.monitor': 'expression-too-long',
             'literal.monitor': 'file-too-large', 'random.monitor': 'file-too-large',
@@ -81,25 +56,13 @@ describe('a poisoned workspace and documents that are no local file', () => {
 });
 
 describe('documents that are no local file, and malformed requests', () => {
-    let dir: string;
-    let client: LspClient;
-    let text: string;
-    let uri: string;
+    let session: ExampleSession;
 
-    beforeAll(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-lsp-schemes-'));
-        fs.cpSync(EXAMPLE, dir, { recursive: true });
-        text = fs.readFileSync(path.join(dir, 'jeugd.monitor'), 'utf8');
-        client = await startLspClient({ root: dir, trusted: true, locale: 'en' });
-        uri = client.open(path.join(dir, 'jeugd.monitor'), text);
-        await client.waitForDiagnostics(uri, d => d.every(x => x.severity !== 1), 120_000);
-    }, 180_000);
-    afterAll(async () => {
-        await client?.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
+    beforeAll(async () => { session = await openExample({ timeoutMs: 120_000 }); }, 180_000);
+    afterAll(async () => session?.close());
 
     test('untitled:, notebook-cell and git: documents get syntax and reference checks, and the server stays up', async () => {
+        const { client, uri, text } = session;
         const others = ['untitled:Untitled-1', 'vscode-notebook-cell:/work/nb.ipynb#W0sZmlsZQ%3D%3D', 'git:/repo/jeugd.monitor?%7B%22ref%22%3A%22HEAD%22%7D'];
         const broken = text.replace('value count distinct client_id from trajecten', 'value count distinct client_id from trajectn');
         for (const other of others) {
@@ -121,7 +84,28 @@ describe('documents that are no local file, and malformed requests', () => {
         expect(client.stderr()).not.toMatch(/ERR_INVALID_URL_SCHEME|must be of scheme file/);
     }, 180_000);
 
+    test('after an untitled document is closed, edits of another file are built and monitor/program answers', async () => {
+        const { client, uri, text, file } = session;
+        const untitled = 'untitled:Untitled-7';
+        void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'monitor', version: 1, text: 'monitor name {\n    grain quarter\n}\n' } });
+        await client.waitForDiagnostics(untitled, () => true, 60_000);
+        void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: untitled } });
+        const edited = text.replace('2026-Q4 -15%', '2026-Q4 -40%');
+        client.change(file, edited, 50);
+        // It used to hang: every build after the close threw (no language for an URI without an extension).
+        const answer = await Promise.race([
+            client.request<{ program: { indicators: { name: string; target?: { points: { value?: number }[] } }[] } | null }>('monitor/program', { uri }),
+            new Promise<'hung'>(resolve => setTimeout(() => resolve('hung'), 30_000)),
+        ]);
+        expect(answer).not.toBe('hung');
+        const verblijf = answer !== 'hung' ? answer.program?.indicators.find(i => i.name === 'verblijf') : undefined;
+        expect(verblijf?.target?.points.map(p => p.value)).toContain(-40);
+        expect(client.stderr()).not.toMatch(/contains no services/);
+        client.change(file, text, 51);
+    }, 120_000);
+
     test('a code action request with malformed diagnostics answers with an empty list', async () => {
+        const { client, uri } = session;
         const start = { line: 0, character: 0 };
         const range = { start, end: start };
         const malformed: unknown[] = [

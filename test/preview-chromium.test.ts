@@ -112,6 +112,11 @@ describe.runIf(run)('the preview in headless Chromium', () => {
     });
 
     test('the Vega editor button hands the host the chart as vega-lite JSON with the rows inline', async () => {
+        // Off unless the host says the setting enables it (it sends the chart to a public web site).
+        expect(await preview.page.locator('#indicator-verblijf [data-export="vega-editor"]').count()).toBe(0);
+        const rendered = (await preview.posted()).filter(m => m.type === 'rendered').length;
+        await preview.send({ ...update(jeugd, false), vegaEditor: true });
+        await preview.waitFor('rendered', rendered + 1);
         const exports = (await preview.posted()).filter(m => m.type === 'export').length;
         await preview.page.locator('#indicator-verblijf [data-export="vega-editor"]').click();
         const [message] = (await preview.waitFor('export', exports + 1)).slice(-1) as ExportMessage[];
@@ -120,6 +125,20 @@ describe.runIf(run)('the preview in headless Chromium', () => {
         expect(spec.$schema).toMatch(/vega-lite/);
         expect(JSON.stringify(spec)).toContain('2025-Q2');
         expect(vegaEditorUrl(message.content)).toMatch(/^https:\/\/vega\.github\.io\/editor\/#\/url\/vega-lite\//);
+        await preview.send(update(jeugd, false));
+        await preview.waitFor('rendered', rendered + 2);
+        expect(await preview.page.locator('#indicator-verblijf [data-export="vega-editor"]').count()).toBe(0);
+    });
+
+    test("a scroll message (an indicator's Preview lens) brings its card into view", async () => {
+        await preview.page.evaluate(() => window.scrollTo(0, 0));
+        // A card in the middle: the last one cannot reach the top of a tall window.
+        await preview.send({ type: 'scroll', indicator: 'aandeel_pleegzorg' });
+        await preview.page.waitForFunction(() => {
+            // Where its overview chip puts it (subpixel rounding may leave it a fraction above 0).
+            const top = document.getElementById('indicator-aandeel_pleegzorg')?.getBoundingClientRect().top;
+            return top !== undefined && window.scrollY > 0 && top > -2 && top < window.innerHeight / 2;
+        }, undefined, { timeout: 10_000 });
     });
 
     test('the charts take the colours of a dark VS Code theme when the theme changes', async () => {

@@ -3,10 +3,11 @@
  * (preview, SQL, export, new file, restart) and the status-bar item. Only this package imports `vscode`.
  */
 import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createMonitorClient, restartOnChanges } from './monitor-client.js';
 import { newMonitor } from './new-monitor.js';
-import { openPreview } from './preview/open-preview.js';
+import { openPreview, refreshPreviews, registerPreviewSerializer } from './preview/open-preview.js';
 import { exportResults, monitorDocument, showSql } from './server-commands.js';
 import { MonitorStatusBar } from './status-bar.js';
 
@@ -28,12 +29,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await ready.catch(error => output.appendLine(`Restart failed: ${String(error)}`));
     };
     restartOnChanges(context, restart);
+    // A preview that was open when the window reloaded comes back.
+    registerPreviewSerializer(context, whenReady);
+    // A restarted server (a crash, a changed setting) has no program yet: the previews ask again.
+    context.subscriptions.push(lc.onDidChangeState(e => { if (e.newState === State.Running) refreshPreviews(); }));
 
     const command = (id: string, run: (...args: unknown[]) => unknown) =>
         context.subscriptions.push(vscode.commands.registerCommand(id, run));
-    command('monitor.openPreview', async (arg?: unknown) => {
+    // A Preview lens passes its indicator: the preview scrolls to that card.
+    command('monitor.openPreview', async (arg?: unknown, indicator?: unknown) => {
         const doc = await monitorDocument(arg);
-        if (doc) openPreview(context, await whenReady(), doc.uri);
+        if (doc) openPreview(context, await whenReady(), doc.uri, typeof indicator === 'string' ? indicator : undefined);
     });
     command('monitor.showSql', async (uri?: unknown, indicator?: unknown) => showSql(await whenReady(), uri, indicator));
     command('monitor.exportResults', async (uri?: unknown) => exportResults(await whenReady(), uri));

@@ -1,6 +1,7 @@
 /**
- * The Monitor item in the status bar: whether the language server runs, whether it is computing,
- * and the errors and warnings in `.monitor` files. Visible while a monitor is the active editor.
+ * The Monitor item in the status bar: whether the language server runs and whether it is computing,
+ * and whether the workspace is trusted. Visible while a monitor is the active editor. It does not
+ * count errors and warnings: VS Code's own problem counter beside it does that.
  */
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
@@ -15,11 +16,9 @@ export class MonitorStatusBar implements vscode.Disposable {
 
     constructor(client: BaseLanguageClient) {
         this.item.name = 'Monitor';
-        this.item.command = 'workbench.actions.view.problems';
         this.disposables.push(
             client.onDidChangeState(e => { this.state = e.newState; if (e.newState !== State.Running) this.computing = 0; this.render(); }),
             client.onNotification(STATUS_NOTIFICATION_METHOD, (p: StatusParams) => { this.computing = Math.max(0, Number(p?.computing) || 0); this.render(); }),
-            vscode.languages.onDidChangeDiagnostics(() => this.render()),
             vscode.window.onDidChangeActiveTextEditor(() => this.render()),
             vscode.workspace.onDidGrantWorkspaceTrust(() => this.render()),
         );
@@ -27,39 +26,27 @@ export class MonitorStatusBar implements vscode.Disposable {
         this.render();
     }
 
-    private counts(): { errors: number; warnings: number } {
-        let errors = 0, warnings = 0;
-        for (const [uri, list] of vscode.languages.getDiagnostics()) {
-            if (!uri.path.endsWith('.monitor')) continue;
-            for (const d of list) {
-                if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
-                else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
-            }
-        }
-        return { errors, warnings };
-    }
-
     private render(): void {
         if (vscode.window.activeTextEditor?.document.languageId !== 'monitor') { this.item.hide(); return; }
-        const { errors, warnings } = this.counts();
         const trust = vscode.workspace.isTrusted ? '' : ` $(shield)`;
         const lines: string[] = [];
+        this.item.command = undefined;
         if (this.state === State.Starting) {
             this.item.text = `$(sync~spin) Monitor${trust}`;
             lines.push(vscode.l10n.t('The Monitor language server is starting.'));
         } else if (this.state === State.Stopped) {
             this.item.text = `$(circle-slash) Monitor${trust}`;
             lines.push(vscode.l10n.t('The Monitor language server is not running. Run "Monitor: Restart Language Server".'));
+            this.item.command = 'monitor.restartServer';
         } else if (this.computing > 0) {
             this.item.text = `$(sync~spin) Monitor${trust}`;
             lines.push(vscode.l10n.t('Computing the indicators…'));
         } else {
-            this.item.text = errors + warnings === 0 ? `$(check) Monitor${trust}` : `$(error) ${errors} $(warning) ${warnings} Monitor${trust}`;
+            this.item.text = `$(graph-line) Monitor${trust}`;
+            lines.push(vscode.l10n.t('The Monitor language server is running; values, hover and lenses are up to date.'));
         }
-        lines.push(vscode.l10n.t('{0} errors and {1} warnings in .monitor files.', errors, warnings));
         if (!vscode.workspace.isTrusted) lines.push(vscode.l10n.t('Untrusted workspace: only syntax and references are checked; no data is read or computed.'));
         this.item.tooltip = lines.join('\n');
-        this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
         this.item.show();
     }
 

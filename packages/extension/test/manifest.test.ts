@@ -84,4 +84,43 @@ describe('extension manifest', () => {
         expect(manifest.dependencies).toEqual({});
         expect(Object.keys(manifest.devDependencies)).not.toContain('@vscode/vsce');
     });
+
+    test('the walkthrough has English and Dutch media, and every step can complete', () => {
+        const en = json('package.nls.json');
+        const nl = json('package.nls.nl.json');
+        // The completion events VS Code knows; `onLanguage:` (the first step's old event) is not one of them.
+        const known = /^(onCommand|onLink|onView|onSettingChanged|onContext|extensionInstalled|onStepSelected):?/;
+        for (const step of manifest.contributes.walkthroughs[0].steps as { id: string; media: { markdown: string }; completionEvents: string[] }[]) {
+            const key = /^%(.+)%$/.exec(step.media.markdown)?.[1];
+            expect(key, step.id).toBeDefined();
+            expect(en[key!]).toMatch(/^walkthrough\/en\//);
+            expect(nl[key!]).toMatch(/^walkthrough\/nl\//);
+            expect(fs.existsSync(path.join(EXT, en[key!])) && fs.existsSync(path.join(EXT, nl[key!])), step.id).toBe(true);
+            expect(step.completionEvents.length).toBeGreaterThan(0);
+            expect(step.completionEvents.filter(e => !known.test(e)), step.id).toEqual([]);
+        }
+        // Media lines fit the walkthrough's narrow media column (no clipping).
+        for (const lang of ['en', 'nl']) {
+            for (const file of fs.readdirSync(path.join(EXT, 'walkthrough', lang))) {
+                const long = read(path.join('walkthrough', lang, file)).split('\n').filter(l => [...l].length > 44 && !l.startsWith('|'));
+                expect(long, `${lang}/${file}`).toEqual([]);
+            }
+        }
+    });
+
+    test('the extension has a PNG icon of at least 128×128', () => {
+        const png = fs.readFileSync(path.join(EXT, manifest.icon));
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        expect(Math.min(png.readUInt32BE(16), png.readUInt32BE(20))).toBeGreaterThanOrEqual(128);
+    });
+
+    test('the Vega editor button is off unless a setting enables it', () => {
+        expect(manifest.contributes.configuration.properties['monitor.preview.vegaEditor']).toMatchObject({ type: 'boolean', default: false });
+    });
+
+    test('no Dutch label calls the preview "Voorbeeld" (a place name in the examples: gemeente Voorbeeld)', () => {
+        const nl = JSON.stringify(json('package.nls.nl.json')) + JSON.stringify(json('l10n/bundle.l10n.nl.json'));
+        expect(nl).not.toMatch(/Voorbeeld/);
+        expect(sources).not.toMatch(/'Voorbeeld'/);
+    });
 });

@@ -18,6 +18,8 @@ export interface CardContext {
     notes: NoteIR[];
     breakdown: string | null;
     showTable: boolean;
+    /** Offer "Vega editor" (off unless the setting `monitor.preview.vegaEditor` enables it). */
+    vegaEditor?: boolean;
     onBreakdown(indicator: string, breakdown: string | null): void;
     onTable(indicator: string, show: boolean): void;
     onReveal(indicator: string): void;
@@ -70,7 +72,7 @@ export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows
     // An export carries its title, unit, periods and source line.
     const specFor = (theme: ChartTheme): ChartSpec => trendSpec(indicator, own, { ...chartOptions, theme, heading: ctx.heading(indicator, ctx.breakdown) });
     const group = el('span', { class: 'exports', role: 'group', 'aria-label': t.exports });
-    for (const format of FORMATS) {
+    for (const format of FORMATS.filter(f => f !== 'vega-editor' || ctx.vegaEditor === true)) {
         const b = el('button', { type: 'button', 'data-export': format, 'data-key': `export-${format}`, 'aria-label': fill(t.exportLabel, exportNames[format], name) }, [exportNames[format]]);
         b.addEventListener('click', () => ctx.onExport(indicator.name, format, specFor, own));
         group.append(b);

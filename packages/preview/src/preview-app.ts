@@ -21,18 +21,21 @@ export interface WebviewApi {
     setState(state: unknown): void;
 }
 
-/** Choices that survive recomputation and a hidden panel. */
-interface Choices { breakdown: Record<string, string | null>; table: Record<string, boolean> }
+/** Choices that survive recomputation and a hidden panel; `uri` lets VS Code restore the panel after a reload. */
+interface Choices { breakdown: Record<string, string | null>; table: Record<string, boolean>; uri?: string }
 
 /** Starts the app in `root`; it asks the host for the state with a `ready` message. */
 export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: BrowserDuckDBAssets): void {
     const session = new PreviewSession(assets);
     const saved = api.getState() as Partial<Choices> | undefined;
-    const choices: Choices = { breakdown: { ...saved?.breakdown }, table: { ...saved?.table } };
+    const choices: Choices = { breakdown: { ...saved?.breakdown }, table: { ...saved?.table }, uri: saved?.uri };
     let lang: PreviewLang = 'en';
     let lastGood: { program: ProgramIR; rows: ResultRow[] } | null = null;
     let pending: UpdateMessage | null = null;
     let running = false;
+    let vegaEditor = false;
+    /** The indicator a Preview lens asked for, until its card is drawn. */
+    let scrollTarget: string | null = null;
     const disposers = new Map<string, () => void>();
 
     const status = el('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
@@ -73,7 +76,7 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
             const breakdown = indicator.by.includes(choices.breakdown[indicator.name] ?? '') ? choices.breakdown[indicator.name] ?? null : null;
             disposers.set(id, await renderCard(section, indicator, rows, {
                 lang, theme, breakdown, notes: program.notes, privacyMinimum: program.monitor.privacy?.minimum ?? null,
-                showTable: choices.table[indicator.name] === true,
+                showTable: choices.table[indicator.name] === true, vegaEditor,
                 onBreakdown: (name, value) => { choices.breakdown[name] = value; remember(); redraw(); },
                 onTable: (name, show) => { choices.table[name] = show; remember(); redraw(); },
                 onReveal: (name) => api.postMessage({ type: 'reveal', indicator: name }),
@@ -87,6 +90,15 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
         }
         if (anchor?.isConnected && anchorTop !== undefined) window.scrollBy(0, anchor.getBoundingClientRect().top - anchorTop);
         if (focusCard && focusKey) document.getElementById(focusCard)?.querySelector<HTMLElement>(`[data-key="${focusKey}"]`)?.focus({ preventScroll: true });
+        scrollToTarget();
+    }
+
+    /** Scrolls to the asked-for card the way its overview chip does, once the card exists. */
+    function scrollToTarget(): void {
+        const chip = scrollTarget ? overview.querySelector<HTMLElement>(`[data-key="overview-${scrollTarget}"]`) : null;
+        if (!chip) return;
+        scrollTarget = null;
+        chip.click();
     }
 
     /** A card scrolled into view stops below the sticky overview strip, whatever its height (`scroll-margin-top`). */
@@ -132,6 +144,11 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
     }
 
     function receive(message: HostMessage): void {
+        if (message.type === 'scroll') {
+            scrollTarget = message.indicator;
+            scrollToTarget();
+            return;
+        }
         lang = message.lang;
         document.documentElement.lang = lang;
         const t = texts(lang);
@@ -139,6 +156,8 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
             showBanner([t.untrusted]);
             return;
         }
+        vegaEditor = message.vegaEditor === true;
+        if (choices.uri !== message.uri) { choices.uri = message.uri; remember(); }
         // Files first: a skipped intermediate update must not lose the bytes it carried.
         session.updateFiles(message.files);
         if (message.program === null) {

@@ -33,6 +33,17 @@ export interface UpdateMessage {
     files: DataFilePayload[];
     /** Sources whose file the host could not read (missing, outside the workspace), with a reason. */
     unreadable: { source: string; reason: string }[];
+    /**
+     * Whether the charts offer "Vega editor" (the setting `monitor.preview.vegaEditor`: it sends a
+     * chart to a public web site, so it is off unless enabled). Absent: off.
+     */
+    vegaEditor?: boolean;
+}
+
+/** Host → webview: scroll to an indicator's card (its Preview lens was clicked); kept until the card exists. */
+export interface ScrollMessage {
+    type: 'scroll';
+    indicator: string;
 }
 
 /** Host → webview: the workspace is not trusted, so no data is read. */
@@ -42,7 +53,7 @@ export interface UntrustedMessage {
 }
 
 /** Everything the host sends. */
-export type HostMessage = UpdateMessage | UntrustedMessage;
+export type HostMessage = UpdateMessage | UntrustedMessage | ScrollMessage;
 
 /** Webview → host: the page is listening; send the current state. */
 export interface ReadyMessage { type: 'ready' }

@@ -44,6 +44,7 @@ const isLang = (v: unknown): boolean => v === 'en' || v === 'nl';
 export function isHostMessage(value: unknown): value is HostMessage {
     if (!isObj(value)) return false;
     if (value.type === 'untrusted') return isLang(value.lang);
+    if (value.type === 'scroll') return hasOnly(value, ['type', 'indicator']) && isName(value.indicator);
     if (value.type !== 'update') return false;
     const problem = value.problem;
     const problemOk = problem === null || (isObj(problem) && typeof problem.message === 'string' && isCount(problem.line) && isCount(problem.column));
@@ -53,5 +54,6 @@ export function isHostMessage(value: unknown): value is HostMessage {
     const filesOk = Array.isArray(files) && files.every(f => isObj(f) && typeof f.source === 'string' && f.bytes instanceof Uint8Array);
     const unreadable = value.unreadable;
     const unreadableOk = Array.isArray(unreadable) && unreadable.every(u => isObj(u) && typeof u.source === 'string' && typeof u.reason === 'string');
-    return typeof value.uri === 'string' && isLang(value.lang) && problemOk && programOk && filesOk && unreadableOk;
+    const vegaOk = value.vegaEditor === undefined || typeof value.vegaEditor === 'boolean';
+    return typeof value.uri === 'string' && isLang(value.lang) && problemOk && programOk && filesOk && unreadableOk && vegaOk;
 }

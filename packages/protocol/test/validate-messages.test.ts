@@ -43,6 +43,17 @@ describe('messages from the host', () => {
     test('an update whose file bytes are not a Uint8Array is refused', () => {
         expect(isHostMessage({ ...update, files: [{ source: 's', bytes: [1, 2] }] })).toBe(false);
     });
+
+    test('the Vega editor flag is a boolean when present', () => {
+        expect(isHostMessage({ ...update, vegaEditor: true })).toBe(true);
+        expect(isHostMessage({ ...update, vegaEditor: 'yes' })).toBe(false);
+    });
+
+    test('a scroll message names one indicator and nothing else', () => {
+        expect(isHostMessage({ type: 'scroll', indicator: 'verblijf' })).toBe(true);
+        expect(isHostMessage({ type: 'scroll', indicator: 'a b' })).toBe(false);
+        expect(isHostMessage({ type: 'scroll', indicator: 'verblijf', extra: 1 })).toBe(false);
+    });
 });
 
 test('the program request has the agreed method name', () => {

@@ -28,6 +28,12 @@ export interface Analysis {
     stopped?: 'too-large' | 'timeout';
 }
 
+/** The last analysis of a document that computed rows, and when it finished (ms since 1970). */
+export interface GoodAnalysis {
+    analysis: Analysis & { program: ProgramIR; rows: ResultRow[] };
+    at: number;
+}
+
 /**
  * The program of a document and its imports, without touching data files; `privacyMinimum` (the
  * editor's setting) raises the program's privacy minimum.
@@ -75,6 +81,7 @@ function mtime(file: string): number {
 /** Runs and caches analyses; `onResult` hears about each finished one (to publish diagnostics). */
 export class DocumentAnalyses {
     private readonly results = new Map<string, Analysis>();
+    private readonly good = new Map<string, GoodAnalysis>();
     private readonly pending = new Map<string, Promise<Analysis>>();
     private readonly wanted = new Map<string, string>();
     private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -101,6 +108,21 @@ export class DocumentAnalyses {
     /** The last finished analysis of a document, if any (never waits). */
     latest(uri: string): Analysis | undefined {
         return this.results.get(uri);
+    }
+
+    /**
+     * The last analysis of a document that computed rows, kept while later versions have errors or
+     * fail, so lenses and hover can still show those values, marked as the last good result.
+     */
+    lastGood(uri: string): GoodAnalysis | undefined {
+        return this.good.get(uri);
+    }
+
+    /** Stores a finished analysis (and, when it has rows, as the last good one) and reports it. */
+    private store(uri: string, analysis: Analysis): void {
+        this.results.set(uri, analysis);
+        if (analysis.program !== null && analysis.rows !== null) this.good.set(uri, { analysis: analysis as GoodAnalysis['analysis'], at: Date.now() });
+        this.onResult(uri, analysis);
     }
 
     /** Every document with a finished analysis. */
@@ -137,9 +159,8 @@ export class DocumentAnalyses {
         console.error(`monitor: the analysis of ${uri} failed:`, error);
         const issue: SpanIssue = { span: { uri, offset: 0, length: 0 }, severity: 'error', code: 'analysis-failed', message: message('analysis-failed', { reason }) };
         const analysis: Analysis = { key: `failed:${Date.now()}`, program: null, errors: 1, dataFiles: [], issues: [issue], rows: null };
-        this.results.set(uri, analysis);
         try {
-            this.onResult(uri, analysis);
+            this.store(uri, analysis);
         } catch (inner) {
             console.error('monitor: could not report a failed analysis:', inner);
         }
@@ -149,6 +170,7 @@ export class DocumentAnalyses {
     forget(uri: string): void {
         clearTimeout(this.timers.get(uri));
         this.results.delete(uri);
+        this.good.delete(uri);
         this.wanted.delete(uri);
     }
 
@@ -175,8 +197,7 @@ export class DocumentAnalyses {
         this.pending.set(key, job);
         return job.then(result => {
             if (this.wanted.get(uri) !== key) return result;
-            this.results.set(uri, result);
-            this.onResult(uri, result);
+            this.store(uri, result);
             return result;
         }).finally(() => {
             this.pending.delete(key);

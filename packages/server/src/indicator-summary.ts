@@ -2,10 +2,11 @@
  * What the editor shows about an indicator's numbers: its latest total value and status (from the
  * cached, disclosed rows) and its target, in words.
  */
-import { indicatorDecimals, isTotalRow, type IndicatorIR, type ResultRow, type TargetIR } from '@monitor/ir';
+import { indicatorDecimals, isTotalRow, type IndicatorIR, type ProgramIR, type ResultRow, type TargetIR } from '@monitor/ir';
 import type { Locale } from '@monitor/language';
-import type { Analysis } from './document-analysis.js';
-import { formatNumber, texts } from './texts.js';
+import type { Analysis, DocumentAnalyses } from './document-analysis.js';
+import type { ServerSettings } from './server-settings.js';
+import { formatNumber, formatTime, texts } from './texts.js';
 
 /** The last period's total row of an indicator that has a value. */
 export function latestRow(rows: ResultRow[], indicator: string): ResultRow | undefined {
@@ -25,6 +26,24 @@ export function latestText(analysis: Analysis | undefined, indicator: IndicatorI
     if (!row || row.value === null) return `${t.latest}: ${t.noValue}`;
     const unit = indicator.unit ? ` ${indicator.unit}` : '';
     return `${t.latest}: ${formatNumber(row.value, locale, indicatorDecimals(indicator))}${unit} (${row.period}) · ${t.status_[row.status]}`;
+}
+
+/**
+ * The latest-value line of an indicator as lenses and hover show it. While the document (or an import)
+ * has errors, or its data stage failed, the values of the last analysis that computed rows stay,
+ * marked "(last good result, 12:03)", until a new analysis computes rows again. Undefined when the
+ * indicator is in neither the current program nor the last good one.
+ */
+export function shownLatest(analyses: DocumentAnalyses, settings: ServerSettings, uri: string,
+    program: ProgramIR | null, name: string): string | undefined {
+    const { locale, trusted, timeoutSeconds } = settings;
+    const current = program?.indicators.find(i => i.name === name);
+    const analysis = analyses.latest(uri);
+    const good = analyses.lastGood(uri);
+    const broken = program === null || (analysis !== undefined && analysis.rows === null && analysis.stopped === undefined);
+    const kept = trusted && broken ? good?.analysis.program.indicators.find(i => i.name === name) : undefined;
+    if (good && kept) return `${latestText(good.analysis, kept, locale, trusted, timeoutSeconds)} (${texts(locale).lastGood(formatTime(good.at, locale))})`;
+    return current ? latestText(analysis, current, locale, trusted, timeoutSeconds) : undefined;
 }
 
 /** A target in words: "2026-Q4 -15% vs 2022, tolerance 5%". */

@@ -1,9 +1,9 @@
-/** Code lenses above each indicator: its latest value and status, and a "Preview" lens. */
+/** Code lenses above each indicator: its latest value and status, and a "Preview" lens that shows that indicator. */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import { ast } from '@monitor/language';
-import { latestText } from './indicator-summary.js';
+import { shownLatest } from './indicator-summary.js';
 import type { ServerContext } from './server-context.js';
 import { texts } from './texts.js';
 
@@ -19,17 +19,18 @@ export class MonitorCodeLensProvider implements CodeLensProvider {
         const { settings } = this.ctx;
         const model = document.parseResult.value as ast.Model;
         const program = this.ctx.analyses.lowered(uri);
-        const analysis = this.ctx.analyses.latest(uri);
         this.ctx.analyses.schedule(uri, 300, false);
         const lenses: CodeLens[] = [];
         for (const indicator of model.elements.filter(ast.isIndicator)) {
             const range = indicator.$cstNode?.range;
             if (!range) continue;
             const at = { start: range.start, end: range.start };
-            const ir = program?.indicators.find(i => i.name === indicator.name);
+            // While the document has errors: the last good values, marked as such.
+            const value = shownLatest(this.ctx.analyses, settings, uri, program, indicator.name);
             // VS Code shows a lens with an empty command id as plain text.
-            if (ir) lenses.push({ range: at, command: { title: latestText(analysis, ir, settings.locale, settings.trusted, settings.timeoutSeconds), command: '' } });
-            lenses.push({ range: at, command: { title: texts(settings.locale).preview, command: OPEN_PREVIEW_COMMAND, arguments: [uri] } });
+            if (value) lenses.push({ range: at, command: { title: value, command: '' } });
+            // The preview opens (or scrolls) to this indicator.
+            lenses.push({ range: at, command: { title: texts(settings.locale).preview, command: OPEN_PREVIEW_COMMAND, arguments: [uri, indicator.name] } });
         }
         return lenses;
     }

@@ -1,11 +1,46 @@
 /** Semantic highlighting: declared names and references by what they name (source, column, dimension, indicator). */
-import { SemanticTokenTypes } from 'vscode-languageserver';
-import type { AstNode } from 'langium';
-import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { SemanticTokenTypes, type Range, type SemanticTokens, type SemanticTokensRangeParams } from 'vscode-languageserver';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AbstractSemanticTokenProvider, SemanticTokensBuilder, type SemanticTokenAcceptor } from 'langium/lsp';
 import { ast } from '@monitor/language';
 
-/** One token type per kind of name, so themes colour them apart. */
+/**
+ * One token type per kind of name, so themes colour them apart.
+ *
+ * Langium's provider keeps the document, range and token builder of "the current request" in fields
+ * and yields between AST nodes, so a `full` and a `range` request that run at once (VS Code sends both
+ * when a file opens) pushed into each other's builder: tokens twice, or of another file, which VS Code
+ * reports as "overlapping semantic tokens". Here every request walks the tree in one synchronous
+ * pass with its own builder, and delta requests get the full tokens.
+ */
 export class MonitorSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    override async semanticHighlight(document: LangiumDocument): Promise<SemanticTokens> {
+        return this.highlightAll(document, undefined);
+    }
+
+    override async semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams): Promise<SemanticTokens> {
+        return this.highlightAll(document, params.range);
+    }
+
+    override async semanticHighlightDelta(document: LangiumDocument): Promise<SemanticTokens> {
+        return this.highlightAll(document, undefined);
+    }
+
+    /** All tokens of a document (or of a range) in one pass that nothing can interleave with. */
+    private highlightAll(document: LangiumDocument, range: Range | undefined): SemanticTokens {
+        const builder = new SemanticTokensBuilder();
+        this.currentDocument = document;
+        this.currentRange = range;
+        this.currentTokensBuilder = builder;
+        try {
+            const acceptor = this.createAcceptor();
+            for (const node of AstUtils.streamAst(document.parseResult.value, { range })) this.highlightElement(node, acceptor);
+            return builder.build();
+        } finally {
+            this.currentDocument = this.currentRange = this.currentTokensBuilder = undefined;
+        }
+    }
+
     protected highlightElement(node: AstNode, accept: SemanticTokenAcceptor): void {
         const at = (property: string, type: string, index?: number) => accept({ node, property: property as never, type, index });
         if (ast.isMonitorDecl(node)) at('name', SemanticTokenTypes.namespace);

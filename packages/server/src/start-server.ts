@@ -102,6 +102,14 @@ export function startMonitorServer(connection: Connection = defaultConnection())
     shared.workspace.TextDocuments.onDidClose(event => {
         ctx.analyses.forget(event.document.uri);
         merger.forget(event.document.uri);
+        // A document that is no file (untitled:, git:, a notebook cell) exists only while it is open.
+        // Left in the workspace, every later build asked the service registry for its language by its
+        // (missing) file extension, threw, and no document was validated again (monitor/program hung).
+        if (!event.document.uri.startsWith('file:')) {
+            const gone = URI.parse(event.document.uri);
+            void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update([], [gone], token))
+                .catch(error => console.error(`monitor: could not forget the closed document ${event.document.uri}:`, error));
+        }
     });
 
     // The analysis worker ends with the server.

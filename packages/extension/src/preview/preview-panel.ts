@@ -20,6 +20,13 @@ export type ProgramClient = Pick<BaseLanguageClient, 'sendRequest'>;
 
 const DEBOUNCE_MS = 300;
 
+/** The setting that allows the "Vega editor" button (it sends a chart to a public web site). */
+const VEGA_EDITOR_SETTING = 'monitor.preview.vegaEditor';
+
+function vegaEditorEnabled(): boolean {
+    return vscode.workspace.getConfiguration().get<boolean>(VEGA_EDITOR_SETTING) === true;
+}
+
 /**
  * The UI language, the same as the language server's (lenses, hover, diagnostics): the setting
  * `monitor.language` (`en`, `nl`), or with `auto` VS Code's display language. So the preview's own
@@ -41,6 +48,8 @@ export class PreviewPanel implements vscode.Disposable {
     private timer: ReturnType<typeof setTimeout> | undefined;
     private ready = false;
     private disposed = false;
+    /** The indicator a Preview lens asked for, sent once the page is ready. */
+    private scrollTarget: string | undefined;
 
     constructor(
         readonly panel: vscode.WebviewPanel,
@@ -62,8 +71,20 @@ export class PreviewPanel implements vscode.Disposable {
             vscode.workspace.onDidGrantWorkspaceTrust(() => { this.reader.forget(); this.schedule(0); }),
             // A new language: the server restarts with it (client-settings.ts); the preview redraws in it.
             vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('monitor.language')) this.schedule(500); }),
+            vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(VEGA_EDITOR_SETTING)) this.schedule(0); }),
             panel.onDidDispose(() => this.dispose()),
         );
+    }
+
+    /** Scrolls the page to an indicator's card (now, or as soon as the page is ready). */
+    scrollTo(indicator: string): void {
+        this.scrollTarget = indicator;
+        if (this.ready) this.sendScroll();
+    }
+
+    private sendScroll(): void {
+        if (this.scrollTarget) this.post({ type: 'scroll', indicator: this.scrollTarget });
+        this.scrollTarget = undefined;
     }
 
     /** Recomputes after `delay` ms; later calls within the delay replace earlier ones. */
@@ -82,10 +103,11 @@ export class PreviewPanel implements vscode.Disposable {
                 // A (re)loaded page has no data yet: send every file again.
                 this.reader.forget();
                 await this.update();
+                this.sendScroll();
                 return;
             case 'reveal': return this.reveal(message.indicator);
             case 'export': {
-                if (message.format === 'vega-editor') return this.openInVegaEditor(message.content);
+                if (message.format === 'vega-editor') return this.openInVegaEditor(message.indicator, message.content);
                 const saved = await saveExport(this.document, message, previewLang());
                 if (saved) this.log(`Exported ${message.indicator} to ${saved.fsPath}`);
                 return;
@@ -112,6 +134,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.post({
             type: 'update', uri: this.document.toString(), lang, program: result.program,
             problem: result.program ? null : this.firstError(result.errors, lang), files, unreadable,
+            vegaEditor: vegaEditorEnabled(),
         });
     }
 
@@ -143,12 +166,24 @@ export class PreviewPanel implements vscode.Disposable {
         return { message, line: 1, column: 1 };
     }
 
-    /** Opens the chart's spec (safe rows only, after disclosure control) in the online Vega editor. */
-    private async openInVegaEditor(specJson: string): Promise<void> {
+    /**
+     * Opens the chart's spec (safe rows only, after disclosure control) in the online Vega editor: only
+     * when the setting allows it, and after the user confirmed what leaves the machine.
+     */
+    private async openInVegaEditor(indicator: string, specJson: string): Promise<void> {
+        if (!vegaEditorEnabled()) { this.log('The preview asked for the Vega editor, which the setting monitor.preview.vegaEditor turns off; ignored.'); return; }
         const url = vegaEditorUrl(specJson);
         if (!url) { this.log('The preview sent a chart for the Vega editor that is not a JSON object; it was ignored.'); return; }
-        // VS Code asks the user before it opens an outside address.
-        await vscode.env.openExternal(vscode.Uri.parse(url));
+        const open = vscode.l10n.t('Send to vega.github.io');
+        const answer = await vscode.window.showWarningMessage(
+            vscode.l10n.t('Open the chart of "{0}" in the online Vega editor?', indicator),
+            {
+                modal: true,
+                detail: vscode.l10n.t('This sends the chart to the public web site vega.github.io, outside this computer: every figure the chart shows (after the privacy rules), the periods, breakdown names, title, unit and notes. No data file and no hidden count is sent. The figures travel in the address after "#", which the browser does not send to the server, but they are in your browser history.'),
+            },
+            open,
+        );
+        if (answer === open) await vscode.env.openExternal(vscode.Uri.parse(url));
     }
 
     private async reveal(indicator: string): Promise<void> {
