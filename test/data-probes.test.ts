@@ -91,7 +91,7 @@ indicator n { value count from ev where wijk = "Noord" or bsn = "123456780" }
         expect(all).not.toContain('Nord"');
         expect(all).not.toContain('123456789');
     });
-    test('reaches GitHub annotations and SARIF with its position', { timeout: 180_000 }, async () => {
+    test('reaches GitHub annotations and SARIF with its position', async () => {
         const dir = fixture({ 'm.monitor': source('levels soort { total "Gemeente  "  cells "Wijk      " }') + rate('where soort = "Wijk"'), 'kwb.csv': KWB });
         const github = (await monitorInProcess(['check', '--format', 'github', 'm.monitor'], dir)).stdout;
         expect(github).toMatch(/^::warning file=m\.monitor,line=8,.*title=data-value-not-found/m);
@@ -109,7 +109,7 @@ source kwb from "kwb.csv" { snapshot at jaar  dateformat "%Y"  nulls "."  column
 dimension wijk { ${known} kwb.wijk }
 indicator n { value sum clienten from kwb  by wijk }
 `;
-    test('is reported by the data stage of check, not for cells CBS suppressed, and silent after a known change', { timeout: 180_000 }, async () => {
+    test('is reported by the data stage of check, not for cells CBS suppressed, and silent after a known change', async () => {
         const warned = (await check(text(), { 'kwb.csv': KWB3 })).findings;
         expect(warned.map((f) => [f.code, f.line])).toEqual([['data-breakdown-changed', 4]]);
         expect(warned[0].message).toContain('WK04 first appear in 2023');
@@ -129,7 +129,7 @@ source namen from "${table}" { table key code  columns { code text  naam text } 
 dimension w { names via namen.naam  kwb.regiocode }
 indicator n { value sum clienten from kwb  by w }
 `;
-    test('are a warning at the dimension when none is found, with a hint to trim', { timeout: 180_000 }, async () => {
+    test('are a warning at the dimension when none is found, with a hint to trim', async () => {
         const { findings } = await check(text('namen.csv'), { 'namen.csv': 'code,naam\n WK003401,Haven\n' });
         expect(findings.map((f) => [f.code, f.line])).toEqual([['data-codes-not-found', 8]]);
         expect(findings[0].message).toContain('trim');
