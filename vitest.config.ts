@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
@@ -18,14 +19,22 @@ export default defineConfig({
             '@monitor/protocol': pkg('protocol'),
             '@monitor/audit': pkg('audit'),
             '@monitor/server': pkg('server'),
+            // Before '@monitor/render' (the report's PNG charts, run in-process by the CLI tests).
+            '@monitor/render/png': fileURLToPath(new URL('./packages/render/src/render-png.ts', import.meta.url)),
             '@monitor/render': pkg('render'),
         },
     },
     test: {
         setupFiles: ['./packages/language/polyfill.mjs'],
         include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-        testTimeout: 60_000,
-        hookTimeout: 60_000,
+        // Hang guards, not deadlines: a test waits for the event it needs, and on a 2-core machine shared
+        // with other jobs that event may come minutes late (docs/testing.md).
+        testTimeout: 300_000,
+        hookTimeout: 300_000,
+        // Forks, so that a test may run the monitor command in its own process (it changes the working
+        // folder). One worker per core, at least two: vitest's default of cores − 1 runs the files one
+        // after another on a 2-core machine, while most of a file's time is DuckDB-WASM on one core.
         pool: 'forks',
+        maxWorkers: Math.max(2, os.availableParallelism()),
     },
 });

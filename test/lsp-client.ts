@@ -34,7 +34,10 @@ export interface LspClient {
     request<R = unknown>(method: string, params: unknown): Promise<R>;
     open(file: string, text: string, version?: number): string;
     change(file: string, text: string, version: number): void;
-    /** Resolves with the first published list for `uri` that satisfies `test` (also one already received). */
+    /**
+     * Resolves with the first published list for `uri` that satisfies `test` (also one already received).
+     * `timeoutMs` (240 s) only turns a hang into a message with the last list, inside the 300 s test timeout.
+     */
     waitForDiagnostics(uri: string, test: (d: WireDiagnostic[]) => boolean, timeoutMs?: number): Promise<WireDiagnostic[]>;
     stop(): Promise<void>;
 }
@@ -98,7 +101,7 @@ export async function startLspClient(options: ClientOptions): Promise<LspClient>
         change(file, text, version) {
             void connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(file), version }, contentChanges: [{ text }] });
         },
-        waitForDiagnostics(uri, test, timeoutMs = 30_000) {
+        waitForDiagnostics(uri, test, timeoutMs = 240_000) {
             const now = diagnostics.get(uri);
             if (now && test(now)) return Promise.resolve(now);
             return new Promise((resolve, reject) => {
