@@ -9,7 +9,7 @@ import { plainRows } from './plain-value.js';
  * One DuckDB-WASM instance kept, reset, for the next connection of this process: starting an instance
  * costs 2–3 s of CPU (its dynamic linking and first open), reopening a reset one under 0.1 s. The
  * language server connects once per analysis and the tests once per case. A reset instance holds
- * no table and no file; it keeps its WebAssembly memory (which never shrinks) until the next use.
+ * no table, no setting and no registered file; it keeps its WebAssembly memory (which never shrinks) until the next use.
  */
 let idle: duckdb.DuckDBBindings | undefined;
 
@@ -46,6 +46,8 @@ export async function createNodeConnection(): Promise<SqlConnection> {
         async dropFile(name) { db.dropFile(name); },
         async close() {
             conn.close();
+            // Registered files outlive a reset: drop them all, so no later connection reads them.
+            db.dropFiles();
             await db.reset();
             if (!trapped && !idle) idle = db;
         },
