@@ -45,7 +45,7 @@ describe('the time box', () => {
         // 1,200 months by 800 persons: within the cell bound, and minutes of work on DuckDB-WASM.
         const dir = fixture({ '.monitor-root': '', 'data.csv': data(800), 'm.monitor': monitorText('1950-01 .. 2049-12') });
         const r = spawnSync(process.execPath, [path.join(ROOT, 'packages/cli/bin/monitor.js'), 'run', 'm.monitor', '--timeout', '1', '--engine', 'wasm'],
-            { cwd: dir, encoding: 'utf8', env: { ...process.env, MONITOR_LANG: 'en' }, timeout: 120_000 });
+            { cwd: dir, encoding: 'utf8', env: { ...process.env, MONITOR_LANG: 'en' }, timeout: 240_000 });
         expect(r.stderr).toContain('error data-timeout');
         expect(r.signal).toBe('SIGTERM');
         expect(r.stdout).toBe('');
