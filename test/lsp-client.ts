@@ -135,8 +135,12 @@ export function applyEdits(text: string, edits: WireTextEdit[]): string {
     return sorted.reduce((out, e) => out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end)), text);
 }
 
-/** Polls until `read` gives text matching `re` (hover and lens values are computed in the background). */
-export async function eventually(read: () => Promise<string>, re: RegExp, timeoutMs = 40_000): Promise<string> {
+/**
+ * Polls until `read` gives text matching `re` (hover and lens values are computed in the background).
+ * `timeoutMs` (240 s) only turns a hang into a message with the last text, inside the 300 s test timeout:
+ * the first analysis starts DuckDB-WASM, which on a busy 2-core machine took more than 40 s.
+ */
+export async function eventually(read: () => Promise<string>, re: RegExp, timeoutMs = 240_000): Promise<string> {
     const end = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < end) {
