@@ -6,9 +6,11 @@ const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/inde
 
 export default defineConfig({
     resolve: {
-        // Tests run on the TypeScript sources; the CLI tests run the built `monitor` instead.
+        // Tests run on the TypeScript sources, the in-process CLI too; a spawned `monitor` runs the build.
         alias: {
             '@monitor/ir': pkg('ir'),
+            // Before '@monitor/language': the light entry the CLI's start imports (run in-process by the CLI tests).
+            '@monitor/language/messages': fileURLToPath(new URL('./packages/language/src/messages.ts', import.meta.url)),
             '@monitor/language': pkg('language'),
             '@monitor/compiler': pkg('compiler'),
             // Before '@monitor/engine', which would otherwise swallow the subpath.
