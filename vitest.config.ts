@@ -1,13 +1,16 @@
 import { defineConfig } from 'vitest/config';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
     resolve: {
-        // Tests run on the TypeScript sources; the CLI tests run the built `monitor` instead.
+        // Tests run on the TypeScript sources, the in-process CLI too; a spawned `monitor` runs the build.
         alias: {
             '@monitor/ir': pkg('ir'),
+            // Before '@monitor/language': the light entry the CLI's start imports (run in-process by the CLI tests).
+            '@monitor/language/messages': fileURLToPath(new URL('./packages/language/src/messages.ts', import.meta.url)),
             '@monitor/language': pkg('language'),
             '@monitor/compiler': pkg('compiler'),
             // Before '@monitor/engine', which would otherwise swallow the subpath.
@@ -18,14 +21,22 @@ export default defineConfig({
             '@monitor/protocol': pkg('protocol'),
             '@monitor/audit': pkg('audit'),
             '@monitor/server': pkg('server'),
+            // Before '@monitor/render' (the report's PNG charts, run in-process by the CLI tests).
+            '@monitor/render/png': fileURLToPath(new URL('./packages/render/src/render-png.ts', import.meta.url)),
             '@monitor/render': pkg('render'),
         },
     },
     test: {
         setupFiles: ['./packages/language/polyfill.mjs'],
         include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-        testTimeout: 60_000,
-        hookTimeout: 60_000,
+        // Hang guards, not deadlines: a test waits for the event it needs, and on a 2-core machine shared
+        // with other jobs that event may come minutes late (docs/testing.md).
+        testTimeout: 300_000,
+        hookTimeout: 300_000,
+        // Forks, so that a test may run the monitor command in its own process (it changes the working
+        // folder). One worker per core, at least two: vitest's default of cores − 1 runs the files one
+        // after another on a 2-core machine, while most of a file's time is DuckDB-WASM on one core.
         pool: 'forks',
+        maxWorkers: Math.max(2, os.availableParallelism()),
     },
 });

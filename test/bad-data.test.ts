@@ -55,7 +55,7 @@ let run: ReturnType<typeof spawnSync>;
 
 function check(args: string[], lang = 'en') {
     // The time box: a hang fails the test instead of blocking the suite.
-    return spawnSync(process.execPath, [BIN, 'check', ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, MONITOR_LANG: lang } });
+    return spawnSync(process.execPath, [BIN, 'check', ...args], { cwd: dir, encoding: 'utf8', timeout: 240_000, env: { ...process.env, MONITOR_LANG: lang } });
 }
 
 beforeAll(() => {
@@ -68,7 +68,7 @@ beforeAll(() => {
     run = check(['--format', 'json', '.']);
     const all = JSON.parse(String(run.stdout)) as Diagnostic[];
     byCase = new Map(Object.keys(CASES).map((name) => [name, all.filter((d) => path.basename(d.file) === `${name}.monitor`)]));
-}, 180_000);
+});
 
 /** The one diagnostic of a case; it names the source and carries a hint (a second sentence). */
 function only(name: string): Diagnostic {

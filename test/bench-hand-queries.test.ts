@@ -30,7 +30,7 @@ describe('the benchmark\'s hand-written queries for examples/jeugd', () => {
         }
         await engine.lock();
         queries = planIndicators(program).indicators.filter((ip) => ip.query).map((ip) => ({ indicator: ip.indicator, sql: ip.query!.sql }));
-    }, 60_000);
+    });
     afterAll(async () => { await engine?.close(); });
 
     test('there is one for every computed indicator', () => {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { ResultRow } from '@monitor/ir';
-import { monitor, ROOT } from './cli-helpers.js';
+import { monitorInProcess, ROOT } from './cli-helpers.js';
 import { derivableCounts } from './derivable.js';
 import { programOf, rawRows } from './example-runs.js';
 
@@ -54,17 +54,17 @@ const temporary: string[] = [];
 afterAll(() => { for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true }); });
 
 describe.skipIf(!present)('the CBS Almere example', () => {
-    test('checks clean with the parent folder as workspace root; `monitor check examples` skips it with the reason', () => {
-        const r = monitor(['check', 'examples/cbs-almere', '--root', '..']);
+    test('checks clean with the parent folder as workspace root; `monitor check examples` skips it with the reason', async () => {
+        const r = await monitorInProcess(['check', 'examples/cbs-almere', '--root', '..']);
         expect(r.stdout + r.stderr).toContain('1 file(s) checked: 0 error(s), 0 warning(s)');
         expect(r.code).toBe(0);
-        const all = monitor(['check', 'examples']);
+        const all = await monitorInProcess(['check', 'examples']);
         expect(all.stderr).toContain('Skipped examples/cbs-almere: it reads the CBS files in ../shared/data/cbs');
         expect(all.stderr).not.toContain('almere.monitor');
         expect(all.code).toBe(0);
     });
 
-    test('the mapping table is exactly what the derivation from the raw CBS file gives', () => {
+    test('the mapping table is exactly what the derivation from the raw CBS file gives', async () => {
         const r = spawnSync(process.execPath, [path.join(FOLDER, 'derive-wijkindeling.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
         expect(r.stderr).toBe('');
         expect(r.status).toBe(0);
@@ -78,7 +78,7 @@ describe.skipIf(!present)('the CBS Almere example', () => {
     test('no hidden count can be worked out from the published rows, across indicators', async () => {
         const program = await programOf(EXAMPLE);
         const { rows: raw } = await rawRows(program);
-        const r = monitor(['run', path.relative(ROOT, EXAMPLE), '--root', '..', '--format', 'json']);
+        const r = await monitorInProcess(['run', path.relative(ROOT, EXAMPLE), '--root', '..', '--format', 'json']);
         expect(r.code, r.stderr).toBe(0);
         const shown = JSON.parse(r.stdout) as Row[];
         expect(shown.length).toBe(raw.length);
@@ -92,8 +92,8 @@ describe.skipIf(!present)('the CBS Almere example', () => {
         expect(shown.filter((x) => x.series === 'Almere (CBS)' && x.stadsdeel !== undefined)).toEqual([]);
     });
 
-    test('keeps the six stadsdelen comparable across the 2022 boundary change, with CBS blanks left out', () => {
-        const r = monitor(['run', path.relative(ROOT, EXAMPLE), '--root', '..', '--format', 'json']);
+    test('keeps the six stadsdelen comparable across the 2022 boundary change, with CBS blanks left out', async () => {
+        const r = await monitorInProcess(['run', path.relative(ROOT, EXAMPLE), '--root', '..', '--format', 'json']);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stderr).not.toContain('data-breakdown-changed');
         const rows = JSON.parse(r.stdout) as Row[];
@@ -124,8 +124,8 @@ describe.skipIf(!present)('the CBS Almere example', () => {
         expect(reference).toEqual(gemeente);
     });
 
-    test('reads the raw CBS file as downloaded and gives the published CBS figures', () => {
-        const r = monitor(['run', path.relative(ROOT, EXAMPLE), '--root', '..', '--format', 'json']);
+    test('reads the raw CBS file as downloaded and gives the published CBS figures', async () => {
+        const r = await monitorInProcess(['run', path.relative(ROOT, EXAMPLE), '--root', '..', '--format', 'json']);
         expect(r.code, r.stderr).toBe(0);
         const rows = JSON.parse(r.stdout) as Row[];
         const cell = (indicator: string, period: string, stadsdeel: string | undefined, series = 'actual') => rows.find((x) =>
@@ -148,7 +148,7 @@ describe.skipIf(!present)('the CBS Almere example', () => {
         for (const [year, value] of gemeente) expect(cell('wmo_per_1000', year, undefined, 'Almere (CBS)')?.value, `GM0034 ${year}`).toBe(value);
     });
 
-    test('without the mapping, the run warns that wijk codes appear and disappear mid-series', () => {
+    test('without the mapping, the run warns that wijk codes appear and disappear mid-series', async () => {
         const dir = fs.mkdtempSync(path.join(FOLDER, '.tmp-'));
         temporary.push(dir);
         const text = fs.readFileSync(EXAMPLE, 'utf8')
@@ -157,7 +157,7 @@ describe.skipIf(!present)('the CBS Almere example', () => {
             .replace('"data/wijkindeling_2022.csv"', '"../data/wijkindeling_2022.csv"');
         const file = path.join(dir, 'zonder-indeling.monitor');
         fs.writeFileSync(file, text);
-        const r = monitor(['run', path.relative(ROOT, file), '--root', '..', '--indicator', 'wmo_per_1000', '--format', 'csv']);
+        const r = await monitorInProcess(['run', path.relative(ROOT, file), '--root', '..', '--indicator', 'wmo_per_1000', '--format', 'csv']);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stderr).toMatch(/warning data-breakdown-changed The breakdown of indicator wmo_per_1000 by stadsdeel changes mid-series: WK003407, WK003408, .*\(65\) first appear in 2022/);
         // Issue 13, failure 8: WK003406 (Pampus) has rows before 2022 whose values CBS suppressed; it is no new code.
@@ -166,7 +166,7 @@ describe.skipIf(!present)('the CBS Almere example', () => {
         expect(r.stderr).not.toMatch(/WK003401[^\n]*last appear/);
         // `--indicator` keeps the warnings about the chosen indicator and leaves out the others'.
         expect(r.stderr).not.toMatch(/indicator jeugdzorg by/);
-        const other = monitor(['run', path.relative(ROOT, file), '--root', '..', '--indicator', 'jeugdzorg', '--format', 'csv']);
+        const other = await monitorInProcess(['run', path.relative(ROOT, file), '--root', '..', '--indicator', 'jeugdzorg', '--format', 'csv']);
         expect(other.code, other.stderr).toBe(0);
         expect(other.stderr).toMatch(/warning data-breakdown-changed The breakdown of indicator jeugdzorg by stadsdeel/);
         expect(other.stderr).not.toMatch(/indicator wmo_per_1000 by/);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ResultRow } from '@monitor/ir';
 import { renderSvg, trendSpec } from '@monitor/render';
-import { monitor, ROOT } from './cli-helpers.js';
+import { monitorInProcess, ROOT } from './cli-helpers.js';
 import { programOf } from './example-runs.js';
 
 const CBS = path.join(ROOT, '..', 'shared', 'data', 'cbs');
@@ -43,24 +43,24 @@ function almereRow(year: number): Record<string, string> {
     return rows.find((r) => r.SoortRegio_2.trim() === 'Gemeente' && r.Peildatum === `1-1-${year}`)!;
 }
 
-function run(format: 'json' | 'csv'): string {
-    const r = monitor(['run', path.relative(ROOT, EXAMPLE), '--root', '..', '--format', format]);
+async function run(format: 'json' | 'csv'): Promise<string> {
+    const r = await monitorInProcess(['run', path.relative(ROOT, EXAMPLE), '--root', '..', '--format', format]);
     expect(r.code, r.stderr).toBe(0);
     return r.stdout;
 }
 
 describe.skipIf(!present)('the CBS gemeenten example', () => {
-    test('checks clean with the parent folder as root; `monitor check examples` skips it with the reason', () => {
-        const r = monitor(['check', 'examples/cbs-gemeenten', '--root', '..']);
+    test('checks clean with the parent folder as root; `monitor check examples` skips it with the reason', async () => {
+        const r = await monitorInProcess(['check', 'examples/cbs-gemeenten', '--root', '..']);
         expect(r.stdout + r.stderr).toContain('1 file(s) checked: 0 error(s), 0 warning(s)');
         expect(r.code).toBe(0);
-        const all = monitor(['check', 'examples']);
+        const all = await monitorInProcess(['check', 'examples']);
         expect(all.stderr).toContain('Skipped examples/cbs-gemeenten: it reads the CBS files in ../shared/data/cbs');
         expect(all.code).toBe(0);
     });
 
-    test('the size class is a proper rate of the 13 other municipalities with 150,000–250,000 inhabitants, in 2024 only', () => {
-        const rows = JSON.parse(run('json')) as Row[];
+    test('the size class is a proper rate of the 13 other municipalities with 150,000–250,000 inhabitants, in 2024 only', async () => {
+        const rows = JSON.parse(await run('json')) as Row[];
         const reference = rows.filter((x) => x.series === SERIES && x.indicator === 'woningen_per_1000');
         expect(reference.map((x) => x.period)).toEqual(['2024']);
         // By hand on the file: every municipality of the class except Almere (GM0034).
@@ -76,8 +76,8 @@ describe.skipIf(!present)('the CBS gemeenten example', () => {
         expect(Math.abs(average - 466.3)).toBeGreaterThan(0.5);
     });
 
-    test('density of the class is all inhabitants over all land, far from the average of the published densities', () => {
-        const rows = JSON.parse(run('json')) as Row[];
+    test('density of the class is all inhabitants over all land, far from the average of the published densities', async () => {
+        const rows = JSON.parse(await run('json')) as Row[];
         const dichtheid = rows.filter((x) => x.indicator === 'dichtheid' && x.value !== null);
         const peers = municipalities().filter((m) => Number(m.AantalInwoners_5) >= 150000 && Number(m.AantalInwoners_5) < 250000 && m.regiocode !== 'GM0034');
         const inhabitants = peers.reduce((s, m) => s + Number(m.AantalInwoners_5), 0);
@@ -94,8 +94,8 @@ describe.skipIf(!present)('the CBS gemeenten example', () => {
         expect(own.value).toBe(1753);
     });
 
-    test('Almere\'s own value comes from its own raw CBS file, rounded to one decimal', () => {
-        const rows = JSON.parse(run('json')) as Row[];
+    test('Almere\'s own value comes from its own raw CBS file, rounded to one decimal', async () => {
+        const rows = JSON.parse(await run('json')) as Row[];
         const own = rows.filter((x) => x.series === 'actual' && x.indicator === 'woningen_per_1000');
         for (const year of [2023, 2024]) {
             const cbs = almereRow(year);
@@ -106,20 +106,20 @@ describe.skipIf(!present)('the CBS gemeenten example', () => {
         // The published CBS figures, by hand: 92,353 dwellings for 226,500 inhabitants on 1 January 2024.
         expect(own.find((x) => x.period === '2024')?.value).toBe(407.7);
         // No value in CSV carries float noise: one decimal at most.
-        const csv = run('csv');
+        const csv = await run('csv');
         expect(csv.split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[3]).filter((v) => v !== '' && !/^\d+(\.\d)?$/.test(v))).toEqual([]);
     });
 
     test('the chart marks the one-period reference with a diamond labelled with its period; the report names the period', async () => {
         const program = await programOf(EXAMPLE);
-        const rows = JSON.parse(run('json')).map((x: Row) => ({
+        const rows = JSON.parse(await run('json')).map((x: Row) => ({
             indicator: x.indicator, series: x.series, period: x.period, dimensions: {}, value: x.value, numerator: x.numerator,
             denominator: x.denominator, target: x.target, status: x.status, suppressed: x.suppressed, provisional: x.provisional,
         })) as ResultRow[];
         const svg = await renderSvg(trendSpec(program.indicators[0], rows, { lang: 'nl' }));
         expect(svg).toMatch(/reference_points_marks[^>]*>\s*<path/);
         expect(svg).toContain(`${SERIES} (2024)`);
-        const report = monitor(['report', path.relative(ROOT, EXAMPLE), '--root', '..', '--lang', 'nl']);
+        const report = await monitorInProcess(['report', path.relative(ROOT, EXAMPLE), '--root', '..', '--lang', 'nl']);
         expect(report.code, report.stderr).toBe(0);
         expect(report.stdout).toContain(`${SERIES} (2024)`);
         expect(report.stdout).toContain('407,7');

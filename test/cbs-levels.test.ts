@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { monitor, ROOT } from './cli-helpers.js';
+import { monitorInProcess, ROOT } from './cli-helpers.js';
 
 const CBS = path.join(ROOT, '..', 'shared', 'data', 'cbs', 'almere_kwb_2018_2025_zorg_tidy.csv');
 const MAPPING = path.join(ROOT, 'examples', 'cbs-almere', 'data', 'wijkindeling_2022.csv');
@@ -70,21 +70,21 @@ indicator wmo {
 const LEVELS = 'levels soort_regio { total "Gemeente"  cells "Wijk" }';
 
 const temporary: string[] = [];
-afterAll(() => { for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => { for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true }); });
 
 type Row = Record<string, string | number | boolean | null>;
-function run(text: string): { rows: Row[]; stderr: string; code: number } {
+async function run(text: string): Promise<{ rows: Row[]; stderr: string; code: number | null }> {
     const dir = fs.mkdtempSync(path.join(ROOT, '.tmp-cbs-levels-'));
     temporary.push(dir);
     fs.writeFileSync(path.join(dir, 'stadsdelen.csv'), `code,naam\n${Object.entries(NAMES).map(([c, n]) => `${c},${n}`).join('\n')}\n`);
     fs.writeFileSync(path.join(dir, 'almere.monitor'), text);
-    const r = monitor(['run', path.relative(ROOT, path.join(dir, 'almere.monitor')), '--root', '..', '--format', 'json']);
+    const r = await monitorInProcess(['run', path.relative(ROOT, path.join(dir, 'almere.monitor')), '--root', '..', '--format', 'json']);
     return { rows: r.code === 0 ? JSON.parse(r.stdout) as Row[] : [], stderr: r.stderr, code: r.code };
 }
 
 describe.skipIf(!present)('the CBS file of Almere', () => {
-    test('with levels, the total is the municipality row itself, every year (not municipality + wijken)', () => {
-        const { rows, code, stderr } = run(MONITOR(LEVELS, `dimension stadsdeel {
+    test('with levels, the total is the municipality row itself, every year (not municipality + wijken)', async () => {
+        const { rows, code, stderr } = await run(MONITOR(LEVELS, `dimension stadsdeel {
     map via wijkindeling from wijk2022 to stadsdeel since 2022-01-01
     names via stadsdelen.naam
     kwb.regiocode
@@ -97,8 +97,8 @@ describe.skipIf(!present)('the CBS file of Almere', () => {
         expect(totals[0]).toMatchObject({ period: '2018', numerator: 10820, denominator: 203990 });
     });
 
-    test('codes are mapped before they are named: every stadsdeel keyed by its code, labelled by its name', () => {
-        const { rows, code, stderr } = run(MONITOR(LEVELS, `dimension stadsdeel {
+    test('codes are mapped before they are named: every stadsdeel keyed by its code, labelled by its name', async () => {
+        const { rows, code, stderr } = await run(MONITOR(LEVELS, `dimension stadsdeel {
     kwb.regiocode
     names via stadsdelen.naam
     map via wijkindeling from wijk2022 to stadsdeel since 2022-01-01
@@ -116,10 +116,10 @@ describe.skipIf(!present)('the CBS file of Almere', () => {
         expect(haven.value).toBeCloseTo(79.4, 1);
     });
 
-    test('a lookup `via stadsdelen.naam` reads the mapped code: Haven 2022 is 79.4 per 1,000, not 192.7', () => {
+    test('a lookup `via stadsdelen.naam` reads the mapped code: Haven 2022 is 79.4 per 1,000, not 192.7', async () => {
         // Failure 3 of issue 13: the lookup ran before the mapping, so WK003401 (reused in 2022 for a small
         // new wijk) was named Haven and the rest of the city fell into an empty cell.
-        const { rows, code, stderr } = run(MONITOR(LEVELS, `dimension stadsdeel {
+        const { rows, code, stderr } = await run(MONITOR(LEVELS, `dimension stadsdeel {
     map via wijkindeling from wijk2022 to stadsdeel since 2022-01-01
     kwb.regiocode via stadsdelen.naam
 }`));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, test } from 'vitest';
 import { escapeData, escapeProperty } from '../packages/cli/src/formats/github-annotations.js';
-import { fixture, monitor, ROOT, SMALL_DATA, SMALL_MONITOR } from './cli-helpers.js';
+import { fixture, monitorInProcess, ROOT, SMALL_DATA, SMALL_MONITOR } from './cli-helpers.js';
 
 /** Two errors (one in a file whose name needs escaping) and one warning. */
 function findings(): string {
@@ -32,15 +32,15 @@ function parseAnnotations(stdout: string): Annotation[] {
 }
 
 describe('monitor check --format github', () => {
-    test('escaping follows the runner: % in messages, and : , in properties too; CR LF and ANSI escapes made visible', () => {
+    test('escaping follows the runner: % in messages, and : , in properties too; CR LF and ANSI escapes made visible', async () => {
         expect(escapeData('50% a\r\nb: c, d\u001b[31m')).toBe('50%25 a\\r\\nb: c, d\\u001b[31m');
         expect(escapeProperty('50% a\r\nb: c, d')).toBe('50%25 a\\r\\nb%3A c%2C d');
     });
 
-    test('annotation lines parse back to the same findings as --format json', () => {
+    test('annotation lines parse back to the same findings as --format json', async () => {
         const dir = findings();
-        const github = monitor(['check', '--format', 'github', '.'], dir);
-        const json = JSON.parse(monitor(['check', '--format', 'json', '.'], dir).stdout) as Array<Record<string, string | number>>;
+        const github = await monitorInProcess(['check', '--format', 'github', '.'], dir);
+        const json = JSON.parse((await monitorInProcess(['check', '--format', 'json', '.'], dir)).stdout) as Array<Record<string, string | number>>;
         expect(github.code).toBe(1);
         const parsed = parseAnnotations(github.stdout);
         expect(parsed).toHaveLength(json.length);
@@ -59,9 +59,9 @@ describe('monitor check --format github', () => {
 });
 
 describe('monitor check --format sarif', () => {
-    test('the log is valid against the SARIF 2.1.0 schema and carries rules, levels and regions', () => {
+    test('the log is valid against the SARIF 2.1.0 schema and carries rules, levels and regions', async () => {
         const dir = findings();
-        const r = monitor(['check', '--format', 'sarif', '.'], dir);
+        const r = await monitorInProcess(['check', '--format', 'sarif', '.'], dir);
         expect(r.code).toBe(1);
         const log = JSON.parse(r.stdout);
         // The official schema as shipped in @microsoft/jest-sarif (draft-04; ajv reads it without its $schema line).
@@ -79,7 +79,7 @@ describe('monitor check --format sarif', () => {
             expect(rule.shortDescription.text.length).toBeGreaterThan(5);
             expect(rule.help.text).not.toContain('undefined');
         }
-        const json = JSON.parse(monitor(['check', '--format', 'json', '.'], dir).stdout) as Array<Record<string, string | number>>;
+        const json = JSON.parse((await monitorInProcess(['check', '--format', 'json', '.'], dir)).stdout) as Array<Record<string, string | number>>;
         expect(run.results).toHaveLength(json.length);
         run.results.forEach((res: Record<string, any>, i: number) => { // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON
             const d = json[i];
@@ -99,37 +99,37 @@ describe('monitor check exit codes', () => {
         'data/trajecten.csv': SMALL_DATA,
     });
 
-    test('a warning alone exits 0, and 1 under --strict', () => {
+    test('a warning alone exits 0, and 1 under --strict', async () => {
         const dir = warningOnly();
-        const plain = monitor(['check', '.'], dir);
+        const plain = await monitorInProcess(['check', '.'], dir);
         expect(plain.stdout).toContain('warning duplicate-property');
         expect(plain.code).toBe(0);
-        expect(monitor(['check', '--strict', '.'], dir).code).toBe(1);
+        expect((await monitorInProcess(['check', '--strict', '.'], dir)).code).toBe(1);
     });
 
-    test('--max-warnings fails only above the limit', () => {
+    test('--max-warnings fails only above the limit', async () => {
         const dir = warningOnly();
-        expect(monitor(['check', '--max-warnings', '0', '.'], dir).code).toBe(1);
-        expect(monitor(['check', '--max-warnings', '1', '.'], dir).code).toBe(0);
+        expect((await monitorInProcess(['check', '--max-warnings', '0', '.'], dir)).code).toBe(1);
+        expect((await monitorInProcess(['check', '--max-warnings', '1', '.'], dir)).code).toBe(0);
     });
 
-    test('a bad --max-warnings or --format is a usage error with exit code 2', () => {
+    test('a bad --max-warnings or --format is a usage error with exit code 2', async () => {
         const dir = warningOnly();
-        const bad = monitor(['check', '--max-warnings', 'veel', '.'], dir);
+        const bad = await monitorInProcess(['check', '--max-warnings', 'veel', '.'], dir);
         expect(bad.code).toBe(2);
         expect(bad.stderr).toContain('--max-warnings');
-        expect(monitor(['check', '--format', 'xml', '.'], dir).code).toBe(2);
+        expect((await monitorInProcess(['check', '--format', 'xml', '.'], dir)).code).toBe(2);
     });
 
-    test('no progress line when stderr is not a terminal', () => {
-        const r = monitor(['check', '.'], warningOnly());
+    test('no progress line when stderr is not a terminal', async () => {
+        const r = await monitorInProcess(['check', '.'], warningOnly());
         expect(r.stderr).not.toContain('\r');
         expect(r.stderr).not.toContain('\x1b[K');
     });
 });
 
 describe('monitor check on many files', () => {
-    test('2,000 monitors sharing one source file are all checked and counted', () => {
+    test('2,000 monitors sharing one source file are all checked and counted', async () => {
         const files: Record<string, string> = {
             // The project root: the monitors in m/ import one level up (the default root is the nearest .git or .monitor-root).
             '.monitor-root': '',
@@ -146,7 +146,7 @@ dimension wijk { trajecten.wijk }
                 + `indicator actief { value count from trajecten active at end${i === 1500 ? ' where wyk = "x"' : ''} desired down by wijk }\n`;
         }
         const dir = fixture(files);
-        const r = monitor(['check', '.'], dir);
+        const r = await monitorInProcess(['check', '.'], dir);
         expect(r.stderr).toContain('2001 file(s) checked: 1 error(s), 0 warning(s).');
         expect(r.stdout).toMatch(/^m\/m1500\.monitor:3:\d+: error /);
         expect(r.code).toBe(1);

@@ -1,4 +1,9 @@
-/** Running the built `monitor` command as a child process, on fixture folders. */
+/**
+ * Running the `monitor` command on fixture folders: `monitor` starts the built command as a child
+ * process (for what is about the process: exit by signal, standard input, start-up); `monitorInProcess`
+ * runs the same command in the test's own process, which spares the ~1 s start and the DuckDB-WASM
+ * start-up of a new process per call.
+ */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +22,51 @@ export interface CliResult {
 export function monitor(args: string[], cwd = ROOT): CliResult {
     const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, MONITOR_LANG: 'en' } });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `monitor …args` in `cwd` inside this process, as `monitor` does in a child process: the same
+ * arguments, working folder and MONITOR_LANG=en, its standard output and error captured (no TTY), its
+ * exit status returned; only the time box (`--timeout`) is off. Calls run one at a time: the working
+ * folder and the output streams belong to the whole process.
+ */
+export function monitorInProcess(args: string[], cwd = ROOT): Promise<CliResult> {
+    const next = queue.then(() => runCaptured(args, cwd));
+    queue = next.catch(() => undefined);
+    return next;
+}
+
+type Write = typeof process.stdout.write;
+
+async function runCaptured(args: string[], cwd: string): Promise<CliResult> {
+    const { runMonitor } = await import('../packages/cli/src/run-monitor.js');
+    const out: string[] = [];
+    const err: string[] = [];
+    const capture = (into: string[]): Write => ((chunk: string | Uint8Array, encoding?: unknown, callback?: unknown) => {
+        into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+        const done = typeof encoding === 'function' ? encoding : callback;
+        if (typeof done === 'function') process.nextTick(done as () => void);
+        return true;
+    }) as Write;
+    const saved = { cwd: process.cwd(), lang: process.env.MONITOR_LANG, out: process.stdout.write, err: process.stderr.write, tty: process.stderr.isTTY };
+    process.chdir(cwd);
+    process.env.MONITOR_LANG = 'en';
+    process.stdout.write = capture(out);
+    process.stderr.write = capture(err);
+    Object.defineProperty(process.stderr, 'isTTY', { value: false, configurable: true, writable: true });
+    try {
+        const code = await runMonitor(args, { timeBox: false });
+        return { code, stdout: out.join(''), stderr: err.join('') };
+    } finally {
+        process.stdout.write = saved.out;
+        process.stderr.write = saved.err;
+        Object.defineProperty(process.stderr, 'isTTY', { value: saved.tty, configurable: true, writable: true });
+        if (saved.lang === undefined) delete process.env.MONITOR_LANG;
+        else process.env.MONITOR_LANG = saved.lang;
+        process.chdir(saved.cwd);
+    }
 }
 
 /** Writes files (path → content) into a fresh temporary folder and returns its path. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { statusLabel } from '@monitor/render';
-import { fixture, monitor, SMALL_DATA, SMALL_MONITOR } from './cli-helpers.js';
+import { fixture, monitorInProcess, SMALL_DATA, SMALL_MONITOR } from './cli-helpers.js';
 import { exampleMonitors, exampleProgram, testOutput } from './example-program.js';
 import { CHROMIUM } from './preview-page.js';
 import { requireTool } from './require-tool.js';
@@ -21,24 +21,24 @@ const out = (name: string) => testOutput(name);
 const pngDir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-report-png-'));
 
 describe('monitor report on the examples', () => {
-    beforeAll(() => {
+    beforeAll(async () => {
         for (const [file, extra] of [['report-en.html', ['--png', pngDir]], ['report-en-again.html', []]] as const) {
-            const r = monitor(['report', 'examples', '--out', out(file), ...extra]);
+            const r = await monitorInProcess(['report', 'examples', '--out', out(file), ...extra]);
             expect(r.code, r.stderr).toBe(0);
             expect(r.stderr).not.toMatch(STACK);
         }
-        const nl = monitor(['report', 'examples', '--out', out('report-nl.html'), '--lang', 'nl']);
+        const nl = await monitorInProcess(['report', 'examples', '--out', out('report-nl.html'), '--lang', 'nl']);
         expect(nl.code, nl.stderr).toBe(0);
     }, 600_000);
 
-    test('two runs on the same input give identical bytes', () => {
+    test('two runs on the same input give identical bytes', async () => {
         const a = fs.readFileSync(out('report-en.html'));
         const b = fs.readFileSync(out('report-en-again.html'));
         expect(a.length).toBeGreaterThan(10_000);
         expect(a.equals(b)).toBe(true);
     });
 
-    test('the page is self-contained: no scripts, no outside resources, CSS inline', () => {
+    test('the page is self-contained: no scripts, no outside resources, CSS inline', async () => {
         const html = fs.readFileSync(out('report-en.html'), 'utf8');
         expect(html).not.toMatch(/<script/i);
         expect(html).not.toMatch(/\b(src|href)="(?!#)/);
@@ -56,7 +56,7 @@ describe('monitor report on the examples', () => {
         for (const name of written) expect(fs.readFileSync(path.join(pngDir, name)).subarray(0, 8).equals(PNG_SIGNATURE), name).toBe(true);
     });
 
-    test('the Dutch report has Dutch words and statuses', () => {
+    test('the Dutch report has Dutch words and statuses', async () => {
         const html = fs.readFileSync(out('report-nl.html'), 'utf8');
         expect(html).toContain('<html lang="nl">');
         expect(html).toContain('Overzicht');
@@ -97,7 +97,7 @@ describe('monitor report on the examples', () => {
         beforeAll(async () => {
             browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
                 '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-        }, 60_000);
+        });
         afterAll(async () => { await browser?.close(); });
 
         test.each(['en', 'nl'] as const)('every indicator (%s) has its section with an SVG chart with marks and its status', async (lang) => {
@@ -134,15 +134,15 @@ describe('monitor report on the examples', () => {
             await expect(hidden.locator('tr.suppressed td.value').first().innerText()).resolves.toBe('< 10');
             expect(requests).toEqual([]);
             await context.close();
-        }, 60_000);
+        });
     });
 });
 
 describe('monitor report on small monitors', () => {
-    test('a count below the privacy minimum shows as "< N", never as its number', () => {
+    test('a count below the privacy minimum shows as "< N", never as its number', async () => {
         const source = SMALL_MONITOR.replace('privacy none "testgegevens"', 'privacy { minimum 10  round 5 }');
         const dir = fixture({ 'klein.monitor': source, 'data/trajecten.csv': SMALL_DATA });
-        const r = monitor(['report', 'klein.monitor', '--out', 'r.html'], dir);
+        const r = await monitorInProcess(['report', 'klein.monitor', '--out', 'r.html'], dir);
         expect(r.code, r.stderr).toBe(0);
         const html = fs.readFileSync(path.join(dir, 'r.html'), 'utf8');
         const cells = [...html.matchAll(/<td class="num value">([^<]*)<\/td>/g)].map(m => m[1]);
@@ -150,16 +150,16 @@ describe('monitor report on small monitors', () => {
         expect(cells.every(c => c === '&lt; 10')).toBe(true);
         // Without privacy rules on purpose (`privacy none "reason"`) the same counts (1 to 3) are shown, and the report says why.
         const open = fixture({ 'klein.monitor': SMALL_MONITOR, 'data/trajecten.csv': SMALL_DATA });
-        expect(monitor(['report', 'klein.monitor', '--out', 'r.html'], open).code).toBe(0);
+        expect((await monitorInProcess(['report', 'klein.monitor', '--out', 'r.html'], open)).code).toBe(0);
         const openHtml = fs.readFileSync(path.join(open, 'r.html'), 'utf8');
         expect(openHtml).toMatch(/<td class="num value">[123]<\/td>/);
         expect(openHtml).toContain('Published without disclosure control on purpose (privacy none): testgegevens');
     });
 
-    test('fail closed: person-level data without a privacy block is refused, nothing is published', () => {
+    test('fail closed: person-level data without a privacy block is refused, nothing is published', async () => {
         const dir = fixture({ 'klein.monitor': SMALL_MONITOR.replace('  privacy none "testgegevens"', ''), 'data/trajecten.csv': SMALL_DATA });
         for (const command of [['report', 'klein.monitor', '--out', 'r.html'], ['run', 'klein.monitor']]) {
-            const r = monitor(command, dir);
+            const r = await monitorInProcess(command, dir);
             expect(r.code).not.toBe(0);
             expect(r.stderr).toContain('privacy-missing');
             expect(r.stdout).not.toMatch(/"value":\s*[123]\b/);
@@ -167,46 +167,46 @@ describe('monitor report on small monitors', () => {
         expect(fs.existsSync(path.join(dir, 'r.html'))).toBe(false);
     });
 
-    test('text from the monitor file is escaped in the HTML', () => {
+    test('text from the monitor file is escaped in the HTML', async () => {
         const source = SMALL_MONITOR.replace('title "Actieve trajecten"', 'title "<img src=x onerror=alert(1)> & co"')
             + 'note 2024-05-01 "<script>alert(2)</script>"\n';
         const dir = fixture({ 'klein.monitor': source, 'data/trajecten.csv': SMALL_DATA });
-        const r = monitor(['report', 'klein.monitor'], dir);
+        const r = await monitorInProcess(['report', 'klein.monitor'], dir);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stdout).not.toMatch(/<img|<script/i);
         expect(r.stdout).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; co');
         expect(r.stdout).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
     });
 
-    test('--timestamp puts the time in the footer; without it there is none', () => {
+    test('--timestamp puts the time in the footer; without it there is none', async () => {
         const dir = fixture({ 'klein.monitor': SMALL_MONITOR, 'data/trajecten.csv': SMALL_DATA });
-        expect(monitor(['report', 'klein.monitor', '--timestamp'], dir).stdout).toMatch(/on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
-        expect(monitor(['report', 'klein.monitor'], dir).stdout).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+        expect((await monitorInProcess(['report', 'klein.monitor', '--timestamp'], dir)).stdout).toMatch(/on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+        expect((await monitorInProcess(['report', 'klein.monitor'], dir)).stdout).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
     });
 
-    test('a monitor with an error exits 1 with a diagnostic, no stack trace and no report', () => {
+    test('a monitor with an error exits 1 with a diagnostic, no stack trace and no report', async () => {
         const dir = fixture({ 'klein.monitor': SMALL_MONITOR.replace('from trajecten active', 'from trajectn active'), 'data/trajecten.csv': SMALL_DATA });
-        const r = monitor(['report', '.', '--out', 'r.html'], dir);
+        const r = await monitorInProcess(['report', '.', '--out', 'r.html'], dir);
         expect(r.code).toBe(1);
         expect(r.stderr).toMatch(/klein\.monitor:\d+:\d+: error unknown-source/);
         expect(r.stderr).not.toMatch(STACK);
         expect(fs.existsSync(path.join(dir, 'r.html'))).toBe(false);
     });
 
-    test('a missing data file exits 1 with the data-stage diagnostic', () => {
+    test('a missing data file exits 1 with the data-stage diagnostic', async () => {
         const dir = fixture({ 'klein.monitor': SMALL_MONITOR });
-        const r = monitor(['report', 'klein.monitor', '--out', 'r.html'], dir);
+        const r = await monitorInProcess(['report', 'klein.monitor', '--out', 'r.html'], dir);
         expect(r.code).toBe(1);
         expect(r.stderr).toContain('klein.monitor:');
         expect(r.stderr).not.toMatch(STACK);
         expect(fs.existsSync(path.join(dir, 'r.html'))).toBe(false);
     });
 
-    test('usage errors exit 2: no input, an unknown option', () => {
-        expect(monitor(['report']).code).toBe(2);
-        const r = monitor(['report', 'examples', '--colour']);
+    test('usage errors exit 2: no input, an unknown option', async () => {
+        expect((await monitorInProcess(['report'])).code).toBe(2);
+        const r = await monitorInProcess(['report', 'examples', '--colour']);
         expect(r.code).toBe(2);
         expect(r.stderr).toContain('--colour');
-        expect(monitor(['report', '--help']).stdout).toContain('Usage: monitor report');
+        expect((await monitorInProcess(['report', '--help'])).stdout).toContain('Usage: monitor report');
     });
 });

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { fixture, monitor, SMALL_DATA, SMALL_MONITOR } from './cli-helpers.js';
+import { fixture, monitorInProcess, SMALL_DATA, SMALL_MONITOR } from './cli-helpers.js';
 
 const HEAD = SMALL_MONITOR;
 const POISONED: Record<string, string> = {
@@ -25,8 +25,8 @@ describe('check fails loudly on every file it could not read, parse or analyse',
     const dir = fixture({ ...POISONED, 'data/trajecten.csv': SMALL_DATA, 'ok.monitor': SMALL_MONITOR });
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    test('each poisoned file is an error with its code; the healthy one beside them is still checked', () => {
-        const result = monitor(['check', '--format', 'json', '.'], dir);
+    test('each poisoned file is an error with its code; the healthy one beside them is still checked', async () => {
+        const result = await monitorInProcess(['check', '--format', 'json', '.'], dir);
         expect(result.code).toBe(1);
         const found = JSON.parse(result.stdout) as { file: string; code: string; severity: string; line: number }[];
         for (const [file, code] of Object.entries(CODES)) {
@@ -34,20 +34,20 @@ describe('check fails loudly on every file it could not read, parse or analyse',
         }
         expect(found.filter(d => path.basename(d.file) === 'ok.monitor' && d.severity === 'error')).toEqual([]);
         expect(result.stderr).not.toContain('internal error');
-    }, 120_000);
+    });
 
-    test('run refuses a poisoned file with the same diagnostic, not an internal error', () => {
-        const result = monitor(['run', 'parens.monitor'], dir);
+    test('run refuses a poisoned file with the same diagnostic, not an internal error', async () => {
+        const result = await monitorInProcess(['run', 'parens.monitor'], dir);
         expect(result.code).toBe(1);
         expect(result.stdout + result.stderr).toContain('too-deeply-nested');
         expect(result.stderr).not.toContain('internal error');
-    }, 60_000);
+    });
 
-    test('an import that exists but cannot be read is an error on that file, not a silent skip', () => {
+    test('an import that exists but cannot be read is an error on that file, not a silent skip', async () => {
         const imports = fixture({ 'main.monitor': `import "lib.monitor"\n${SMALL_MONITOR}`, 'data/trajecten.csv': SMALL_DATA });
         fs.mkdirSync(path.join(imports, 'lib.monitor'));
         try {
-            const result = monitor(['check', '--no-data', '--format', 'json', 'main.monitor'], imports);
+            const result = await monitorInProcess(['check', '--no-data', '--format', 'json', 'main.monitor'], imports);
             expect(result.code).toBe(1);
             const found = JSON.parse(result.stdout) as { file: string; code: string; severity: string }[];
             // A folder where an import should be: refused by the import guard (`import-not-file`, on the
@@ -57,5 +57,5 @@ describe('check fails loudly on every file it could not read, parse or analyse',
         } finally {
             fs.rmSync(imports, { recursive: true, force: true });
         }
-    }, 60_000);
+    });
 });

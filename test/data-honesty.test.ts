@@ -4,7 +4,7 @@
  * values of key columns never reach a diagnostic (other values are cut short).
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { fixture, monitor } from './cli-helpers.js';
+import { fixture, monitorInProcess } from './cli-helpers.js';
 
 const GOOD = 'client_id,begin,eind,soort\n' + Array.from({ length: 40 }, (_, i) => `c${i},2024-01-0${1 + (i % 9)},2024-03-0${1 + (i % 9)},a\n`).join('');
 const FILES: Record<string, string> = {
@@ -34,35 +34,35 @@ indicator n { value count from s active at end desired up }
 interface Diagnostic { file: string; code: string; message: string }
 let found: (name: string) => Diagnostic[];
 
-beforeAll(() => {
+beforeAll(async () => {
     const files: Record<string, string> = { '.monitor-root': '' };
     for (const [name, data] of Object.entries(FILES)) {
         files[`data/${name}.csv`] = data;
         files[`${name}.monitor`] = monitorText(name);
     }
-    const r = monitor(['check', '--format', 'json', '.'], fixture(files));
+    const r = await monitorInProcess(['check', '--format', 'json', '.'], fixture(files));
     const all = JSON.parse(r.stdout) as Diagnostic[];
     found = name => all.filter(d => d.file.endsWith(`/${name}.monitor`));
-}, 120_000);
+});
 
 describe('the data stage at the right line', () => {
-    test('episodes that end before they start: how many, and the first line', () => {
+    test('episodes that end before they start: how many, and the first line', async () => {
         const [d, ...rest] = found('omgekeerd');
         expect(rest).toEqual([]);
         expect(d.code).toBe('data-end-before-start');
         expect(d.message).toMatch(/^2 episode\(s\) .* data row 41 \(line 42\)/);
     });
-    test('a duplicate header name is an error', () => {
+    test('a duplicate header name is an error', async () => {
         expect(found('dubbel').map(d => d.code)).toEqual(['data-duplicate-header']);
         expect(found('dubbel')[0].message).toContain('"begin" 2 times');
     });
-    test('a ragged row is reported at its line, not as a sniffing error', () => {
+    test('a ragged row is reported at its line, not as a sniffing error', async () => {
         const [d] = found('rafelig');
         expect(d.code).toBe('data-unreadable');
         expect(d.message).toMatch(/^Line 42 .* has 5 fields, but the header has 4/);
         expect(d.message).not.toContain('sniffing');
     });
-    test('a row too long to read is reported at its line, not at line 1', () => {
+    test('a row too long to read is reported at its line, not at line 1', async () => {
         const [d] = found('lang');
         expect(d.code).toBe('data-unreadable');
         expect(d.message).toMatch(/^Line 33 .* is 3000\d{3} bytes long/);
@@ -71,13 +71,13 @@ describe('the data stage at the right line', () => {
 });
 
 describe('values in diagnostics', () => {
-    test('a value of the key column is never echoed', () => {
+    test('a value of the key column is never echoed', async () => {
         const [d] = found('sleutel');
         expect(d.code).toBe('data-type-mismatch');
         expect(d.message).toContain('line 2');
         expect(d.message).not.toContain('BSN123456789');
     });
-    test('other values are cut to 40 characters', () => {
+    test('other values are cut to 40 characters', async () => {
         const [d] = found('lang_waarde');
         expect(d.code).toBe('data-type-mismatch');
         expect(d.message).toContain(`"${'y'.repeat(40)}"… (500 characters)`);

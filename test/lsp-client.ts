@@ -36,7 +36,10 @@ export interface LspClient {
     request<R = unknown>(method: string, params: unknown): Promise<R>;
     open(file: string, text: string, version?: number): string;
     change(file: string, text: string, version: number): void;
-    /** Resolves with the first published list for `uri` that satisfies `test` (also one already received). */
+    /**
+     * Resolves with the first published list for `uri` that satisfies `test` (also one already received).
+     * `timeoutMs` (240 s) only turns a hang into a message with the last list, inside the 300 s test timeout.
+     */
     waitForDiagnostics(uri: string, test: (d: WireDiagnostic[]) => boolean, timeoutMs?: number): Promise<WireDiagnostic[]>;
     stop(): Promise<void>;
 }
@@ -100,7 +103,7 @@ export async function startLspClient(options: ClientOptions): Promise<LspClient>
         change(file, text, version) {
             void connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(file), version }, contentChanges: [{ text }] });
         },
-        waitForDiagnostics(uri, test, timeoutMs = 30_000) {
+        waitForDiagnostics(uri, test, timeoutMs = 240_000) {
             const now = diagnostics.get(uri);
             if (now && test(now)) return Promise.resolve(now);
             return new Promise((resolve, reject) => {
@@ -134,8 +137,12 @@ export function applyEdits(text: string, edits: WireTextEdit[]): string {
     return sorted.reduce((out, e) => out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end)), text);
 }
 
-/** Polls until `read` gives text matching `re` (hover and lens values are computed in the background). */
-export async function eventually(read: () => Promise<string>, re: RegExp, timeoutMs = 40_000): Promise<string> {
+/**
+ * Polls until `read` gives text matching `re` (hover and lens values are computed in the background).
+ * `timeoutMs` (240 s) only turns a hang into a message with the last text, inside the 300 s test timeout:
+ * the first analysis starts DuckDB-WASM, which on a busy 2-core machine took more than 40 s.
+ */
+export async function eventually(read: () => Promise<string>, re: RegExp, timeoutMs = 240_000): Promise<string> {
     const end = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < end) {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { fixture, monitor } from './cli-helpers.js';
+import { fixture, monitorInProcess } from './cli-helpers.js';
 import { eventually, startLspClient } from './lsp-client.js';
 
 const MONITOR = `monitor getallen {
@@ -46,24 +46,24 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const NOISE = /\d\.\d*0000000\d|\d\.\d*9999999\d/;
 
 describe('numbers as numbers', () => {
-    test('the float noise is real: the raw quotients carry it', () => {
+    test('the float noise is real: the raw quotients carry it', async () => {
         expect(String(7 / 100 * 100)).toBe('7.000000000000001');
         expect(String(29 / 100 * 100)).toBe('28.999999999999996');
     });
 
-    test('CSV and JSON of `monitor run` show the numbers rounded to the indicator\'s decimals', () => {
-        const csv = monitor(['run', 'getallen.monitor', '--format', 'csv'], dir);
+    test('CSV and JSON of `monitor run` show the numbers rounded to the indicator\'s decimals', async () => {
+        const csv = await monitorInProcess(['run', 'getallen.monitor', '--format', 'csv'], dir);
         expect(csv.code, csv.stderr).toBe(0);
         expect(csv.stdout).not.toMatch(NOISE);
         expect(csv.stdout).toContain('aandeel,actual,2024,7,7,100,');
         expect(csv.stdout).toContain('derde,actual,2024,29,29,100,');
-        const json = monitor(['run', 'getallen.monitor', '--format', 'json'], dir);
+        const json = await monitorInProcess(['run', 'getallen.monitor', '--format', 'json'], dir);
         expect(json.stdout).not.toMatch(NOISE);
         expect((JSON.parse(json.stdout) as { value: number }[]).map(r => r.value)).toEqual([7, 29]);
     });
 
-    test('the report shows each value with its indicator\'s decimals', () => {
-        const r = monitor(['report', 'getallen.monitor', '--lang', 'nl'], dir);
+    test('the report shows each value with its indicator\'s decimals', async () => {
+        const r = await monitorInProcess(['report', 'getallen.monitor', '--lang', 'nl'], dir);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stdout).not.toMatch(NOISE);
         expect(r.stdout).toMatch(/class="value">7,0</);

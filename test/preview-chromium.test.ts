@@ -39,7 +39,7 @@ describe.runIf(run)('the preview in headless Chromium', () => {
         await preview.waitFor('ready');
         await preview.send(update(jeugd));
         await preview.waitFor('rendered');
-    }, 180_000);
+    });
 
     afterAll(async () => { await preview?.close(); });
 

@@ -85,7 +85,7 @@ describe('a Parquet source, offline', () => {
         scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-parquet-'));
         monitor = parquetCopy(path.join(scratch, 'jeugd'));
         csvRows = cliRunRows(path.join(EXAMPLE, 'jeugd.monitor'));
-    }, 120_000);
+    });
 
     afterAll(() => { if (scratch) fs.rmSync(scratch, { recursive: true, force: true }); });
 
@@ -99,11 +99,11 @@ describe('a Parquet source, offline', () => {
     test('monitor run on DuckDB-WASM gives the rows of the CSV example', () => {
         expect(csvRows.length).toBeGreaterThan(100);
         expect(runRows(monitor, 'wasm')).toEqual(csvRows);
-    }, 120_000);
+    });
 
     test.runIf(requireTool('@duckdb/node-api (native DuckDB)', NATIVE))('monitor run --engine native gives the rows of the CSV example', () => {
         expect(runRows(monitor, 'native')).toEqual(csvRows);
-    }, 120_000);
+    });
 
     test.runIf(requireTool('chromium', fs.existsSync(CHROMIUM)))('the preview in headless Chromium, under the CSP, shows the rows of the CSV example', async () => {
         const preview = await openPreviewPage();
@@ -127,5 +127,5 @@ describe('a Parquet source, offline', () => {
         } finally {
             await preview.close();
         }
-    }, 180_000);
+    });
 });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { flattenRow, type ProgramIR, type ResultRow } from '@monitor/ir';
-import { monitor } from './cli-helpers.js';
+import { monitorInProcess } from './cli-helpers.js';
 import { countParts, exampleMonitors, parseCsv, programOf, rawRows } from './example-runs.js';
 import { derivableCounts } from './derivable.js';
 
@@ -71,9 +71,9 @@ describe.each(exampleMonitors())('privacy of %s', (file) => {
         const program = await programOf(file);
         expect(program.monitor.privacy, 'every example declares privacy rules').not.toBeNull();
         const { rows: raw } = await rawRows(program);
-        const json = monitor(['run', path.relative(process.cwd(), file), '--format', 'json']);
+        const json = await monitorInProcess(['run', path.relative(process.cwd(), file), '--format', 'json']);
         expect(json.code, json.stderr).toBe(0);
-        const csv = monitor(['run', path.relative(process.cwd(), file), '--format', 'csv']);
+        const csv = await monitorInProcess(['run', path.relative(process.cwd(), file), '--format', 'csv']);
         expect(csv.code, csv.stderr).toBe(0);
         const jsonRows = JSON.parse(json.stdout) as Flat[];
         const csvRows = parseCsv(csv.stdout).map((r) => ({ ...r, suppressed: r.suppressed === 'true' }));
@@ -95,7 +95,7 @@ describe.each(exampleMonitors())('privacy of %s', (file) => {
         expect(JSON.stringify(jsonRows)).not.toMatch(/"units"/);
         // The HTML report: every count in its tables is at least the minimum and rounded; a hidden one reads
         // "< minimum", a period without a value (not computed yet) "–".
-        const report = monitor(['report', path.relative(process.cwd(), file), '--lang', 'en']);
+        const report = await monitorInProcess(['report', path.relative(process.cwd(), file), '--lang', 'en']);
         expect(report.code, report.stderr).toBe(0);
         const privacy = program.monitor.privacy!;
         for (const [name, cells] of reportCells(report.stdout)) {

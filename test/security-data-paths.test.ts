@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { monitor } from './cli-helpers.js';
+import { monitorInProcess } from './cli-helpers.js';
 
 const DATA = 'client_id,datum\nc1,2024-01-05\nc2,2024-02-05\n';
 const SECRET = 'client_id,datum\nGEHEIM,2024-01-05\n';
@@ -45,7 +45,7 @@ interface Diagnostic { file: string; line: number; code: string; message: string
 let diagnostics: Diagnostic[];
 let checkOutput: string;
 
-beforeAll(() => {
+beforeAll(async () => {
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-paths-'));
     outside = path.join(base, 'outside');
     ws = path.join(base, 'ws');
@@ -59,7 +59,7 @@ beforeAll(() => {
     fs.mkdirSync(path.join(ws, 'data/folder.csv'));
     CASES.absolute = path.join(outside, 'secret.csv');
     for (const [name, p] of Object.entries(CASES)) fs.writeFileSync(path.join(ws, `${name}.monitor`), monitorFor(name, p));
-    const r = monitor(['check', '--format', 'json', '.'], ws);
+    const r = await monitorInProcess(['check', '--format', 'json', '.'], ws);
     checkOutput = r.stdout + r.stderr;
     diagnostics = JSON.parse(r.stdout) as Diagnostic[];
 });
@@ -80,17 +80,17 @@ describe('data paths are confined to the workspace', () => {
     test('a symlink that stays inside the workspace is allowed', () => expect(of('symlink_in')).toEqual([]));
     test('no content of the outside file reaches the output', () => expect(checkOutput).not.toContain('GEHEIM'));
 
-    test('monitor run refuses the same paths and computes nothing', () => {
-        const r = monitor(['run', 'symlink_out.monitor'], ws);
+    test('monitor run refuses the same paths and computes nothing', async () => {
+        const r = await monitorInProcess(['run', 'symlink_out.monitor'], ws);
         expect(r.code).toBe(1);
         expect(r.stdout).toBe('');
         expect(r.stderr).toContain('error data-path-outside');
     });
 
-    test('--root narrows the workspace: a sibling folder outside it is refused', () => {
+    test('--root narrows the workspace: a sibling folder outside it is refused', async () => {
         fs.writeFileSync(path.join(ws, 'top.csv'), DATA);
         fs.writeFileSync(path.join(ws, 'data', 'sub.monitor'), monitorFor('sub', '../top.csv'));
-        const r = monitor(['check', '--root', path.join(ws, 'data'), 'data/sub.monitor'], ws);
+        const r = await monitorInProcess(['check', '--root', path.join(ws, 'data'), 'data/sub.monitor'], ws);
         expect(r.code).toBe(1);
         expect(r.stdout).toContain('error data-path-outside');
     });

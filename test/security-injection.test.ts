@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { monitor } from './cli-helpers.js';
+import { monitorInProcess } from './cli-helpers.js';
 
 /** Each value is in the data 3 times; each becomes a filter literal. */
 const EVIL = [
@@ -64,7 +64,7 @@ let before: string[];
 let rows: Array<Record<string, unknown>>;
 let runOutput: string;
 
-beforeAll(() => {
+beforeAll(async () => {
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-injection-'));
     fs.mkdirSync(path.join(ws, 'data'));
     // The project root: the monitors in refused/ read ../data (the default root is the nearest .monitor-root).
@@ -74,7 +74,7 @@ beforeAll(() => {
     fs.mkdirSync(path.join(ws, 'refused'));
     for (const [name, text] of Object.entries(REFUSED)) fs.writeFileSync(path.join(ws, 'refused', `${name}.monitor`), text);
     before = filesIn(ws);
-    const r = monitor(['run', 'injectie.monitor', '--format', 'json'], ws);
+    const r = await monitorInProcess(['run', 'injectie.monitor', '--format', 'json'], ws);
     runOutput = r.stdout + r.stderr;
     expect(r.code, r.stderr).toBe(0);
     rows = JSON.parse(r.stdout);
@@ -85,24 +85,24 @@ const value = (indicator: string, period: string, series = 'actual') =>
 
 describe('SQL-looking text in a monitor is a literal', () => {
     EVIL.forEach((e, i) => {
-        test(`the filter value ${JSON.stringify(e)} counts exactly the rows that hold it`, () => {
+        test(`the filter value ${JSON.stringify(e)} counts exactly the rows that hold it`, async () => {
             expect(value(`e${i}`, '2024-Q1')).toBe(3);
             expect(value(`e${i}`, '2024-Q2')).toBe(0);
         });
     });
 
-    test('an in-list of every value counts all of them, and its negation only the plain row', () => {
+    test('an in-list of every value counts all of them, and its negation only the plain row', async () => {
         expect(value('alle', '2024-Q1')).toBe(EVIL.length * 3);
         expect(value('geen', '2024-Q2')).toBe(1);
     });
 
-    test('a reference series named with SQL text keeps its name verbatim', () => {
+    test('a reference series named with SQL text keeps its name verbatim', async () => {
         const ref = rows.filter((r) => r.series === EVIL[3]);
         expect(ref.length).toBeGreaterThan(0);
         expect(ref.find((r) => r.period === '2024-Q1')?.value).toBe(0 * 3);
     });
 
-    test('no file is written and nothing outside the data is read', () => {
+    test('no file is written and nothing outside the data is read', async () => {
         expect(filesIn(ws)).toEqual(before);
         expect(runOutput).not.toMatch(/root:.*:0:0:/);
     });
@@ -110,8 +110,8 @@ describe('SQL-looking text in a monitor is a literal', () => {
 
 describe('SQL-looking text where it cannot be a value is a diagnostic', () => {
     let diagnostics: Array<{ file: string; code: string; severity: string }>;
-    beforeAll(() => {
-        const r = monitor(['check', '--format', 'json', 'refused'], ws);
+    beforeAll(async () => {
+        const r = await monitorInProcess(['check', '--format', 'json', 'refused'], ws);
         expect(r.stderr).not.toContain('internal error');
         diagnostics = JSON.parse(r.stdout);
     });

@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, fixture, monitor } from './cli-helpers.js';
+import { ROOT, fixture, monitor, monitorInProcess } from './cli-helpers.js';
 
 const HEADER = `monitor m {
     title "T"
@@ -34,9 +34,9 @@ indicator verschil { value n - 3 desired up }
 const lines = (csv: string) => csv.split('\n');
 
 describe('dimension names cannot overwrite output fields', () => {
-    test('a dimension named period or series is refused by check', () => {
+    test('a dimension named period or series is refused by check', async () => {
         const dir = fixture({ '.monitor-root': '', 'data.csv': DATA, 'm.monitor': `${HEADER}${SOURCE}dimension period { s.wijk }\ndimension series { s.id }\nindicator n { value count from s by period desired up }\n` });
-        const r = monitor(['check', '--format', 'json', 'm.monitor'], dir);
+        const r = await monitorInProcess(['check', '--format', 'json', 'm.monitor'], dir);
         const codes = (JSON.parse(r.stdout) as { code: string; line: number }[]).map(d => `${d.code}@${d.line}`);
         expect(codes).toEqual(['dimension-name-reserved@11', 'dimension-name-reserved@12']);
         expect(r.code).toBe(1);
@@ -45,8 +45,8 @@ describe('dimension names cannot overwrite output fields', () => {
 
 describe('CSV formula injection', () => {
     const dir = fixture({ '.monitor-root': '', 'data.csv': DATA, 'm.monitor': MONITOR });
-    test('text cells starting with = + - @ or tab get a leading quote; negative numbers stay numbers', () => {
-        const r = monitor(['run', 'm.monitor', '--format', 'csv'], dir);
+    test('text cells starting with = + - @ or tab get a leading quote; negative numbers stay numbers', async () => {
+        const r = await monitorInProcess(['run', 'm.monitor', '--format', 'csv'], dir);
         expect(r.code).toBe(0);
         const csv = r.stdout;
         expect(csv).toContain(`,"'=HYPERLINK(""http://x"")",`);
@@ -58,37 +58,37 @@ describe('CSV formula injection', () => {
         expect(lines(csv)).toContain('verschil,actual,2024-Q3,,,-2,,,,no-target,false,');
         for (const line of lines(csv)) expect(line).not.toMatch(/(^|,)"?[=+@]/);
     });
-    test('--csv-raw leaves them as they are', () => {
-        const r = monitor(['run', 'm.monitor', '--format', 'csv', '--csv-raw'], dir);
+    test('--csv-raw leaves them as they are', async () => {
+        const r = await monitorInProcess(['run', 'm.monitor', '--format', 'csv', '--csv-raw'], dir);
         expect(r.stdout).toContain(`,"=HYPERLINK(""http://x"")",`);
         expect(r.stdout).toContain(',-5,');
     });
 });
 
 describe('log injection', () => {
-    test('run\'s stderr warning shows the newline escaped, so the forged command starts no line', () => {
+    test('run\'s stderr warning shows the newline escaped, so the forged command starts no line', async () => {
         // Without a privacy rule no cell is hidden, so the breakdown warning names the values (with
         // one, a value whose cells are hidden is never named: test/privacy-attacks.test.ts, attack 7).
         const open = MONITOR.replace('    privacy { minimum 1  round 1 }\n', '');
         const dir = fixture({ '.monitor-root': '', 'data.csv': DATA, 'm.monitor': open });
-        const r = monitor(['run', 'm.monitor', '--format', 'json'], dir);
+        const r = await monitorInProcess(['run', 'm.monitor', '--format', 'json'], dir);
         expect(r.code).toBe(0);
         expect(r.stderr).toContain('data-breakdown-changed');
         expect(r.stderr).toContain('nieuw\\n::error');
         for (const line of r.stderr.split('\n')) expect(line).not.toMatch(/^::/);
     });
-    test('check\'s text and GitHub output hold one line per finding, with no forged command', () => {
+    test('check\'s text and GitHub output hold one line per finding, with no forged command', async () => {
         const bad = `id,datum,aantal\nc1,2024-01-05,"5\n${FORGED}"\n`;
         const dir = fixture({
             '.monitor-root': '', 'data.csv': bad,
             'm.monitor': `${HEADER}source s from "data.csv" {\n    events on datum\n    columns { id text  datum date  aantal integer }\n}\nindicator n { value sum aantal from s desired up }\n`,
         });
-        const json = JSON.parse(monitor(['check', '--format', 'json', 'm.monitor'], dir).stdout) as unknown[];
+        const json = JSON.parse((await monitorInProcess(['check', '--format', 'json', 'm.monitor'], dir)).stdout) as unknown[];
         expect(json.length).toBeGreaterThan(0);
-        const text = monitor(['check', 'm.monitor'], dir).stdout.trim().split('\n');
+        const text = (await monitorInProcess(['check', 'm.monitor'], dir)).stdout.trim().split('\n');
         expect(text.filter(l => /^m\.monitor:\d+:\d+: /.test(l))).toHaveLength(json.length);
         for (const line of text) expect(line).not.toMatch(/^::/);
-        const github = monitor(['check', '--format', 'github', 'm.monitor'], dir).stdout.trim().split('\n');
+        const github = (await monitorInProcess(['check', '--format', 'github', 'm.monitor'], dir)).stdout.trim().split('\n');
         expect(github).toHaveLength(json.length);
         for (const line of github) expect(line).toMatch(/^::(error|warning|notice) file=m\.monitor,line=\d+,/);
         expect(github.join('\n')).not.toContain('\u001b');

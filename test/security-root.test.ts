@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { monitor } from './cli-helpers.js';
+import { monitorInProcess } from './cli-helpers.js';
 
 const DATA = 'client_id,datum\nc1,2024-01-05\nc2,2024-02-05\n';
 const SECRET = 'client_id,datum\nGEHEIM-TOKEN,2024-01-05\n';
@@ -38,7 +38,7 @@ const EXTRA = 'source extra from "data.csv" {\n    events on datum\n    columns 
 let home: string;
 const codes = (stdout: string) => (JSON.parse(stdout) as { code: string; line: number }[]).map(d => `${d.code}@${d.line}`);
 
-beforeAll(() => {
+beforeAll(async () => {
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-root-'));
     fs.mkdirSync(path.join(home, '.config'));
     fs.writeFileSync(path.join(home, '.config/credentials'), SECRET);
@@ -51,35 +51,35 @@ beforeAll(() => {
 });
 
 describe('the default workspace root', () => {
-    test('a cloned monitor run from the home folder cannot read next to the clone', () => {
-        const r = monitor(['run', 'clone/evil.monitor', '--format', 'csv'], home);
+    test('a cloned monitor run from the home folder cannot read next to the clone', async () => {
+        const r = await monitorInProcess(['run', 'clone/evil.monitor', '--format', 'csv'], home);
         expect(r.code).toBe(1);
         expect(r.stderr).toContain('error data-path-outside');
         expect(r.stdout + r.stderr).not.toContain('GEHEIM-TOKEN');
     });
-    test('without a .git or .monitor-root the monitor\'s own folder is the root', () => {
-        const r = monitor(['check', '--format', 'json', 'loose/evil.monitor'], home);
+    test('without a .git or .monitor-root the monitor\'s own folder is the root', async () => {
+        const r = await monitorInProcess(['check', '--format', 'json', 'loose/evil.monitor'], home);
         expect(codes(r.stdout)).toEqual(['data-path-outside@6']);
     });
-    test('a .monitor-root marker makes its folder the root, from any current folder', () => {
+    test('a .monitor-root marker makes its folder the root, from any current folder', async () => {
         const proj = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-proj-'));
         fs.writeFileSync(path.join(proj, '.monitor-root'), '');
         fs.mkdirSync(path.join(proj, 'monitors'));
         fs.writeFileSync(path.join(proj, 'data.csv'), DATA);
         fs.writeFileSync(path.join(proj, 'monitors/ok.monitor'), header + sourceFrom('../data.csv') + INDICATOR);
-        const r = monitor(['check', '--format', 'json', path.join(proj, 'monitors/ok.monitor')], home);
+        const r = await monitorInProcess(['check', '--format', 'json', path.join(proj, 'monitors/ok.monitor')], home);
         expect(codes(r.stdout)).toEqual([]);
         expect(r.code).toBe(0);
     });
-    test('--root widens the workspace explicitly', () => {
-        const r = monitor(['check', '--format', 'json', '--root', '.', 'loose/evil.monitor'], home);
+    test('--root widens the workspace explicitly', async () => {
+        const r = await monitorInProcess(['check', '--format', 'json', '--root', '.', 'loose/evil.monitor'], home);
         expect(codes(r.stdout)).toEqual([]);
     });
 });
 
 describe('imports are confined like data paths', () => {
     let ws: string;
-    beforeAll(() => {
+    beforeAll(async () => {
         const base = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-imports-'));
         ws = path.join(base, 'ws');
         fs.mkdirSync(path.join(base, 'outside'), { recursive: true });
@@ -97,25 +97,25 @@ describe('imports are confined like data paths', () => {
         };
         for (const [name, p] of Object.entries(cases)) fs.writeFileSync(path.join(ws, `case-${name}.monitor`), importing(p));
     });
-    const check = (name: string) => monitor(['check', '--format', 'json', `case-${name}.monitor`], ws);
+    const check = (name: string) => monitorInProcess(['check', '--format', 'json', `case-${name}.monitor`], ws);
 
-    test('an import that climbs out with .. is refused at the path', () => expect(codes(check('dotdot').stdout)).toEqual(['import-outside-root@1']));
-    test('an absolute import outside the workspace is refused', () => expect(codes(check('absolute').stdout)).toEqual(['import-outside-root@1']));
-    test('a symlinked import leading to /etc/passwd is refused and not read', () => {
-        const r = check('symlink');
+    test('an import that climbs out with .. is refused at the path', async () => expect(codes((await check('dotdot')).stdout)).toEqual(['import-outside-root@1']));
+    test('an absolute import outside the workspace is refused', async () => expect(codes((await check('absolute')).stdout)).toEqual(['import-outside-root@1']));
+    test('a symlinked import leading to /etc/passwd is refused and not read', async () => {
+        const r = await check('symlink');
         expect(codes(r.stdout)).toEqual(['import-outside-root@1']);
         expect(r.stdout + r.stderr).not.toContain('root:');
     });
-    test('an import of /dev/zero is refused without reading it', () => expect(codes(check('device').stdout)).toEqual(['import-outside-root@1']));
-    test('an import of a folder is refused as no regular file', () => expect(codes(check('folder').stdout)).toEqual(['import-not-file@1']));
-    test('an import above the size cap is refused', () => expect(codes(check('big').stdout)).toEqual(['import-too-large@1']));
-    test('an import inside the workspace loads', () => {
-        const r = check('inside');
+    test('an import of /dev/zero is refused without reading it', async () => expect(codes((await check('device')).stdout)).toEqual(['import-outside-root@1']));
+    test('an import of a folder is refused as no regular file', async () => expect(codes((await check('folder')).stdout)).toEqual(['import-not-file@1']));
+    test('an import above the size cap is refused', async () => expect(codes((await check('big')).stdout)).toEqual(['import-too-large@1']));
+    test('an import inside the workspace loads', async () => {
+        const r = await check('inside');
         expect(codes(r.stdout)).toEqual([]);
         expect(r.code).toBe(0);
     });
-    test('--root widens the workspace for imports too', () => {
-        const r = monitor(['check', '--format', 'json', '--root', '..', 'case-dotdot.monitor'], ws);
+    test('--root widens the workspace for imports too', async () => {
+        const r = await monitorInProcess(['check', '--format', 'json', '--root', '..', 'case-dotdot.monitor'], ws);
         expect(codes(r.stdout)).toEqual([]);
     });
 });

@@ -59,7 +59,7 @@ describe('statements per file', () => {
         const statements = (head.match(/^(monitor|source|dimension|indicator)\b/gm) ?? []).length;
         const chained = Array.from({ length: LIMITS.statements - statements }, (_, i) => `indicator b${i === 0 ? '' : i} { value ${i === 0 ? 'a' : i === 1 ? 'b' : `b${i - 1}`} + 1 }\n`);
         await passesEveryStage(head + chained.join(''));
-    }, 120_000);
+    });
 });
 
 describe('text literals', () => {

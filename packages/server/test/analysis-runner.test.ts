@@ -25,7 +25,7 @@ describe('AnalysisRunner', () => {
         } finally {
             runner.dispose();
         }
-    }, 120_000);
+    });
 
     test('a worker that dies rejects its job, and the next job gets a fresh worker', async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-worker-'));
@@ -57,7 +57,7 @@ parentPort.on('message', job => { if (!fs.existsSync(mark)) { fs.writeFileSync(m
         } finally {
             runner.dispose();
         }
-    }, 120_000);
+    });
 
     test('a source file over maxRows is reported at its path and not loaded', async () => {
         const program = await jeugdProgram();
@@ -71,7 +71,7 @@ parentPort.on('message', job => { if (!fs.existsSync(mark)) { fs.writeFileSync(m
         } finally {
             runner.dispose();
         }
-    }, 120_000);
+    });
 
     test('CSV rows are counted by line ends, without the header', () => {
         const bytes = (s: string) => new TextEncoder().encode(s);
