@@ -46,6 +46,7 @@ ${rows.join('\n')}
 CREATE TABLE e.typed (client_id text, voorziening text, begindatum date, einddatum date, wijk integer);
 CREATE TABLE e.renamed (client_id text, voorziening text, begindatum date, einddatum date, wijkcode text);
 CREATE VIEW e.v_trajecten AS SELECT * FROM e.trajecten;
+CREATE MATERIALIZED VIEW e.m_trajecten AS SELECT * FROM e.trajecten;
 CREATE VIEW e.slow AS SELECT t.* FROM e.trajecten AS t CROSS JOIN LATERAL (SELECT pg_sleep(1)) AS s;
 CREATE ROLE reader LOGIN PASSWORD 'reader-pw';
 GRANT USAGE ON SCHEMA e TO reader;
@@ -71,6 +72,27 @@ GRANT USAGE ON SCHEMA e TO nobody_reads;
         expect(r.code, r.stderr).toBe(0);
         expect((JSON.parse(r.stdout) as unknown[]).length).toBeGreaterThan(0);
     }, 60_000);
+
+    test('a transition over a view is data-pg-view-transition at the table name, before any query; over a table or a materialized view it computes', () => {
+        const transition = `indicator doorstroom {
+    title "Van verblijf naar ambulant"
+    value transitions from trajecten where voorziening = "verblijf" to where voorziening = "ambulant" within 30 days
+    desired up
+}
+`;
+        const view = monitorWith(['run', path.join(folder(tableMonitor('e.v_trajecten') + transition), 'm.monitor'), '--engine', 'postgres'], cluster.env());
+        expect(view.code).toBe(1);
+        expect(codes(view.stderr)).toEqual(['data-pg-view-transition']);
+        expect(view.stderr).toMatch(/m\.monitor:6:\d+: error data-pg-view-transition/);
+        expect(view.stderr).not.toMatch(/\bat .*\.js:\d+/);
+        const table = monitorWith(['run', path.join(folder(tableMonitor('e.trajecten') + transition), 'm.monitor'), '--engine', 'postgres'], cluster.env());
+        expect(table.code, table.stderr).toBe(0);
+        const duck = monitorWith(['run', path.join(folder(SMALL_MONITOR + transition), 'm.monitor')]);
+        expect(JSON.parse(table.stdout)).toEqual(JSON.parse(duck.stdout));
+        const materialized = monitorWith(['run', path.join(folder(tableMonitor('e.m_trajecten') + transition), 'm.monitor'), '--engine', 'postgres'], cluster.env());
+        expect(materialized.code, materialized.stderr).toBe(0);
+        expect(JSON.parse(materialized.stdout)).toEqual(JSON.parse(duck.stdout));
+    }, 120_000);
 
     test('a wrong password is data-pg-auth, and the password is in no output', () => {
         const dir = folder(tableMonitor('e.trajecten'));

@@ -8,7 +8,7 @@
  */
 import pg from 'pg';
 import type { SourceIR, Span } from '@monitor/ir';
-import type { DataIssue, Engine, PlainRow } from './engine-types.js';
+import type { DataIssue, Engine, PlainRow, TableUse } from './engine-types.js';
 import { EngineQueryError } from './engine-query-error.js';
 import { checkTableSource } from './postgres-catalog.js';
 import { fileSourceRefused, pgErrorIssue } from './postgres-issues.js';
@@ -101,10 +101,10 @@ export async function createPostgresEngine(options: PostgresEngineOptions = {}):
         async loadSource(source: SourceIR): Promise<DataIssue[]> {
             return [fileSourceRefused(source)];
         },
-        async checkTable(source: SourceIR): Promise<DataIssue[]> {
+        async checkTable(source: SourceIR, use?: TableUse): Promise<DataIssue[]> {
             const span = source.pathSpan ?? source.span;
             try {
-                return await checkTableSource((sql, params) => run(sql, params, span, source.name), source);
+                return await checkTableSource((sql, params) => run(sql, params, span, source.name), source, use);
             } catch (error) {
                 // A connection that failed is reported once, at the first table source.
                 if (error instanceof EngineQueryError) return error.issue === failed && reported++ > 0 ? [] : [error.issue];

@@ -22,6 +22,7 @@ export interface DataIssue {
 export type DataIssueCode =
     /** `perturb cellkey` asked of the PostgreSQL engine. */
     | 'data-pg-cellkey'
+    | 'data-pg-view-transition'
     | 'data-file-missing'
     | 'data-empty'
     | 'data-missing-column'
@@ -76,5 +77,11 @@ export interface Engine {
      * Checks a table source (`from table "…"`) against the database's catalogue; only an engine that
      * reads tables has it (PostgreSQL). Such an engine refuses file sources in `loadSource`.
      */
-    checkTable?(source: SourceIR): Promise<DataIssue[]>;
+    checkTable?(source: SourceIR, use?: TableUse): Promise<DataIssue[]>;
+}
+
+/** How the plan reads a table source, as far as the catalogue check must know. */
+export interface TableUse {
+    /** A transition measure reads the source: its plan needs the row id (PostgreSQL's `ctid`), which a view lacks. */
+    rowId: boolean;
 }

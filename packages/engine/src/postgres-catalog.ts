@@ -6,8 +6,8 @@
  * no row of the table leaves the server.
  */
 import type { ColumnIR, ColumnType, SourceIR } from '@monitor/ir';
-import type { DataIssue, PlainRow } from './engine-types.js';
-import { pgColumnMissing, pgColumnType, pgNullsInRequired, tableMissing, tableNotReadable } from './postgres-issues.js';
+import type { DataIssue, PlainRow, TableUse } from './engine-types.js';
+import { pgColumnMissing, pgColumnType, pgNullsInRequired, tableMissing, tableNotReadable, viewHasNoRowId } from './postgres-issues.js';
 import { quoteIdent } from './sql-quote.js';
 import { suggestName } from './suggest-name.js';
 
@@ -42,12 +42,15 @@ export function qualifiedName(source: SourceIR): string {
     return [t.schema, t.name].filter((p): p is string => p !== null).map(quoteIdent).join('.');
 }
 
-/** Checks a table source against the catalogue; no issues means the compiled queries can read it. */
-export async function checkTableSource(query: ParamQuery, source: SourceIR): Promise<DataIssue[]> {
+/** Checks a table source against the catalogue (as the plan reads it: `use`); no issues means the compiled queries can read it. */
+export async function checkTableSource(query: ParamQuery, source: SourceIR, use: TableUse = { rowId: false }): Promise<DataIssue[]> {
     const name = qualifiedName(source);
-    const [found] = await query(`SELECT CAST(to_regclass($1) AS oid) AS oid, has_table_privilege(to_regclass($1), 'SELECT') AS can_select`, [name]);
+    const [found] = await query(`SELECT CAST(to_regclass($1) AS oid) AS oid, has_table_privilege(to_regclass($1), 'SELECT') AS can_select,
+(SELECT CAST(c.relkind AS text) FROM pg_class AS c WHERE c.oid = to_regclass($1)) AS kind`, [name]);
     if (found.oid === null) return [tableMissing(source)];
     if (found.can_select !== true) return [tableNotReadable(source)];
+    // A view has no ctid; a table, a partitioned table, a materialized view and a foreign table have.
+    if (use.rowId && found.kind === 'v') return [viewHasNoRowId(source)];
     const rows = await query(`SELECT a.attname AS name, format_type(a.atttypid, NULL) AS type FROM pg_attribute AS a
 WHERE a.attrelid = CAST($1 AS oid) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`, [String(found.oid)]);
     const types = new Map(rows.map((r) => [String(r.name), String(r.type)]));

@@ -61,6 +61,19 @@ export function tableMissing(source: SourceIR): DataIssue {
     });
 }
 
+/**
+ * A view read by a transition measure: the plan tells one episode from the next by the row id
+ * (`ctid`), which a view has not. Refused before any query instead of failing inside one.
+ */
+export function viewHasNoRowId(source: SourceIR): DataIssue {
+    return pgIssue(source.name, source.pathSpan ?? source.span, 'data-pg-view-transition', {
+        en: `Source ${source.name} reads the view "${tableName(source)}", and a transition measure reads this source: a transition tells episodes apart by PostgreSQL's row id (ctid), which a view has not.`,
+        nl: `Bron ${source.name} leest de view "${tableName(source)}", en een overgangsmaat (transitions) leest deze bron: een overgang onderscheidt episodes met de rij-id van PostgreSQL (ctid), en die heeft een view niet.`,
+        hintEn: `Point the source at the view's table, or at a materialized view (CREATE MATERIALIZED VIEW … AS SELECT …), which has row ids.`,
+        hintNl: `Verwijs de bron naar de tabel onder de view, of naar een materialized view (CREATE MATERIALIZED VIEW … AS SELECT …), die wel rij-id's heeft.`,
+    });
+}
+
 /** The role may not read the table. */
 export function tableNotReadable(source: SourceIR): DataIssue {
     return pgIssue(source.name, source.pathSpan ?? source.span, 'data-pg-permission', {

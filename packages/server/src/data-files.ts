@@ -41,7 +41,7 @@ export async function loadSourceFiles(engine: Engine, program: ProgramIR, root: 
     const loaded = new Set<string>();
     for (const source of program.sources) {
         const before = result.issues.length;
-        await loadOne(engine, source, root, result, limits);
+        await loadOne(engine, source, root, result, limits, readByTransition(program, source.name));
         if (!result.issues.slice(before).some((i) => i.severity === 'error')) loaded.add(source.name);
     }
     // Invariant: where the caller computes next, the engine is locked before the first query (the probes).
@@ -66,11 +66,18 @@ export function countCsvRows(bytes: Uint8Array, header: boolean): number {
     return Math.max(0, lines - (header ? 1 : 0));
 }
 
-async function loadOne(engine: Engine, source: SourceIR, root: string, out: DataStageResult, limits: DataLimits): Promise<void> {
+/** Whether a transition measure of any indicator reads the source. */
+function readByTransition(program: ProgramIR, source: string): boolean {
+    return program.indicators.some(({ value: v }) => (v.kind === 'measure' ? [v.measure] : v.kind === 'rate' ? [v.numerator, v.denominator] : [])
+        .some((m) => m.transition !== null && m.source === source));
+}
+
+/** Loads or checks one source; `rowId`: a transition measure reads it (a PostgreSQL view then refused). */
+async function loadOne(engine: Engine, source: SourceIR, root: string, out: DataStageResult, limits: DataLimits, rowId: boolean): Promise<void> {
     // A table source is checked against the database's catalogue; an engine that reads tables reads no file.
     if (source.table || engine.checkTable) {
         const issues = !source.table ? await engine.loadSource(source, new Uint8Array())
-            : engine.checkTable ? await engine.checkTable(source) : [tableSourceNeedsPostgres(source)];
+            : engine.checkTable ? await engine.checkTable(source, { rowId }) : [tableSourceNeedsPostgres(source)];
         for (const issue of issues) out.issues.push({ span: issue.span, severity: issue.severity, code: issue.code, message: issueText(issue) });
         return;
     }
