@@ -28,6 +28,7 @@ export function renderMarkdown(report) {
     for (const r of report.results) out.push(...dataset(r));
     if (report.preview) out.push(...previewSection(report.preview));
     if (report.lsp) out.push(...renderLsp(report.lsp));
+    if (report.postgres) out.push(...renderPostgres(report.postgres));
     return out.join('\n') + '\n';
 }
 
@@ -109,4 +110,22 @@ function dataset(r) {
     if (r.wasmOverNative1) lines.push('', overLine('WASM ÷ native on 1 thread', r.wasmOverNative1));
     if (r.identicalRows !== undefined) lines.push(`Identical rows on every engine: ${mark(r.identicalRows)}.`, '');
     return lines;
+}
+
+
+/** The PostgreSQL section: generated ÷ hand-written PostgreSQL SQL (goal ≤ 1.1×), PostgreSQL ÷ native DuckDB. */
+function renderPostgres(p) {
+    const out = ['', '## PostgreSQL (generated episodes)', ''];
+    if (p.error) return [...out, `Not run: ${p.error}.`];
+    if (p.machine) out.push(`Run ${p.machine.date} on ${p.machine.cores} cores, ${p.machine.memoryGb} GB. ${p.server}.`, '');
+    out.push('Data loaded with COPY (then VACUUM ANALYZE) into a throwaway cluster; each query runs in one read-only transaction, generated and hand-written interleaved; native DuckDB reads the same files in the same run. Goal: generated ÷ hand-written ≤ 1.1×.');
+    for (const d of p.datasets) {
+        out.push('', `**${(d.rows / 1e6).toLocaleString('en')}M episodes** — COPY + ANALYZE ${d.loads.map((l) => `${l.source} ${ms(l.ms)}`).join(', ')}; ${d.runs} run(s), medians in ms.`, '',
+            '| indicator | PostgreSQL generated | PostgreSQL hand-written | generated ÷ hand | same rows | native DuckDB generated | PostgreSQL ÷ DuckDB |', '|---|---|---|---|---|---|---|');
+        for (const i of d.indicators) {
+            out.push(`| ${i.indicator} | ${ms(i.generatedMs)} | ${ms(i.handMs)} | ${ratio(i.ratio)} | ${i.sameRows === null ? '–' : i.sameRows ? 'yes' : 'NO'} | ${ms(i.nativeDuckdbMs)} | ${ratio(i.postgresOverDuckdb)} |`);
+        }
+        if (d.nativeError) out.push('', `Native DuckDB did not run: ${d.nativeError}.`);
+    }
+    return out;
 }

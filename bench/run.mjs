@@ -12,6 +12,7 @@ import { compileTimes } from './compile.mjs';
 import { generateEpisodes } from './generate-episodes.mjs';
 import { previewBench } from './preview.mjs';
 import { lspBench } from './lsp.mjs';
+import { postgresBench } from './postgres.mjs';
 import { renderMarkdown } from './report.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -32,8 +33,8 @@ const examples = fs.readdirSync(path.join(ROOT, 'examples'), { withFileTypes: tr
     .filter((e) => e.isDirectory() && e.name !== 'generate' && !fs.existsSync(path.join(ROOT, 'examples', e.name, '.monitor-skip')))
     .flatMap((e) => fs.readdirSync(path.join(ROOT, 'examples', e.name)).filter((f) => f.endsWith('.monitor')).map((f) => path.join('examples', e.name, f)));
 
-// `--only preview` / `--only lsp`: that benchmark alone, merged into the last results (latest.json, latest.md).
-const ALONE = { preview: previewBench, lsp: lspBench };
+// `--only preview` / `--only lsp` / `--only postgres`: that benchmark alone, merged into the last results (latest.json, latest.md).
+const ALONE = { preview: previewBench, lsp: lspBench, postgres: (o) => postgresBench({ ...o, large: values.large, runs: Number(values.runs ?? 3) }) };
 if (values.only) {
     if (!ALONE[values.only]) { log(`--only takes ${Object.keys(ALONE).join(' or ')}`); process.exit(2); }
     const file = path.join(import.meta.dirname, 'results/latest.json');
@@ -103,7 +104,9 @@ log('preview in headless Chromium');
 const preview = await previewBench({ log });
 log('language server over stdio');
 const lsp = await lspBench({ log }).catch((error) => ({ error: String(error?.message ?? error).split('\n')[0] }));
-const report = { machine, targets: { generatedOverHand: 1.05, compileMs: 10, wasmOverNative: 2 }, compile, results, preview, lsp };
+log('PostgreSQL');
+const postgres = await postgresBench({ log, large: values.large, runs: Number(values.runs ?? 3) }).catch((error) => ({ error: String(error?.message ?? error).split('\n')[0] }));
+const report = { machine, targets: { generatedOverHand: 1.05, compileMs: 10, wasmOverNative: 2, postgresGeneratedOverHand: 1.1 }, compile, results, preview, lsp, postgres };
 fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
 fs.writeFileSync(path.join(import.meta.dirname, 'results/latest.json'), JSON.stringify(report, null, 2) + '\n');
 const md = renderMarkdown(report);
