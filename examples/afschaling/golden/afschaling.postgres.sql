@@ -74,7 +74,7 @@ n_rows AS (
     WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."zorgvorm" = '24-uurs verblijf')
 ),
 n_agg AS (
-    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(avg(v) AS DOUBLE PRECISION) AS value, count(v) AS units
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(avg(v) AS DOUBLE PRECISION) AS value, count(v) AS units, max(abs(CAST(v AS DOUBLE PRECISION))) AS top
     FROM n_rows
     GROUP BY o
 ),
@@ -88,7 +88,8 @@ SELECT grid.label AS period,
        CASE WHEN grid.covered THEN coalesce(n.prov, FALSE) END AS provisional,
        grid.covered AS covered,
        grid.total,
-       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE PRECISION) END AS units
+       CASE WHEN grid.covered THEN CAST(coalesce(n.units, 0) AS DOUBLE PRECISION) END AS units,
+       CASE WHEN grid.covered THEN n.top END AS top
 FROM grid
 LEFT JOIN n_agg AS n ON n.o = grid.ordinal
 ORDER BY grid.ordinal, grid.total DESC;

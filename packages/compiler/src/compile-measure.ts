@@ -174,7 +174,7 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
         if (wantUnits) aggs.push(`${m.duration || (m.column && !m.having) ? `count(${values[i]})` : 'count(*)'}${only} AS ${tag}units`);
         // The dominance rule of disclosure control: how much of a sum the largest single row makes up.
         const wantTop = wantUnits && (m.aggregate === 'sum' || m.aggregate === 'avg') && personLevel(source);
-        if (wantTop) aggs.push(`max(abs(CAST(${values[i]} AS DOUBLE)))${only} AS ${tag}top`);
+        if (wantTop) aggs.push(`max(abs(CAST(${values[i]} AS ${sqlDialect().double})))${only} AS ${tag}top`);
         const wantKey = needsCellKey(ctx.program, m);
         if (wantKey) aggs.push(`${cellKeySql(m, values[i], only)} AS ${tag}ck`);
         return {
