@@ -5,7 +5,7 @@
  * and periods only, never a count. A value is there in a period when the source has rows for its cell
  * (the plan's presence query), even when their values are missing (CBS's `.`); a value with a cell
  * that disclosure control hides is never named, so the warning reveals nothing the rows do not; and a
- * dimension's `known change <date>` silences the changes from that date on.
+ * dimension's or the counted source's `known change <date>` silences the changes from that date on.
  */
 import { parsePeriod, periodEnd, type IndicatorIR, type ProgramIR, type ResultRow } from '@monitor/ir';
 import type { DataIssue } from './engine-types.js';
@@ -76,7 +76,9 @@ export function breakdownChanges(program: ProgramIR, rows: ResultRow[], inputs: 
         const own = presence && presence.length > 0 ? presence : rows.filter((r) => r.indicator === indicator.name && r.series === 'actual');
         for (const dimension of indicator.by) {
             const hidden = inputs.safe ? hiddenValues(inputs.safe, indicator.name, dimension) : new Set<string>();
-            const known = program.dimensions.find((d) => d.name === dimension)?.knownChanges ?? [];
+            // Acknowledged on the dimension, or on the source the indicator counts from.
+            const known = [...program.dimensions.find((d) => d.name === dimension)?.knownChanges ?? [],
+                ...program.sources.find((s) => s.name === countedSource(indicator))?.knownChanges ?? []];
             const { appear, vanish } = changes(dimension, own, hidden, known);
             if (appear.size === 0 && vanish.size === 0) continue;
             issues.push(issue(indicator, dimension, appear, vanish));
@@ -85,11 +87,16 @@ export function breakdownChanges(program: ProgramIR, rows: ResultRow[], inputs: 
     return issues;
 }
 
+/** The source an indicator counts from (a measure's, a rate's numerator's); '' for an expression. */
+function countedSource(indicator: IndicatorIR): string {
+    return indicator.value.kind === 'measure' ? indicator.value.measure.source
+        : indicator.value.kind === 'rate' ? indicator.value.numerator.source : '';
+}
+
 function issue(indicator: IndicatorIR, dimension: string, appear: Map<string, string[]>, vanish: Map<string, string[]>): DataIssue {
     const en = [...[...appear].map(([p, v]) => `${listed(v)} first appear in ${p}`), ...[...vanish].map(([p, v]) => `${listed(v)} last appear in ${p}`)];
     const nl = [...[...appear].map(([p, v]) => `${listed(v)} komen voor het eerst voor in ${p}`), ...[...vanish].map(([p, v]) => `${listed(v)} komen voor het laatst voor in ${p}`)];
-    const source = indicator.value.kind === 'measure' ? indicator.value.measure.source
-        : indicator.value.kind === 'rate' ? indicator.value.numerator.source : '';
+    const source = countedSource(indicator);
     return {
         source, code: 'data-breakdown-changed', severity: 'warning',
         message: `The breakdown of indicator ${indicator.name} by ${dimension} changes mid-series: ${en.join('; ')}.`,

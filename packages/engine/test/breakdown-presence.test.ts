@@ -60,6 +60,13 @@ describe('the breakdown-change warning', () => {
         expect(await warnings(kwbProgram(wijk('kwb', { knownChanges: ['2024-01-01'] })))).toHaveLength(1);
     });
 
+    it('is silent too after a known change date on the source the indicator counts from', async () => {
+        const on = (date: string) => program({ sources: [{ ...kwb, knownChanges: [date] }], dimensions: [wijk('kwb')], grain: 'year', range: ['2021', '2023'],
+            indicators: [indicator('n', sum, { grain: 'year', by: ['wijk'] })] });
+        expect(await warnings(on('2023-01-01'))).toEqual([]);
+        expect(await warnings(on('2024-01-01'))).toHaveLength(1);
+    });
+
     it('never names a value whose cells disclosure control hides, nor when it appears', async () => {
         const p = program({ sources: [ev], dimensions: [wijk('ev')], grain: 'year', range: ['2021', '2023'], privacy: { minimum: 10, round: 1 },
             indicators: [indicator('n', measure({ source: 'ev', time: 'event' }), { grain: 'year', by: ['wijk'] })] });

@@ -129,6 +129,11 @@ export interface SourceIR {
     /** A pre-aggregated table's levels (`levels col { total "…" cells "…" }`); absent: one level. */
     levels?: LevelsIR;
     /**
+     * `known change <date>` on the source: a layout change of the source (CBS's new wijken of 2022);
+     * breakdown changes of indicators read from it are not warned about from that day on.
+     */
+    knownChanges?: string[];
+    /**
      * A table source (`from table "schema.name"`): the table or view in the database the PostgreSQL
      * engine reads; absent for a file source (`path` is then the file).
      */

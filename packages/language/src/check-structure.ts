@@ -105,6 +105,9 @@ export function checkSource(source: Source, accept: ValidationAcceptor): void {
     checkTableSource(source, accept);
     checkDuplicateProperties(source, ['status', 'format', 'delimiter', 'decimal', 'header', 'dateformat', 'coverage'], accept);
     if (!source.shape) report(accept, 'error', 'missing-shape', { name: source.name }, source, 'name');
+    source.knownChanges.forEach((date, i) => {
+        if (!isValidDate(date)) report(accept, 'error', 'invalid-date', { date }, source, 'knownChanges', i);
+    });
     const names = new Set<string>();
     for (const column of source.columns) {
         if (names.has(column.name)) report(accept, 'error', 'duplicate-name', { name: column.name, kind: 'column' }, column, 'name');

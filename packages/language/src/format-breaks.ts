@@ -27,7 +27,7 @@ export const MAX_WIDTH = 100;
 const PROPERTY_KEYWORDS: Record<string, string[]> = {
     MonitorDecl: ['title', 'owner', 'description', 'grain', 'range'],
     Privacy: ['minimum', 'round', 'denominator', 'dominance'],
-    Source: ['status', 'format', 'delimiter', 'decimal', 'header', 'nulls', 'dateformat', 'coverage', 'trim', 'one', 'columns'],
+    Source: ['status', 'format', 'delimiter', 'decimal', 'header', 'nulls', 'dateformat', 'coverage', 'trim', 'one', 'known', 'columns'],
     Dimension: ['title', 'known'],
     Levels: ['total', 'cells'],
     Indicator: ['title', 'description', 'unit', 'value', 'grain', 'desired', 'decimals', 'by'],

@@ -98,6 +98,7 @@ function lowerSource(source: Source, uri: string): SourceIR {
         pathSpan: pathSpanOf(source),
         // Only for a table source, so the IR of a file source stays as it was.
         ...(source.table ? { table: tableRef(source.path) } : {}),
+        ...(source.knownChanges.length > 0 ? { knownChanges: [...source.knownChanges] } : {}),
         // Only when written, so the IR of a source without levels stays as it was.
         ...(source.levels?.column && source.levels.total !== undefined ? {
             levels: { column: source.levels.column.$refText, total: source.levels.total, cells: source.levels.cells ?? null, span: spanOf(source.levels) },

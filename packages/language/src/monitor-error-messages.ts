@@ -55,6 +55,8 @@ function oneOf(types: TokenType[]): string {
 
 /** A hint: the keyword the found word is probably a typo of, else where to look. */
 function hint(expected: TokenType[], actual: IToken | undefined): string {
+    const backticked = backtickHint(expected, actual);
+    if (backticked) return backticked;
     const keywords = expected.flatMap(t => t.name === 'EOF' ? TOP_LEVEL : [describe(t).slice(1, -1)]).filter(k => /^[a-z][\w-]*$/.test(k));
     // A guess for a word of a few letters only: 't' is no typo of 'to'.
     const guess = actual?.image && actual.image.length >= 3 ? suggest(actual.image, keywords) : undefined;
@@ -65,6 +67,19 @@ function hint(expected: TokenType[], actual: IToken | undefined): string {
     }
     return nl() ? ' Het bestand houdt te vroeg op: maak het blok af of sluit het met \'}\'.'
         : ' The file ends too early: complete the block or close it with \'}\'.';
+}
+
+/**
+ * A name between backticks where only a plain name fits (a monitor, source, dimension or indicator
+ * name): backticks are for column names only. Suggests the plain name (accents dropped, other
+ * characters as '_').
+ */
+function backtickHint(expected: TokenType[], actual: IToken | undefined): string | undefined {
+    if (actual?.tokenType?.name !== 'QUOTED_NAME' || expected.some(t => t.name === 'QUOTED_NAME')) return undefined;
+    const plain = actual.image.slice(1, -1).normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+        .replace(/\W+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, '_$1') || 'naam';
+    return nl() ? ` Backticks zijn alleen voor kolomnamen; deze naam bestaat uit letters, cijfers en '_': schrijf '${plain}'.`
+        : ` Backticks are for column names only; this name consists of letters, digits and '_': write '${plain}'.`;
 }
 
 function expecting(what: string, actual: IToken | undefined, expected: TokenType[]): string {

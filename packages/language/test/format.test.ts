@@ -31,6 +31,10 @@ describe('layout', () => {
         });
     });
 
+    test('a known change of a source stands on a line of its own', async () => {
+        expect(await formatted('source kwb from "k.csv" {\n snapshot at jaar known change 2022-01-01\n columns { jaar date } }'))
+            .toBe('source kwb from "k.csv" {\n    snapshot at jaar\n    known change 2022-01-01\n    columns { jaar date }\n}\n');
+    });
     test('columns stand one per line with their types aligned', async () => {
         await format({
             before: 'source s from "s.csv" {\n events on datum columns {\n datum date  wijk text client_id text? } }',

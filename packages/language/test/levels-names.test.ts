@@ -3,7 +3,7 @@
  * order (issue 13, failures 3 and 4): parsing, validation codes and lowering.
  */
 import { describe, expect, test } from 'vitest';
-import { isDimension, isDimensionNames, isLevels } from '../src/generated/ast.js';
+import { isDimension, isDimensionNames, isLevels, isSource } from '../src/generated/ast.js';
 import { lowerProgram } from '../src/lower-program.js';
 import { PRELUDE, expectClean, expectCode, expectNoCode, one, validate } from './helpers.js';
 
@@ -91,5 +91,20 @@ describe('a known change of a dimension', () => {
     test('on a day that does not exist is an error', async () => {
         const result = await validate(BASE + `dimension sd { known change 2022-02-30  kwb.regiocode }`);
         expectCode(result, 'invalid-date', 'error', { node: one(result, isDimension, (d) => d.name === 'sd'), property: 'knownChanges' });
+    });
+});
+
+describe('a known change of a source', () => {
+    const withChange = (date: string) => BASE.replace('    snapshot at jaar\n', `    snapshot at jaar\n    known change ${date}\n`);
+    test('is lowered as its dates', async () => {
+        const result = await validate(withChange('2022-01-01'));
+        expectClean(result);
+        expect(lower(result).sources.find(s => s.name === 'kwb')?.knownChanges).toEqual(['2022-01-01']);
+        expect(lower(await validate(BASE)).sources.find(s => s.name === 'kwb')?.knownChanges).toBeUndefined();
+    });
+    test('on a day that does not exist is an error', async () => {
+        const result = await validate(withChange('2022-02-30'));
+        expectCode(result, 'invalid-date', 'error', { node: one(result, isSource, (s) => s.name === 'kwb'), property: 'knownChanges' });
+        expectNoCode(await validate(withChange('2022-02-28')), 'invalid-date');
     });
 });

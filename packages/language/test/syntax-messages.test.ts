@@ -52,6 +52,23 @@ describe('syntax error messages', () => {
         expect(await syntaxMessages('monitor m { title "x" }\nsource s from "s.csv" { table columns { `WmoCliënten integer } }'))
             .toContain("This name between backticks is not closed. Close it on the same line with '`'.");
     });
+    test('a name between backticks where only a plain name fits says backticks are for columns, with the plain name', async () => {
+        setLocale('en');
+        expect(await syntaxMessages('monitor `Mijn monitor` { title "x" }'))
+            .toContain("Expecting a name but found '`Mijn monitor`'. Backticks are for column names only; this name consists of letters, digits and '_': write 'Mijn_monitor'.");
+        setLocale('nl');
+        const source = 'monitor m { title "x" }\nsource `wmö` from "s.csv" { table columns { a integer } }\n'
+            + 'dimension `wijk 2022` { s.a }\nindicator y { value count from `s` }';
+        const messages = await syntaxMessages(source);
+        expect(messages).toContain("Verwacht een naam maar vond '`wmö`'. Backticks zijn alleen voor kolomnamen; deze naam bestaat uit letters, cijfers en '_': schrijf 'wmo'.");
+        expect(messages.filter(m => m.includes('Backticks zijn alleen voor kolomnamen')).length).toBe(3);
+    });
+    test('backticks where a column is expected parse, and other syntax errors get no backtick hint', async () => {
+        setLocale('en');
+        expect(await syntaxMessages('monitor m { title "x" }\nsource s from "s.csv" { table columns { `WmoCliënten` integer } }\n'
+            + 'indicator y { value sum `WmoCliënten` from s }')).toEqual([]);
+        expect((await syntaxMessages('monitor m { title "x" } indicator 12 { value count from s }')).join()).not.toContain('Backticks');
+    });
     test('a choice lists the first words of each alternative', async () => {
         setLocale('en');
         const messages = await syntaxMessages('monitor m { title "x" } indicator y { value }');
