@@ -57,7 +57,7 @@ describe('monitor run with perturb cellkey', () => {
         expect(perturbed.status, perturbed.stderr).toBe(0);
         expect(perturbed.stdout).toMatch(/deterministic deviation of at most 2 \(the cell key method/);
         const plain = run('minimum 10', undefined, ['report', '--lang', 'en']);
-        expect(plain.stdout).toMatch(/Counts below 10 are hidden/);
+        expect(plain.stdout).toMatch(/A count below 10, before or after rounding, is hidden/);
         expect(plain.stdout).not.toMatch(/cell key/);
     });
 });

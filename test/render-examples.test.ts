@@ -28,7 +28,7 @@ describe('charts of the examples', () => {
             const { program } = example;
             const rows = await rowsOf(example);
             for (const indicator of program.indicators) {
-                const spec = trendSpec(indicator, rows, { notes: program.notes, privacyMinimum: program.monitor.privacy?.minimum ?? null });
+                const spec = trendSpec(indicator, rows, { notes: program.notes });
                 const svg = await renderSvg(spec);
                 expect(svg, indicator.name).toMatch(/actual_points_marks/);
                 if (indicator.target) expect(svg, indicator.name).toMatch(/target_line_marks[^>]*>\s*<path/);
@@ -40,7 +40,7 @@ describe('charts of the examples', () => {
             const { program } = example;
             const rows = await rowsOf(example);
             const indicator = program.indicators[0];
-            const png = await renderPng(trendSpec(indicator, rows, { notes: program.notes, privacyMinimum: program.monitor.privacy?.minimum ?? null, lang: 'nl' }));
+            const png = await renderPng(trendSpec(indicator, rows, { notes: program.notes, lang: 'nl' }));
             expect([...png.slice(1, 4)].map(c => String.fromCharCode(c)).join('')).toBe('PNG');
             fs.writeFileSync(testOutput(`${name}-${indicator.name}.png`), png);
             const byWijk = await renderPng(trendSpec(indicator, rows, { notes: program.notes, breakdown: indicator.by[0] ?? null, lang: 'nl', width: 260 }));

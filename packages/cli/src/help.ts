@@ -117,7 +117,7 @@ Computes the monitors (the same rows as 'monitor run', after disclosure control)
 self-contained, offline HTML page: an overview of every indicator's status, then per indicator its
 chart (inline SVG: target trajectory, tolerance band, notes, reference series, hidden values as
 gaps), the latest value and its change, the definition in words, the target, the notes and a table
-of the values, with hidden counts shown as "< N". No scripts, nothing loaded from elsewhere.
+of the values, with hidden values shown as "hidden". No scripts, nothing loaded from elsewhere.
 The same input gives the same bytes. A folder gives one report with a section per monitor.
 
 Options:

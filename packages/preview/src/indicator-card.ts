@@ -14,7 +14,6 @@ import { fill, texts } from './texts.js';
 export interface CardContext {
     lang: PreviewLang;
     theme: ChartTheme;
-    privacyMinimum: number | null;
     notes: NoteIR[];
     breakdown: string | null;
     showTable: boolean;
@@ -65,7 +64,7 @@ export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows
     // Small multiples wrap to the panel: as many columns of at least 180 px as fit (20 px between them).
     const columns = Math.max(1, Math.min(3, Math.floor((width + 20) / 200)));
     const chartOptions = {
-        notes: ctx.notes, privacyMinimum: ctx.privacyMinimum, breakdown: ctx.breakdown, lang: ctx.lang, columns,
+        notes: ctx.notes, breakdown: ctx.breakdown, lang: ctx.lang, columns,
         width: ctx.breakdown ? Math.floor((width + 20) / columns) - 20 : width,
     };
     const spec = trendSpec(indicator, own, { ...chartOptions, theme: ctx.theme });
@@ -86,7 +85,7 @@ export async function renderCard(root: HTMLElement, indicator: IndicatorIR, rows
         chart,
     );
     if (ctx.showTable) {
-        root.append(el('div', { class: 'table-wrap', tabindex: '0' }, [rowsTable(indicator, own, ctx.breakdown, ctx.privacyMinimum, ctx.lang)]));
+        root.append(el('div', { class: 'table-wrap', tabindex: '0' }, [rowsTable(indicator, own, ctx.breakdown, ctx.lang)]));
         return () => undefined;
     }
     const view = chartView(spec, 'svg');

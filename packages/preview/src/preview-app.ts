@@ -75,7 +75,7 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
             disposers.get(id)?.();
             const breakdown = indicator.by.includes(choices.breakdown[indicator.name] ?? '') ? choices.breakdown[indicator.name] ?? null : null;
             disposers.set(id, await renderCard(section, indicator, rows, {
-                lang, theme, breakdown, notes: program.notes, privacyMinimum: program.monitor.privacy?.minimum ?? null,
+                lang, theme, breakdown, notes: program.notes,
                 showTable: choices.table[indicator.name] === true, vegaEditor,
                 onBreakdown: (name, value) => { choices.breakdown[name] = value; remember(); redraw(); },
                 onTable: (name, show) => { choices.table[name] = show; remember(); redraw(); },

@@ -6,7 +6,7 @@ import { el } from './dom.js';
 import { texts } from './texts.js';
 
 /** Builds a table of the rows (total rows, or the rows of one breakdown dimension). */
-export function rowsTable(indicator: IndicatorIR, rows: ResultRow[], breakdown: string | null, privacyMinimum: number | null, lang: PreviewLang): HTMLTableElement {
+export function rowsTable(indicator: IndicatorIR, rows: ResultRow[], breakdown: string | null, lang: PreviewLang): HTMLTableElement {
     const t = texts(lang);
     const decimals = indicatorDecimals(indicator);
     const shown = rows.filter(r => r.indicator === indicator.name && (breakdown ? breakdown in (r.dimensions ?? {}) : isTotalRow(r)));
@@ -15,7 +15,7 @@ export function rowsTable(indicator: IndicatorIR, rows: ResultRow[], breakdown: 
         el('td', {}, [r.period]),
         ...(breakdown ? [el('td', {}, [cellLabel(r, breakdown, lang)!])] : []),
         el('td', {}, [r.series]),
-        el('td', { class: 'num' }, [r.suppressed ? `< ${privacyMinimum ?? '?'}` : formatNumber(r.value, lang, decimals)]),
+        el('td', { class: 'num' }, [r.suppressed ? t.hidden : formatNumber(r.value, lang, decimals)]),
         el('td', { class: 'num' }, [r.target === null ? '' : formatNumber(r.target, lang, decimals)]),
         el('td', {}, [r.series === 'actual' ? statusLabel(r.status, lang) : '']),
         el('td', {}, [r.provisional ? t.provisional : '']),

@@ -29,6 +29,7 @@ const EN = {
     noIndicators: 'This monitor has no indicators yet.',
     failed: 'The preview could not compute the monitor: {0}',
     provisional: 'provisional',
+    hidden: 'hidden',
     columns: { period: 'Period', series: 'Series', value: 'Value', target: 'Target', status: 'Status', numerator: 'Numerator', denominator: 'Denominator', suppressed: 'Hidden', provisional: 'Provisional' },
 };
 
@@ -60,6 +61,7 @@ const NL: typeof EN = {
     noIndicators: 'Deze monitor heeft nog geen indicatoren.',
     failed: 'De preview kon de monitor niet berekenen: {0}',
     provisional: 'voorlopig',
+    hidden: 'verborgen',
     columns: { period: 'Periode', series: 'Reeks', value: 'Waarde', target: 'Doel', status: 'Status', numerator: 'Teller', denominator: 'Noemer', suppressed: 'Verborgen', provisional: 'Voorlopig' },
 };
 

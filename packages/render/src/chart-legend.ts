@@ -30,7 +30,7 @@ const WORDS = {
 } as const;
 
 /** The entries for a chart's dataset, in drawing order of importance. */
-export function legendEntries(indicator: IndicatorIR, data: TrendDatum[], theme: ChartTheme, lang: Lang, privacyMinimum: number | null = null): LegendEntry[] {
+export function legendEntries(indicator: IndicatorIR, data: TrendDatum[], theme: ChartTheme, lang: Lang): LegendEntry[] {
     const w = WORDS[lang];
     const actual = data.filter(d => d.kind === 'actual');
     const out: LegendEntry[] = [];
@@ -49,7 +49,7 @@ export function legendEntries(indicator: IndicatorIR, data: TrendDatum[], theme:
     }
     if (data.some(d => d.kind === 'provisional')) out.push({ key: 'provisional', label: w.provisional, symbol: 'shade', colour: theme.provisional });
     if (data.some(d => d.kind === 'suppressed')) {
-        out.push({ key: 'hidden', label: privacyMinimum === null ? w.hidden : `${w.hidden} (< ${privacyMinimum})`, symbol: 'triangle', colour: theme.hidden });
+        out.push({ key: 'hidden', label: w.hidden, symbol: 'triangle', colour: theme.hidden });
     }
     const references = new Map<string, boolean>();
     for (const d of data) {

@@ -44,8 +44,6 @@ export interface TrendDatum {
 /** What the chart shows besides the rows: notes, the privacy minimum, which breakdown, the language. */
 export interface TrendOptions {
     notes?: NoteIR[];
-    /** The monitor's privacy minimum N; suppressed points get a "< N" tooltip. */
-    privacyMinimum?: number | null;
     /** A dimension to show as small multiples; null or absent: the total. */
     breakdown?: string | null;
     lang?: Lang;
@@ -95,7 +93,7 @@ export function trendData(indicator: IndicatorIR, rows: ResultRow[], options: Tr
         const s = row.target === null ? 0 : slack(indicator, row.target);
         const targetText = row.target === null ? '' : ` · ${chartWord('target', lang)} ${formatNumber(row.target, lang, decimals)}`;
         const tip = row.suppressed
-            ? `${row.period}: < ${options.privacyMinimum ?? '?'} (${chartWord('hidden', lang)})`
+            ? `${row.period}: ${chartWord('hidden', lang)}`
             : `${row.period}: ${value}${targetText} · ${statusLabel(row.status, lang)}${row.provisional ? ` · ${chartWord('provisional', lang)}` : ''}`;
         out.push({
             ...base, kind: 'actual', value: row.value, target: row.target,

@@ -2,7 +2,7 @@
  * `trendSpec`: one indicator's rows → a vega-lite spec. Actual line and points coloured by status,
  * the target trajectory with its tolerance band, reference series muted (an isolated reference value
  * as a labelled diamond, "series (period)"), provisional periods shaded,
- * notes as labelled rules, suppressed points as gaps with a "< N" tooltip, breakdowns as small multiples.
+ * notes as labelled rules, suppressed points as gaps with a "hidden" tooltip, breakdowns as small multiples.
  */
 import type { IndicatorIR, ResultRow, Status } from '@monitor/ir';
 import type { TopLevelSpec } from 'vega-lite';
@@ -140,7 +140,7 @@ export function trendSpec(indicator: IndicatorIR, rows: ResultRow[], options: Tr
     const plot: Json = options.breakdown
         ? { facet: { field: 'group', type: 'nominal', title: null, sort: 'ascending' }, columns, spec: { width, height, layer }, resolve: { scale: { y: 'shared' } } }
         : { width, height, layer };
-    const key = options.legend === false ? null : legendView(legendEntries(indicator, values, theme, lang, options.privacyMinimum ?? null), keyWidth, theme);
+    const key = options.legend === false ? null : legendView(legendEntries(indicator, values, theme, lang), keyWidth, theme);
     if (!key) return { ...common, ...plot } as unknown as TopLevelSpec;
     return { ...common, vconcat: [plot, key], spacing: 8 } as unknown as TopLevelSpec;
 }

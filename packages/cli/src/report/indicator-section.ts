@@ -74,17 +74,16 @@ export function indicatorSection(program: ProgramIR, indicator: IndicatorIR, row
     const summary = indicatorSummary(indicator, own, lang);
     const name = indicator.title ?? indicator.name;
     const status = statusLabel(summary.status, lang);
-    const minimum = program.monitor.privacy?.minimum ?? null;
     const [total, ...breakdowns] = charts;
     return h('section', { class: 'indicator', id: sectionId(program, indicator), 'data-indicator': indicator.name, 'data-status': summary.status }, [
         h('header', {}, [h('h3', {}, [name]), badge(summary, lang)]),
         headline(indicator, summary, lang),
         total ? figure(name, status, total, lang) : null,
         facts(program, indicator, lang),
-        h('details', { class: 'table', open: '' }, [h('summary', {}, [t.table]), rowsTable(indicator, own, null, minimum, lang)]),
+        h('details', { class: 'table', open: '' }, [h('summary', {}, [t.table]), rowsTable(indicator, own, null, lang)]),
         breakdowns.map(b => [
             figure(name, status, b, lang),
-            h('details', { class: 'table' }, [h('summary', {}, [t.tableBy(b.chart.breakdown!)]), rowsTable(indicator, own, b.chart.breakdown, minimum, lang)]),
+            h('details', { class: 'table' }, [h('summary', {}, [t.tableBy(b.chart.breakdown!)]), rowsTable(indicator, own, b.chart.breakdown, lang)]),
         ]),
     ]);
 }

@@ -39,7 +39,7 @@ function safeName(text: string): string {
 export function indicatorCharts(program: ProgramIR, indicator: IndicatorIR, rows: ResultRow[], lang: Locale): ReportChart[] {
     const own = rows.filter(r => r.indicator === indicator.name);
     const base = {
-        notes: notesFor(program, indicator.name), privacyMinimum: program.monitor.privacy?.minimum ?? null,
+        notes: notesFor(program, indicator.name),
         lang, theme: LIGHT_THEME,
     };
     const stem = `${safeName(program.monitor.name)}-${safeName(indicator.name)}`;

@@ -9,6 +9,7 @@ import type { Locale } from '@monitor/language';
 import { h, raw, type Html } from './html.js';
 import { badge, indicatorSection, sectionId, type RenderedChart } from './indicator-section.js';
 import { REPORT_CSS } from './report-style.js';
+import { privacySentence } from './privacy-sentence.js';
 import { reportTexts } from './report-texts.js';
 
 /** One monitor with its safe rows and rendered charts. */
@@ -54,9 +55,7 @@ function overview(monitors: ReportMonitor[], lang: Locale): Html {
 function monitorSection(m: ReportMonitor, lang: Locale): Html {
     const t = reportTexts(lang);
     const { monitor } = m.program;
-    const perturb = monitor.privacy?.perturb;
-    const privacy = monitor.privacy ? t.privacy(monitor.privacy.minimum, monitor.privacy.round) + (perturb ? t.perturbed(perturb.maxDeviation) : '')
-        : monitor.privacyNone !== undefined && monitor.privacyNone !== null ? t.privacyNone(monitor.privacyNone) : t.noPrivacy;
+    const privacy = privacySentence(m.program, lang);
     return h('section', { class: 'monitor', id: monitor.name, 'data-monitor': monitor.name }, [
         h('h2', {}, [monitor.title ?? monitor.name]),
         monitor.description ? h('p', {}, [monitor.description]) : null,

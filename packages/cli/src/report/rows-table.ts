@@ -5,9 +5,13 @@ import type { Locale } from '@monitor/language';
 import { h, type Html } from './html.js';
 import { reportTexts } from './report-texts.js';
 
-/** A value cell: the number, or "< N" for a value that disclosure control hid. */
-export function valueText(row: ResultRow, privacyMinimum: number | null, lang: Locale, decimals?: number): string {
-    return row.suppressed ? `< ${privacyMinimum ?? '?'}` : formatNumber(row.value, lang, decimals);
+/**
+ * A value cell: the number, or "hidden" for a value that disclosure control hid. Not "< N": a cell
+ * hidden to protect another (secondary suppression), by the dominance rule or over a small denominator
+ * can hold N or more, so "< N" would promise what the engine does not keep.
+ */
+export function valueText(row: ResultRow, lang: Locale, decimals?: number): string {
+    return row.suppressed ? reportTexts(lang).hidden : formatNumber(row.value, lang, decimals);
 }
 
 function compare(a: string, b: string): number {
@@ -20,7 +24,7 @@ function sortKey(row: ResultRow, breakdown: string | null): string {
 }
 
 /** The rows of one indicator as a table (reference series included, after the actual rows of a period). */
-export function rowsTable(indicator: IndicatorIR, rows: ResultRow[], breakdown: string | null, privacyMinimum: number | null, lang: Locale): Html {
+export function rowsTable(indicator: IndicatorIR, rows: ResultRow[], breakdown: string | null, lang: Locale): Html {
     const t = reportTexts(lang);
     const decimals = indicatorDecimals(indicator);
     const shown = rows.filter(r => r.indicator === indicator.name && (breakdown ? breakdown in (r.dimensions ?? {}) : isTotalRow(r)))
@@ -30,7 +34,7 @@ export function rowsTable(indicator: IndicatorIR, rows: ResultRow[], breakdown: 
         h('td', {}, [r.period]),
         breakdown ? h('td', {}, [cellLabel(r, breakdown, lang)!]) : null,
         h('td', {}, [r.series === 'actual' ? t.actual : r.series]),
-        h('td', { class: 'num value' }, [valueText(r, privacyMinimum, lang, decimals)]),
+        h('td', { class: 'num value' }, [valueText(r, lang, decimals)]),
         h('td', { class: 'num' }, [r.target === null ? '' : formatNumber(r.target, lang, decimals)]),
         h('td', {}, [r.series === 'actual' ? statusLabel(r.status, lang) : '']),
         h('td', {}, [r.provisional ? t.provisional : '']),
