@@ -17,6 +17,7 @@ export default defineConfig({
             '@monitor/engine/native': fileURLToPath(new URL('./packages/engine/src/native.ts', import.meta.url)),
             '@monitor/engine/browser': fileURLToPath(new URL('./packages/engine/src/browser.ts', import.meta.url)),
             '@monitor/engine/parquet': fileURLToPath(new URL('./packages/engine/src/parquet-columns.ts', import.meta.url)),
+            '@monitor/engine/issues': fileURLToPath(new URL('./packages/engine/src/postgres-issues.ts', import.meta.url)),
             '@monitor/engine': pkg('engine'),
             '@monitor/protocol': pkg('protocol'),
             '@monitor/audit': pkg('audit'),

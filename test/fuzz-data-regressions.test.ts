@@ -13,7 +13,7 @@ afterAll(async () => { await session?.close(); });
 const HEADER = `monitor m {
     title "T"
     grain quarter
-    range 2024-Q1 .. 2024-Q2
+    range 2024-Q1 .. 2024-Q2  privacy none "test data"
 }
 `;
 const totals = (rows: { indicator: string; period: string; dimensions: object; value: number | null; series: string }[], indicator: string) =>

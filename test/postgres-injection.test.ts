@@ -22,7 +22,7 @@ const VALUE = `x'); DROP TABLE canary; -- $$ /*`;
 /** A monitor text's string literal: backslash and double quote escaped. */
 const str = (text: string) => `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 
-const MONITOR = `monitor inj { grain quarter range 2024-Q1 .. 2024-Q4 }
+const MONITOR = `monitor inj { grain quarter range 2024-Q1 .. 2024-Q4 privacy none "test data" }
 source s from table ${str(`inj.${TABLE}`)} {
     episodes start begindatum end einddatum key \`${KEY}\`
     coverage 2024-01-01 .. 2024-12-31

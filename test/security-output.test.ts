@@ -67,9 +67,9 @@ describe('CSV formula injection', () => {
 
 describe('log injection', () => {
     test('run\'s stderr warning shows the newline escaped, so the forged command starts no line', async () => {
-        // Without a privacy rule no cell is hidden, so the breakdown warning names the values (with
+        // Without disclosure control (`privacy none`) no cell is hidden, so the breakdown warning names the values (with
         // one, a value whose cells are hidden is never named: test/privacy-attacks.test.ts, attack 7).
-        const open = MONITOR.replace('    privacy { minimum 1  round 1 }\n', '');
+        const open = MONITOR.replace('    privacy { minimum 1  round 1 }\n', '    privacy none "testgegevens"\n');
         const dir = fixture({ '.monitor-root': '', 'data.csv': DATA, 'm.monitor': open });
         const r = await monitorInProcess(['run', 'm.monitor', '--format', 'json'], dir);
         expect(r.code).toBe(0);

@@ -119,7 +119,7 @@ const indicator = (s: Sources, name: string, earlier: string[], first: boolean) 
 /** Grain, range, and a baseline and a target period inside it. */
 const HEADERS: [string, string, string, string][] = [['month', '2024-01 .. 2024-06', '2024-01', '2024-06'], ['month', '2023-11 .. 2024-03', '2023-12', '2024-03'],
     ['quarter', '2023-Q4 .. 2024-Q4', '2023-Q4', '2024-Q4'], ['half-year', '2023-H2 .. 2025-H1', '2023-H2', '2024-H2'], ['year', '2023 .. 2025', '2023', '2025']];
-const PRIVACY = ['', 'privacy { minimum 3 }', 'privacy { minimum 5  round 5 }', 'privacy { minimum 2  round 2 }', 'privacy { minimum 10 }'];
+const PRIVACY = ['privacy none "fuzz"', 'privacy none "openbaar"', 'privacy { minimum 3 }', 'privacy { minimum 5  round 5 }', 'privacy { minimum 2  round 2 }', 'privacy { minimum 10 }'];
 const headerText = ([grain, range]: [string, string, string, string], privacy: string) =>
     `monitor fuzz {\n    title "Fuzz"\n    grain ${grain}\n    range ${range}\n${privacy ? `    ${privacy}\n` : ''}}\n`;
 

@@ -32,6 +32,8 @@ const SOURCES = {
     '@monitor/engine': 'packages/engine/src/index.ts',
     '@monitor/engine/native': 'packages/engine/src/native.ts',
     '@monitor/engine/parquet': 'packages/engine/src/parquet-columns.ts',
+    '@monitor/engine/issues': 'packages/engine/src/postgres-issues.ts',
+    '@monitor/engine/postgres': 'packages/engine/src/postgres.ts',
     '@monitor/protocol': 'packages/protocol/src/index.ts',
     '@monitor/render': 'packages/render/src/index.ts',
     '@monitor/render/png': 'packages/render/src/render-png.ts',
@@ -72,7 +74,8 @@ export async function bundleCli({ minify = true } = {}) {
         entryPoints: { monitor: path.join(CLI, 'bin/monitor.js'), 'analysis-worker': path.join(ROOT, 'packages/server/src/analysis-worker.ts') },
         outdir: out, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
         minify, sourcemap: false, legalComments: 'none', logLevel: 'warning', chunkNames: 'chunk-[hash]',
-        external: ['@duckdb/node-api', '@resvg/resvg-js'],
+        // `pg` (plain JS) is bundled for `--engine postgres`; its optional native binding is not.
+        external: ['@duckdb/node-api', '@resvg/resvg-js', 'pg-native'],
         plugins: [monitorSources, duckdbBesideBundle],
         // CommonJS dependencies (vscode-languageserver, DuckDB-WASM's Node build) call require() and
         // read __dirname (DuckDB's Emscripten loader), which an ES module does not have.

@@ -27,6 +27,7 @@ const SOURCES = {
     '@monitor/compiler': 'packages/compiler/src/index.ts',
     '@monitor/engine': 'packages/engine/src/index.ts',
     '@monitor/engine/parquet': 'packages/engine/src/parquet-columns.ts',
+    '@monitor/engine/issues': 'packages/engine/src/postgres-issues.ts',
     '@monitor/protocol': 'packages/protocol/src/index.ts',
 };
 const monitorSources = monitorSourcesPlugin(SOURCES, 'packages/extension/scripts/build.mjs');

@@ -4,7 +4,7 @@ import { isSource } from '../src/generated/ast.js';
 import { lowerProgram } from '../src/lower-program.js';
 import { expectClean, expectCode, expectNoCode, one, validate } from './helpers.js';
 
-const HEADER = `monitor jeugd { title "Jeugdhulp" grain quarter range 2024-Q1 .. 2024-Q4 }\n`;
+const HEADER = `monitor jeugd { title "Jeugdhulp" grain quarter range 2024-Q1 .. 2024-Q4 privacy none "test" }\n`;
 const table = (name: string, options = '') => `${HEADER}source trajecten from table "${name}" { ${options} events on datum columns { datum date wijk text } }
 indicator aantal { value count from trajecten }\n`;
 

@@ -6,7 +6,9 @@
 import fs from 'node:fs/promises';
 import type { ProgramIR, SourceIR, Span } from '@monitor/ir';
 import { getLocale, message } from '@monitor/language';
-import { tableSourceNeedsPostgres, type DataIssue, type Engine } from '@monitor/engine';
+import type { DataIssue, Engine } from '@monitor/engine';
+// The light entry: the main thread of the language server loads no DuckDB (ARCHITECTURE.md).
+import { tableSourceNeedsPostgres } from '@monitor/engine/issues';
 import { resolveDataPath } from './data-paths.js';
 import { probeData } from './data-probes.js';
 
