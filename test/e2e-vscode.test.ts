@@ -223,8 +223,16 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         // The lens just above that line: the nearest "Preview" lens whose top is above the line's.
         const lenses = page.locator('.monaco-editor .codelens-decoration a', { hasText: /^Preview$/ }).filter({ visible: true });
         await lenses.first().waitFor({ timeout: 30_000 });
-        const boxes = await Promise.all((await lenses.all()).map(async l => ({ l, y: (await l.boundingBox())?.y ?? -1 })));
-        const lens = boxes.filter(b => b.y >= 0 && b.y < lineTop).sort((a, b) => b.y - a.y)[0];
+        // Lenses render one by one as the analysis finishes: look again until the one above the line is there.
+        const lensAbove = async () => {
+            const boxes = await Promise.all((await lenses.all()).map(async l => ({ l, y: (await l.boundingBox())?.y ?? -1 })));
+            return boxes.filter(b => b.y >= 0 && b.y < lineTop).sort((a, b) => b.y - a.y)[0];
+        };
+        let lens = await lensAbove();
+        for (let tries = 0; !lens && tries < 60; tries++) {
+            await page.waitForTimeout(500);
+            lens = await lensAbove();
+        }
         expect(lens, 'a Preview lens above indicator netto_instroom').toBeDefined();
         await lens.l.click();
         const frame = await previewFrame(page);

@@ -3,11 +3,11 @@ import { LIGHT_THEME, legendEntries, renderSvg, trendData, trendSpec, yStartsAtZ
 import { indicator, notes, rows } from './fixtures.js';
 
 const keysOf = (options: Parameters<typeof trendData>[2], data = rows) =>
-    legendEntries(indicator, trendData(indicator, data, options), LIGHT_THEME, options?.lang ?? 'en', options?.privacyMinimum ?? null).map(e => e.key);
+    legendEntries(indicator, trendData(indicator, data, options), LIGHT_THEME, options?.lang ?? 'en').map(e => e.key);
 
 describe('the key under a trend chart', () => {
     test('names every layer the chart draws: value line, each status drawn, trajectory, band, provisional, hidden, reference, notes', () => {
-        expect(keysOf({ notes, privacyMinimum: 10 })).toEqual([
+        expect(keysOf({ notes })).toEqual([
             'value', 'status:on-track', 'status:off-track', 'target', 'band', 'provisional', 'hidden', 'reference:Nederland', 'note',
         ]);
     });
@@ -19,17 +19,18 @@ describe('the key under a trend chart', () => {
         expect(keysOf({}, noTarget)).toEqual(['value', 'status:no-target']);
     });
 
-    test('the hidden entry says the threshold, the band its width, in Dutch too', () => {
-        const entries = legendEntries(indicator, trendData(indicator, rows, { privacyMinimum: 10, lang: 'nl' }), LIGHT_THEME, 'nl', 10);
-        expect(entries.find(e => e.key === 'hidden')?.label).toBe('verborgen (< 10)');
+    test('the hidden entry says hidden, never "< N" (a cell hidden to protect another can hold more); the band its width, in Dutch too', () => {
+        const entries = legendEntries(indicator, trendData(indicator, rows, { lang: 'nl' }), LIGHT_THEME, 'nl');
+        expect(entries.find(e => e.key === 'hidden')?.label).toBe('verborgen');
         expect(entries.find(e => e.key === 'band')?.label).toBe('marge ±5%');
         expect(entries.find(e => e.key === 'target')?.label).toBe('doelpad');
         expect(entries.find(e => e.key === 'value')?.label).toBe('waarde (per 1.000 jongeren)');
     });
 
     test('the rendered chart carries the key, wrapped to the chart width, and a breakdown chart has one key for all cells', async () => {
-        const svg = await renderSvg(trendSpec(indicator, rows, { notes, privacyMinimum: 10, width: 300 }));
-        for (const label of ['value (per 1.000 jongeren)', 'target trajectory', 'tolerance ±5%', 'provisional', 'hidden (&lt; 10)', 'Nederland', 'note']) expect(svg).toContain(label);
+        const svg = await renderSvg(trendSpec(indicator, rows, { notes, width: 300 }));
+        for (const label of ['value (per 1.000 jongeren)', 'target trajectory', 'tolerance ±5%', 'provisional', '>hidden<', 'Nederland', 'note']) expect(svg).toContain(label);
+        expect(svg).not.toContain('&lt; 10');
         const facets = await renderSvg(trendSpec(indicator, rows, { breakdown: 'wijk', width: 180 }));
         expect(facets.match(/>target trajectory</g)).toHaveLength(1);
     });

@@ -20,22 +20,23 @@ function pathsOf(svg: string, mark: string): string[] {
 
 describe('trendSpec', () => {
     test('the chart has actual line and points, target line, tolerance band, notes, references, hidden and provisional marks', () => {
-        const layers = layersOf(trendSpec(indicator, rows, { notes, privacyMinimum: 10 }));
+        const layers = layersOf(trendSpec(indicator, rows, { notes }));
         expect(layers.map(l => `${l.name}:${l.mark.type}`)).toEqual([
             'provisional_bands:rect', 'tolerance_band:area', 'target_line:line', 'reference_lines:line',
             'reference_points:point', 'reference_labels:text', 'actual_line:line', 'actual_points:point', 'suppressed_markers:point', 'note_rules:rule', 'note_labels:text', 'note_labels_end:text',
         ]);
     });
 
-    test('a suppressed point gets a "< N" tooltip with the privacy minimum', () => {
-        const hidden = trendData(indicator, rows, { privacyMinimum: 10 }).filter(d => d.kind === 'suppressed');
+    test('a suppressed point gets a "hidden" tooltip, never "< N" (it may be hidden to protect another cell)', () => {
+        const hidden = trendData(indicator, rows, {}).filter(d => d.kind === 'suppressed');
         expect(hidden.map(d => d.period)).toEqual(['2022-Q3']);
-        expect(hidden[0].tip).toContain('< 10');
+        expect(hidden[0].tip).toBe('2022-Q3: hidden');
+        expect(hidden[0].tip).not.toContain('<');
         expect(hidden[0].value).toBeNull();
     });
 
     test('a suppressed point breaks the actual line into two pieces', async () => {
-        const svg = await renderSvg(trendSpec(indicator, rows, { notes, privacyMinimum: 10 }));
+        const svg = await renderSvg(trendSpec(indicator, rows, { notes }));
         const [line] = pathsOf(svg, 'actual_line');
         expect(line).toBeDefined();
         // Two sub-paths: 2022-Q1..Q2, then 2022-Q4..2023-Q1.
@@ -43,7 +44,7 @@ describe('trendSpec', () => {
     });
 
     test('points are drawn only for shown values, coloured by status', async () => {
-        const svg = await renderSvg(trendSpec(indicator, rows, { privacyMinimum: 10 }));
+        const svg = await renderSvg(trendSpec(indicator, rows, {}));
         expect(pathsOf(svg, 'actual_points')).toHaveLength(4);
         expect(svg).toContain('#c62828');
         expect(svg).toContain('#2e7d32');
@@ -68,7 +69,7 @@ describe('trendSpec', () => {
     });
 
     test('Dutch labels in tooltips', () => {
-        const data = trendData(indicator, rows, { lang: 'nl', privacyMinimum: 10 });
+        const data = trendData(indicator, rows, { lang: 'nl' });
         expect(data.find(d => d.kind === 'suppressed')?.tip).toContain('verborgen');
         expect(data.find(d => d.period === '2022-Q1' && d.kind === 'actual' && d.group === '')?.tip).toContain('uit koers');
     });
