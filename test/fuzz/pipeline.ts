@@ -5,6 +5,7 @@
 import { EmptyFileSystem, URI } from 'langium';
 import { createMonitorServices, lowerProgram } from '@monitor/language';
 import { planIndicators } from '@monitor/compiler';
+import { validateOrThrow } from './validate-or-throw.js';
 
 const services = createMonitorServices(EmptyFileSystem);
 const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
@@ -22,22 +23,11 @@ export async function runPipeline(text: string): Promise<PipelineOutcome> {
     const document = LangiumDocumentFactory.fromString(text, uri);
     LangiumDocuments.addDocument(document);
     try {
-        // Langium logs an exception in validation with console.error and goes on: count that as a crash.
-        const logged: unknown[] = [];
-        const original = console.error;
-        console.error = (...args: unknown[]) => { logged.push(args[0]); };
-        try {
-            await DocumentBuilder.build([document], { validation: true });
-        } finally {
-            console.error = original;
-        }
-        if (logged.length > 0) throw new Error(`validation crashed: ${String(logged[0])}`);
+        // An exception in a check (logged, or reported as a diagnostic) is a crash.
+        await validateOrThrow(DocumentBuilder, document);
         // The formatter is optional: it is exercised once the language registers one.
         const formatter = services.Monitor.lsp.Formatter;
         if (formatter) await formatter.formatDocument(document, { textDocument: { uri: uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
-        // Langium catches an exception in a check and reports it as a diagnostic: that is a crash too.
-        const crash = (document.diagnostics ?? []).find((d) => d.message.startsWith('An error occurred'));
-        if (crash) throw new Error(crash.message);
         const errors = (document.diagnostics ?? []).filter((d) => d.severity === 1).length;
         if (errors > 0) return { errors, planned: null };
         // Invariant (ARCHITECTURE.md): without errors, lowering and planning do not throw.

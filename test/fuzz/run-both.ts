@@ -15,6 +15,7 @@ import type { ResultRow } from '@monitor/ir';
 import { computeOn } from '../../packages/cli/src/compute.js';
 import type { AnalysedMonitor } from '../../packages/cli/src/analyse.js';
 import type { DataCase } from './data-monitor.js';
+import { validateOrThrow } from './validate-or-throw.js';
 
 /** What one case came to. */
 export interface CaseOutcome {
@@ -74,19 +75,9 @@ export async function startFuzzSession(native = true): Promise<FuzzSession> {
         const document = LangiumDocumentFactory.fromString(c.text, uri);
         LangiumDocuments.addDocument(document);
         try {
-            // Langium logs an exception in a check and goes on: that is an internal error too.
-            const logged: unknown[] = [];
-            const original = console.error;
-            console.error = (...args: unknown[]) => { logged.push(args[0]); };
-            try {
-                await DocumentBuilder.build([document], { validation: true });
-            } finally {
-                console.error = original;
-            }
-            if (logged.length > 0) throw new Error(`validation crashed: ${String(logged[0])}`);
+            // An exception in a check is an internal error too.
+            await validateOrThrow(DocumentBuilder, document);
             const diagnostics = document.diagnostics ?? [];
-            const crash = diagnostics.find((d) => String(d.message).startsWith('An error occurred'));
-            if (crash) throw new Error(String(crash.message));
             const languageErrors = diagnostics.filter((d) => d.severity === 1).map((d) => String((d.data as { code?: string } | undefined)?.code ?? d.code ?? 'syntax-error'));
             if (languageErrors.length > 0) return { languageErrors, messages: diagnostics.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: ${d.message}`), dataErrors: [], rows: [] };
             const monitor: AnalysedMonitor = {
