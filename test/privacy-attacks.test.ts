@@ -27,15 +27,21 @@ function publish(name: string, file = 'attack.monitor'): { rows: Row[]; stderr: 
     return { rows: JSON.parse(result.stdout) as Row[], stderr: result.stderr };
 }
 
-/** The published value of one row: indicator, series, period and breakdown fields must all match. */
-function at(rows: Row[], indicator: string, period: string, cell: Record<string, string> = {}, series = 'actual', field = 'value'): number {
+/** The row of an indicator, series, period and breakdown cell: every breakdown field must match `cell`. */
+function rowAt(rows: Row[], indicator: string, period: string, cell: Record<string, string>, series: string): Row {
     const fixed = new Set(['indicator', 'series', 'period', 'value', 'numerator', 'denominator', 'target', 'status', 'suppressed', 'provisional']);
     const row = rows.find((r) => r.indicator === indicator && r.series === series && r.period === period
         && Object.keys(r).filter((k) => !fixed.has(k) && !k.endsWith('_label')).every((k) => (r[k] ?? undefined) === cell[k])
         && Object.keys(cell).every((k) => r[k] === cell[k]));
     expect(row, `${indicator} ${series} ${period} ${JSON.stringify(cell)}`).toBeDefined();
-    expect(row!.suppressed, `${indicator} ${period} ${JSON.stringify(cell)} is published`).toBe(false);
-    return row![field] as number;
+    return row!;
+}
+
+/** The published value of one row, which must be published. */
+function at(rows: Row[], indicator: string, period: string, cell: Record<string, string> = {}, series = 'actual', field = 'value'): number {
+    const row = rowAt(rows, indicator, period, cell, series);
+    expect(row.suppressed, `${indicator} ${period} ${JSON.stringify(cell)} is published`).toBe(false);
+    return row[field] as number;
 }
 
 const hidden = (rows: Row[], indicator: string, period: string) =>
@@ -43,11 +49,8 @@ const hidden = (rows: Row[], indicator: string, period: string) =>
 
 /** Like `at`, but null when the row is hidden: what the reader has for the attacker's arithmetic. */
 function shown(rows: Row[], indicator: string, period: string, cell: Record<string, string> = {}, field = 'value'): number | null {
-    const row = rows.find((r) => r.indicator === indicator && r.series === 'actual' && r.period === period
-        && Object.keys(cell).every((k) => r[k] === cell[k])
-        && Object.keys(r).filter((k) => k.startsWith('wijk') || k.startsWith('soort')).filter((k) => !k.endsWith('_label')).every((k) => (r[k] ?? undefined) === cell[k]));
-    expect(row, `${indicator} ${period} ${JSON.stringify(cell)}`).toBeDefined();
-    return row!.suppressed ? null : row![field] as number;
+    const row = rowAt(rows, indicator, period, cell, 'actual');
+    return row.suppressed ? null : row[field] as number;
 }
 
 /** Runs a monitor that the rules must refuse, and returns the diagnostic codes it printed. */
