@@ -5,11 +5,10 @@
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators, POSTGRES } from '@monitor/compiler';
 import { applyDisclosure, assessTargets, breakdownChanges, cellKeyNeedsDuckDB, executePlan, executePresence, type Engine } from '@monitor/engine';
-import { getLocale } from '@monitor/language';
 import { cellKeySecret } from '@monitor/server';
 import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
-import { atSpan, checkOutputCells, loadSources, queryDiagnostic } from './data-stage.js';
+import { atSpan, checkOutputCells, issueAt, loadSources, queryDiagnostic } from './data-stage.js';
 import { chosenEngine, startEngine, type EngineChoice } from './engine-choice.js';
 
 export interface Computed {
@@ -41,10 +40,7 @@ export async function computeOn(engine: Engine, monitor: AnalysedMonitor, root: 
         const program = monitor.program;
         // Under `perturb cellkey` the secret comes from MONITOR_CELLKEY_SECRET; without it, no count is published.
         const perturb = program.monitor.privacy?.perturb;
-        if (perturb && engine.dialect === 'postgres') {
-            const refused = cellKeyNeedsDuckDB(perturb);
-            diagnostics.push(atSpan(monitor, perturb.span, 'error', refused.code, getLocale() === 'nl' ? `${refused.messageNl} ${refused.hintNl}` : `${refused.message} ${refused.hint}`));
-        }
+        if (perturb && engine.dialect === 'postgres') diagnostics.push(issueAt(monitor, cellKeyNeedsDuckDB(perturb)));
         const { secret, issue } = cellKeySecret(program);
         if (issue) diagnostics.push(atSpan(monitor, issue.span, issue.severity, issue.code, issue.message));
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
@@ -54,10 +50,7 @@ export async function computeOn(engine: Engine, monitor: AnalysedMonitor, root: 
         const safe = assessTargets(program, applyDisclosure(program, raw));
         // Breakdown values that come and go mid-series (a new district layout?): warnings that name
         // values and periods only, never a count, and no value with a hidden cell.
-        for (const i of breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe })) {
-            const text = getLocale() === 'nl' ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}`;
-            diagnostics.push(atSpan(monitor, i.span, i.severity, i.code, text));
-        }
+        for (const i of breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe })) diagnostics.push(issueAt(monitor, i));
         const rows = only && only.length > 0 ? safe.filter(r => only.includes(r.indicator)) : safe;
         return { diagnostics, rows };
     } catch (error) {

@@ -17,6 +17,23 @@ export function atSpan(monitor: AnalysedMonitor, span: Span, severity: CliDiagno
     return fromRange(fileURLToPath(span.uri), { start, end }, severity, code, text);
 }
 
+/** What the engine reports with English and Dutch text and a hint (data issues, breakdown warnings). */
+export interface BilingualIssue {
+    span: Span;
+    severity: CliDiagnostic['severity'];
+    code: string;
+    message: string;
+    messageNl: string;
+    hint: string;
+    hintNl: string;
+}
+
+/** An engine's issue as a CLI diagnostic at its span, in the language of the messages. */
+export function issueAt(monitor: AnalysedMonitor, issue: BilingualIssue): CliDiagnostic {
+    const text = getLocale() === 'nl' ? `${issue.messageNl} ${issue.hintNl}` : `${issue.message} ${issue.hint}`;
+    return atSpan(monitor, issue.span, issue.severity, issue.code, text);
+}
+
 /**
  * A query the database refused or stopped (PostgreSQL: timeout, permission, server gone) as an error
  * at the monitor's header; null for any other error (a bug: the caller rethrows it).
@@ -24,8 +41,7 @@ export function atSpan(monitor: AnalysedMonitor, span: Span, severity: CliDiagno
 export function queryDiagnostic(monitor: AnalysedMonitor, error: unknown): CliDiagnostic | null {
     const issue = queryIssue(error);
     if (!issue) return null;
-    const text = getLocale() === 'nl' ? `${issue.messageNl} ${issue.hintNl}` : `${issue.message} ${issue.hint}`;
-    return atSpan(monitor, monitor.program.monitor.span, 'error', issue.code, text);
+    return issueAt(monitor, { ...issue, span: monitor.program.monitor.span, severity: 'error' });
 }
 
 /**
@@ -44,6 +60,5 @@ export async function loadSources(engine: Engine, monitor: AnalysedMonitor, root
 export async function checkOutputCells(engine: Engine, monitor: AnalysedMonitor): Promise<CliDiagnostic[]> {
     const issue = await outputCellsIssue(engine, monitor.program);
     if (!issue) return [];
-    const text = getLocale() === 'nl' ? `${issue.messageNl} ${issue.hintNl}` : `${issue.message} ${issue.hint}`;
-    return [atSpan(monitor, issue.span, issue.severity, issue.code, text)];
+    return [issueAt(monitor, issue)];
 }
