@@ -242,6 +242,23 @@ describe('language server over stdio (trusted workspace)', () => {
         await client.waitForDiagnostics(uri, ds => ds.every(x => x.severity !== 1));
     });
 
+    test('a source name between backticks is one backtick-name error with a quick fix to the plain name', async () => {
+        const broken = text.replace('source trajecten from', 'source `trajecten` from');
+        client.change(file, broken, 40);
+        const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'backtick-name'));
+        // One mistake, one error: the uses of trajecten still resolve.
+        expect(diagnostics.filter(x => x.severity === 1).map(x => x.code)).toEqual(['backtick-name']);
+        const d = diagnostics.find(x => x.code === 'backtick-name')!;
+        expect(d.range.start).toEqual(pos(broken, '`trajecten` from'));
+        const actions = await client.request<{ title: string; edit: { changes: Record<string, WireTextEdit[]> } }[]>('textDocument/codeAction', {
+            textDocument: { uri }, range: d.range, context: { diagnostics: [d] },
+        });
+        const fix = actions.find(a => a.title === "Change to 'trajecten'");
+        expect(applyEdits(broken, fix?.edit.changes[uri] ?? [])).toBe(text);
+        client.change(file, text, 41);
+        await client.waitForDiagnostics(uri, ds => !ds.some(x => x.code === 'backtick-name'));
+    });
+
     test('monitor/program answers the program and the confined data files', async () => {
         const result = await client.request<{ program: { indicators: { name: string }[] } | null; errors: number; dataFiles: { source: string; path: string }[] }>('monitor/program', { uri });
         expect(result.errors).toBe(0);

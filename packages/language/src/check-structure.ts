@@ -2,10 +2,11 @@
 import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import { MAX_DECIMALS, MAX_PERIODS, OUTPUT_FIELDS, cellKeyMaxVariance, MAX_CELLKEY_DEVIATION, isValidDate, parsePeriod, periodEnd, periodOfDate, periodOrdinal, periodStart, type Grain } from '@monitor/ir';
 import {
-    isIndicator, isMonitorDecl, isEpisodesShape, isEventsShape, isSnapshotShape,
+    isDimension, isIndicator, isMonitorDecl, isSource, isEpisodesShape, isEventsShape, isSnapshotShape,
     type Column, type Dimension, type Model, type MonitorDecl, type Note, type Source, type DateLiteral, type Indicator, type Target,
 } from './generated/ast.js';
 import { message } from './messages.js';
+import { plainName } from './plain-name.js';
 
 /** Reports a diagnostic with its issue code and bilingual message. */
 export function report(
@@ -49,6 +50,23 @@ export function checkModel(model: Model, accept: ValidationAcceptor): void {
             report(accept, 'error', 'duplicate-name', { name: element.name, kind: element.$type.toLowerCase() }, element, 'name');
         }
         seen.set(key, element);
+    }
+}
+
+/**
+ * A monitor, source, dimension or indicator name between backticks: backticks are for column names.
+ * The parser accepts it (so that references to the name still resolve and one mistake gives one
+ * error, not one per use); this check refuses it, with the plain name to write instead.
+ */
+export function checkPlainNames(model: Model, accept: ValidationAcceptor): void {
+    for (const element of [...model.elements]) {
+        if (!isMonitorDecl(element) && !isSource(element) && !isDimension(element) && !isIndicator(element)) continue;
+        const written = GrammarUtils.findNodeForProperty(element.$cstNode, 'name')?.text;
+        if (!written?.startsWith('`')) continue;
+        const suggestion = plainName(written);
+        accept('error', message('backtick-name', { name: written, suggestion }), {
+            node: element, property: 'name', code: 'backtick-name', data: { code: 'backtick-name', suggestion },
+        });
     }
 }
 

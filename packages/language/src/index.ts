@@ -9,3 +9,4 @@ export * from './load-documents.js';
 export * from './source-limits.js';
 export * from './gated-parser.js';
 export * from './quote-name.js';
+export * from './plain-name.js';

@@ -66,6 +66,10 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `Source '${a.source}' points at a web address ('${a.path}'); remote data is refused. Download the file into the workspace and point at it.`,
         nl: a => `Bron '${a.source}' wijst naar een webadres ('${a.path}'); externe data wordt geweigerd. Download het bestand naar de werkmap en verwijs daarnaar.`,
     },
+    'backtick-name': {
+        en: a => `Backticks are for column names only; write this name without them: '${a.suggestion}' instead of '${a.name}'. A monitor, source, dimension or indicator name consists of letters, digits and '_'.`,
+        nl: a => `Backticks zijn alleen voor kolomnamen; schrijf deze naam zonder: '${a.suggestion}' in plaats van '${a.name}'. Een naam van een monitor, bron, dimensie of indicator bestaat uit letters, cijfers en '_'.`,
+    },
     'unknown-source': {
         en: a => `There is no source named '${a.name}'.${hint(a, true)} Declare it with 'source ${a.name} from "…" { … }' or import the file that declares it.`,
         nl: a => `Er is geen bron met de naam '${a.name}'.${hint(a, false)} Declareer hem met 'source ${a.name} from "…" { … }' of importeer het bestand waarin hij staat.`,

@@ -4,6 +4,7 @@
  */
 import type { LangiumCoreServices } from 'langium';
 import { getLocale } from './messages.js';
+import { plainName } from './plain-name.js';
 import { suggest } from './suggest.js';
 
 type Words = { en: string; nl: string };
@@ -76,8 +77,7 @@ function hint(expected: TokenType[], actual: IToken | undefined): string {
  */
 function backtickHint(expected: TokenType[], actual: IToken | undefined): string | undefined {
     if (actual?.tokenType?.name !== 'QUOTED_NAME' || expected.some(t => t.name === 'QUOTED_NAME')) return undefined;
-    const plain = actual.image.slice(1, -1).normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-        .replace(/\W+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, '_$1') || 'naam';
+    const plain = plainName(actual.image);
     return nl() ? ` Backticks zijn alleen voor kolomnamen; deze naam bestaat uit letters, cijfers en '_': schrijf '${plain}'.`
         : ` Backticks are for column names only; this name consists of letters, digits and '_': write '${plain}'.`;
 }

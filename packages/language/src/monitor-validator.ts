@@ -3,7 +3,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { isIndicator, isModel, isMonitorDecl, type MonitorAstType, type Import, type Indicator, type Model, type MonitorDecl } from './generated/ast.js';
 import {
-    checkDateLiteral, checkIndicatorProperties, checkModel, checkMonitorDecl, checkNoNul, checkNote, checkSource,
+    checkDateLiteral, checkIndicatorProperties, checkModel, checkMonitorDecl, checkNoNul, checkPlainNames, checkNote, checkSource,
     checkTargetProperties, checkDimensionName, report,
 } from './check-structure.js';
 import { checkColumnRef, checkComparison, checkMeasure } from './check-measures.js';
@@ -75,7 +75,7 @@ export function registerValidationChecks(services: LangiumServices & { validatio
     const validator = services.validation.MonitorValidator;
     validator.attach(services);
     const checks: ValidationChecks<MonitorAstType> = {
-        Model: [checkModel, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept),
+        Model: [checkModel, checkPlainNames, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept),
             (node, accept) => validator.checkPersonLevelReads(node, accept)],
         MonitorDecl: checkMonitorDecl,
         Source: checkSource,

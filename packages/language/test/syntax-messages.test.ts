@@ -2,7 +2,7 @@
 import { DocumentValidator } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { setLocale } from '../src/messages.js';
-import { validate } from './helpers.js';
+import { expectCode, expectNoCode, validate } from './helpers.js';
 
 /** The messages of the syntax stage (parser and lexer) of a text. */
 async function syntaxMessages(text: string): Promise<string[]> {
@@ -52,16 +52,32 @@ describe('syntax error messages', () => {
         expect(await syntaxMessages('monitor m { title "x" }\nsource s from "s.csv" { table columns { `WmoCliënten integer } }'))
             .toContain("This name between backticks is not closed. Close it on the same line with '`'.");
     });
-    test('a name between backticks where only a plain name fits says backticks are for columns, with the plain name', async () => {
+    test('a reference between backticks where only a plain name fits says backticks are for columns, with the plain name', async () => {
         setLocale('en');
-        expect(await syntaxMessages('monitor `Mijn monitor` { title "x" }'))
-            .toContain("Expecting a name but found '`Mijn monitor`'. Backticks are for column names only; this name consists of letters, digits and '_': write 'Mijn_monitor'.");
+        expect(await syntaxMessages('monitor m { title "x" }\nsource s from "s.csv" { table columns { a integer } }\nindicator y { value count from `Mijn bron` }'))
+            .toContain("Expecting a name but found '`Mijn bron`'. Backticks are for column names only; this name consists of letters, digits and '_': write 'Mijn_bron'.");
         setLocale('nl');
-        const source = 'monitor m { title "x" }\nsource `wmö` from "s.csv" { table columns { a integer } }\n'
-            + 'dimension `wijk 2022` { s.a }\nindicator y { value count from `s` }';
-        const messages = await syntaxMessages(source);
-        expect(messages).toContain("Verwacht een naam maar vond '`wmö`'. Backticks zijn alleen voor kolomnamen; deze naam bestaat uit letters, cijfers en '_': schrijf 'wmo'.");
-        expect(messages.filter(m => m.includes('Backticks zijn alleen voor kolomnamen')).length).toBe(3);
+        const messages = await syntaxMessages('monitor m { title "x" }\nsource s from "s.csv" { table columns { a integer } }\nindicator y { value count from `s` }');
+        expect(messages).toContain("Verwacht een naam maar vond '`s`'. Backticks zijn alleen voor kolomnamen; deze naam bestaat uit letters, cijfers en '_': schrijf 's'.");
+    });
+    test('a declared name between backticks is one backtick-name error with the plain name, and its uses still resolve', async () => {
+        setLocale('nl');
+        const source = 'monitor `Mijn monitor` { title "x"  range 2020-01 .. 2020-12  grain month }\nsource `wmo` from "s.csv" { table columns { a integer } }\n'
+            + 'dimension `wijk 2022` { wmo.a }\nsource `wmö` from "t.csv" { table columns { b integer } }\nindicator `y` { value sum a from wmo }\nindicator z { value y }';
+        const result = await validate(source);
+        expect(await syntaxMessages(source)).toEqual([]);
+        const coded = result.diagnostics.filter(d => d.code === 'backtick-name');
+        expect(coded.map(d => (d.data as { suggestion?: string }).suggestion)).toEqual(['Mijn_monitor', 'wmo', 'wijk_2022', 'wmo', 'y']);
+        expect(coded[3].message).toContain("Backticks zijn alleen voor kolomnamen; schrijf deze naam zonder: 'wmo' in plaats van '`wmö`'");
+        expect(coded[1].range.start).toEqual({ line: 1, character: 7 });
+        expectCode(result, 'backtick-name', 'error', { node: result.document.parseResult.value.elements[1], property: 'name' }, /Backticks zijn alleen voor kolomnamen/);
+        // One mistake, one error: the uses of `wmo` and `y` do not become unknown names.
+        expect(result.diagnostics.filter(d => String(d.code).startsWith('unknown-'))).toEqual([]);
+    });
+    test('a plain name or a column between backticks gets no backtick-name error', async () => {
+        const result = await validate('monitor m { title "x" }\nsource s from "s.csv" { table columns { `WmoCliënten` integer } }\n'
+            + 'indicator y { value sum `WmoCliënten` from s }');
+        expectNoCode(result, 'backtick-name');
     });
     test('backticks where a column is expected parse, and other syntax errors get no backtick hint', async () => {
         setLocale('en');

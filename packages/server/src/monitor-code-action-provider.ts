@@ -45,7 +45,7 @@ export class MonitorCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         for (const { diagnostic, data, code } of wellFormed(params.context?.diagnostics)) {
             // The suggestion is the text to insert (a column between backticks where it needs them).
-            if (code.startsWith('unknown-') && data.suggestion) actions.push(this.rename(document, diagnostic, data.suggestion));
+            if ((code.startsWith('unknown-') || code === 'backtick-name') && data.suggestion) actions.push(this.rename(document, diagnostic, data.suggestion));
             if (code === 'unknown-column' && data.refText && data.source) {
                 const fix = this.declareColumn(document, diagnostic, data.refText, data.source);
                 if (fix) actions.push(fix);
