@@ -171,5 +171,7 @@ export function planIndicators(program: ProgramIR, options: PlanOptions = {}): P
 function planAll(program: ProgramIR): Plan {
     const plan: Plan = { monitor: program.monitor.name, indicators: dependencyOrder(program.indicators.map((i) => planIndicator(program, i))) };
     const labels = labelQueries(program);
-    return labels.length > 0 ? { ...plan, labels } : plan;
+    // Cell keys read the secret's table (record-key.ts), so a perturbing monitor's plan says so.
+    const perturbs = program.monitor.privacy?.perturb !== undefined;
+    return { ...plan, ...(labels.length > 0 ? { labels } : {}), ...(perturbs ? { cellKeys: true as const } : {}) };
 }

@@ -106,9 +106,10 @@ export interface ExecuteOptions {
 /** Runs every query of the plan in dependency order and returns the rows of all series. */
 export async function executePlan(engine: Engine, plan: Plan, options: ExecuteOptions = {}): Promise<ResultRow[]> {
     // The secret goes into a table as a quoted literal; the plan's SQL reads it from there (record-key.ts).
-    // Only a plan under `perturb cellkey` reads it (the PostgreSQL engine, read-only, refuses such plans).
-    const table = quoteIdent(CELLKEY_SECRET_TABLE);
-    if (plan.indicators.some((ip) => ip.query?.sql.includes(table))) {
+    // Only a plan under `perturb cellkey` has it (the PostgreSQL engine, read-only, refuses such plans).
+    // The plan says so; its SQL text is not searched, since a quoted value could spell the table's name.
+    if (plan.cellKeys) {
+        const table = quoteIdent(CELLKEY_SECRET_TABLE);
         const secret = options.cellKeySecret ? quoteLiteral(options.cellKeySecret) : 'CAST(NULL AS VARCHAR)';
         await engine.query(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT ${secret} AS secret`);
     }

@@ -147,3 +147,22 @@ describe('perturbed counts on DuckDB-WASM', () => {
         expect(values(plain).map((v) => v[2])).toEqual(raw());
     });
 });
+
+describe("the secret's table", () => {
+    it('is made when the plan perturbs, and not for a plan whose SQL merely spells its name in a value', async () => {
+        const perturbing = planIndicators(cellKeyProgram({ minimum: 0, round: 1, perturb: perturb(2, 2) }));
+        const plain = planIndicators(cellKeyProgram({ minimum: 0, round: 1 }));
+        expect(perturbing.cellKeys).toBe(true);
+        expect(plain.cellKeys).toBeUndefined();
+        // A quoted value can hold the table's quoted name; on the read-only PostgreSQL engine making the
+        // table would fail, so the engine must go by the plan, not by the text of its SQL.
+        const spelled = { ...plain, indicators: plain.indicators.map((ip) => ({ ...ip, query: ip.query && { sql: `${ip.query.sql}\n-- '"monitor_cellkey"'` } })) };
+        const fresh = await engineWith([[meldingen, meldingenCsv]]);
+        const tables = async () => (await fresh.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'monitor_cellkey'"))[0].n;
+        await executePlan(fresh, spelled, { cellKeySecret: SECRET });
+        expect(await tables()).toBe(0);
+        await executePlan(fresh, perturbing, { cellKeySecret: SECRET });
+        expect(await tables()).toBe(1);
+        await fresh.close();
+    });
+});

@@ -68,6 +68,11 @@ export interface Plan {
     indicators: IndicatorPlan[];
     /** Name queries of the dimensions that declare `names via`; absent when none does. */
     labels?: LabelQuery[];
+    /**
+     * True when the monitor perturbs (`perturb cellkey`): the engine then creates the secret's table
+     * (CELLKEY_SECRET_TABLE) before the queries run. Absent: no query reads it.
+     */
+    cellKeys?: true;
 }
 
 /**
