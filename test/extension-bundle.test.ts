@@ -66,6 +66,9 @@ describe('bundled language server of the extension', () => {
             if (!/laatst: \d/.test(value)) await new Promise(r => setTimeout(r, 250));
         }
         expect(value).toMatch(/laatst: [\d.,]+ per 1\.000 jongeren/);
+        // The universal VSIX has no native binary: `auto` falls back to DuckDB-WASM, says why, and reports no error.
+        expect(client.stderr()).toMatch(/analyses compute on DuckDB-WASM \(Native DuckDB \(@duckdb\/node-api\) cannot be loaded/);
+        expect(client.diagnostics.get(uri)?.map(d => d.code)).not.toContain('data-engine-unavailable');
     });
 
     test('the bundled server runs the data stage: a declared column missing from the file is reported', async () => {

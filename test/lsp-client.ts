@@ -55,12 +55,14 @@ export interface ClientOptions {
     initOptions?: Record<string, unknown>;
     /** Announce `workspace.codeLens.refreshSupport`. */
     lensRefresh?: boolean;
+    /** More environment variables for the server (e.g. `MONITOR_NATIVE_DUCKDB=off`, `TMPDIR`). */
+    env?: Record<string, string>;
 }
 
 /** Spawns the server, sends `initialize`/`initialized`, and returns a client. */
 export async function startLspClient(options: ClientOptions): Promise<LspClient> {
     const [cmd, ...args] = options.command ?? [process.execPath, SERVER_MAIN];
-    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ? { ...process.env, ...options.env } : process.env });
     let stderr = '';
     child.stderr!.on('data', chunk => { stderr += String(chunk); });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -16,10 +16,21 @@ const DATE_TYPE = 13;
 export interface NativeConnectionOptions {
     /** A query running longer than this is interrupted and fails (default 10 minutes). */
     timeoutMs?: number;
+    /**
+     * Stops the connection from outside (the language server's analysis time limit): the running
+     * query is interrupted, and every later query fails at once. DuckDB's own threads run a query,
+     * so ending the thread that waits for it would leave the query running (and block its exit).
+     */
+    signal?: AbortSignal;
 }
 
 /** Thrown when a query ran past its time box and was interrupted. */
 export class QueryTimeoutError extends Error {}
+
+/** Thrown by a query on a connection whose `signal` was aborted (while it ran, or before). */
+export class QueryInterruptedError extends Error {
+    constructor() { super('The query was interrupted: the connection was stopped.'); }
+}
 
 /** The same plain values as the WASM connection: numbers, strings, booleans, dates as ISO text. */
 function plainNative(value: unknown, type: DuckDBType): string | number | boolean | null {
@@ -63,6 +74,7 @@ export async function createNativeConnection(options: NativeConnectionOptions = 
     const conn: DuckDBConnection = await instance.connect();
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'monitor-native-'));
     const timeoutMs = options.timeoutMs ?? 600_000;
+    const { signal } = options;
 
     /** Where a registered name lives; names never leave the private folder. */
     const fileOf = (name: string): string => {
@@ -76,6 +88,7 @@ export async function createNativeConnection(options: NativeConnectionOptions = 
         let rows: PlainRow[] = [];
         // Like DuckDB-WASM, several statements run in order and the last one's rows are returned.
         for (let i = 0; i < statements.count; i++) {
+            if (signal?.aborted) throw new QueryInterruptedError();
             const prepared = await statements.prepare(i);
             try {
                 const reader = await prepared.runAndReadAll();
@@ -96,15 +109,23 @@ export async function createNativeConnection(options: NativeConnectionOptions = 
     return {
         dir,
         async query(sql) {
+            if (signal?.aborted) throw new QueryInterruptedError();
             let timedOut = false;
-            const timer = setTimeout(() => { timedOut = true; conn.interrupt(); }, timeoutMs);
+            // An interrupt reaches only a query that already runs: repeat it until this one has stopped.
+            let repeat: NodeJS.Timeout | undefined;
+            const interrupt = () => { conn.interrupt(); repeat ??= setInterval(() => conn.interrupt(), 50); };
+            const timer = setTimeout(() => { timedOut = true; interrupt(); }, timeoutMs);
+            signal?.addEventListener('abort', interrupt, { once: true });
             try {
                 return await runLast(sql);
             } catch (error) {
                 if (timedOut) throw new QueryTimeoutError(`The query was stopped after ${Math.round(timeoutMs / 1000)} s.`);
+                if (signal?.aborted) throw new QueryInterruptedError();
                 throw error;
             } finally {
                 clearTimeout(timer);
+                clearInterval(repeat);
+                signal?.removeEventListener('abort', interrupt);
             }
         },
         async registerFile(name, bytes) { await fs.writeFile(fileOf(name), bytes); },

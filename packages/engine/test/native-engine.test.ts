@@ -12,7 +12,7 @@ import { aanvragen, aanvragenCsv, bevolking, bevolkingCsv, codes, codesCsv, traj
 import { col, dimension, indicator, measure, program, source } from './helpers/program.js';
 import { loadAll } from './helpers/engine.js';
 import { nativeOrSkip } from './helpers/native.js';
-import { createNativeConnection, QueryTimeoutError } from '../src/native-connection.js';
+import { createNativeConnection, QueryInterruptedError, QueryTimeoutError } from '../src/native-connection.js';
 
 const native = await nativeOrSkip();
 const ref = (column: string): ColumnRefIR => ({ column, lookup: null });
@@ -123,6 +123,20 @@ describe.skipIf(!native.available)('the native engine is locked down after loadi
         try {
             await expect(conn.query('SELECT sum(hash(i)) FROM range(100000000000) AS t(i)')).rejects.toBeInstanceOf(QueryTimeoutError);
             expect(await conn.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+        } finally {
+            await conn.close();
+        }
+    });
+
+    it('stops a running query when its signal aborts, and refuses every later one (the editor\'s time limit)', async () => {
+        const stop = new AbortController();
+        const conn = await createNativeConnection({ signal: stop.signal });
+        try {
+            // Hours of work: only the interrupt ends it (the test would time out otherwise).
+            const running = conn.query('SELECT sum(hash(i)) FROM range(100000000000) AS t(i)');
+            setTimeout(() => stop.abort(), 300);
+            await expect(running).rejects.toBeInstanceOf(QueryInterruptedError);
+            await expect(conn.query('SELECT 1 AS one')).rejects.toBeInstanceOf(QueryInterruptedError);
         } finally {
             await conn.close();
         }

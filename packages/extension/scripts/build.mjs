@@ -2,7 +2,8 @@
 // sources (no `tsc -b` needed first; `npm run generate` must have run for the language package):
 //   dist/extension.cjs        the client (vscode-languageclient), `vscode` left external
 //   dist/server.cjs           the language server (packages/server/src/main.ts: polyfill first)
-//   dist/analysis-worker.js   the server's worker thread that computes with DuckDB-WASM
+//   dist/analysis-worker.js   the server's worker thread that computes with native DuckDB where
+//                             `require('@duckdb/node-api')` finds it, else with DuckDB-WASM
 // and into media/ the preview webview (packages/preview/build.mjs) and media/duckdb-eh.wasm, the one
 // copy of DuckDB-WASM that both the webview and the server's worker load.
 //   node packages/extension/scripts/build.mjs [--no-minify]
@@ -26,6 +27,7 @@ const SOURCES = {
     '@monitor/language/polyfill': 'packages/language/polyfill.mjs',
     '@monitor/compiler': 'packages/compiler/src/index.ts',
     '@monitor/engine': 'packages/engine/src/index.ts',
+    '@monitor/engine/native': 'packages/engine/src/native.ts',
     '@monitor/engine/parquet': 'packages/engine/src/parquet-columns.ts',
     '@monitor/engine/issues': 'packages/engine/src/postgres-issues.ts',
     '@monitor/protocol': 'packages/protocol/src/index.ts',
@@ -50,7 +52,10 @@ const duckdbBesideBundle = {
 
 const common = {
     bundle: true, format: 'cjs', platform: 'node', target: 'node20', sourcemap: false,
-    legalComments: 'none', logLevel: 'warning', external: ['vscode'],
+    legalComments: 'none', logLevel: 'warning',
+    // Native DuckDB is never bundled (a binary per platform): where `require` finds it (a development
+    // checkout, a platform VSIX) the worker computes on it, else on the WASM copy in media/.
+    external: ['vscode', '@duckdb/node-api'],
     // ESM sources read import.meta.url; a CommonJS bundle has __filename instead.
     define: { 'import.meta.url': '__monitorImportMetaUrl' },
     banner: { js: 'var __monitorImportMetaUrl = require("url").pathToFileURL(__filename).href;' },

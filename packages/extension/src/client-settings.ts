@@ -16,6 +16,8 @@ export interface MonitorInitOptions {
     maxRows: number;
     /** `monitor.engine.timeoutSeconds`: how long one monitor may compute. */
     timeoutSeconds: number;
+    /** `monitor.engine.duckdb`: `auto` (native DuckDB where it loads, else DuckDB-WASM), `native` or `wasm`. */
+    engine: 'auto' | 'native' | 'wasm';
 }
 
 /** Settings whose change restarts the server. */
@@ -23,6 +25,10 @@ export const RESTART_SETTINGS = ['monitor.privacy.minimum', 'monitor.engine', 'm
 
 function positiveInt(value: unknown): number | null {
     return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : null;
+}
+
+function engineChoice(value: unknown): MonitorInitOptions['engine'] {
+    return value === 'native' || value === 'wasm' ? value : 'auto';
 }
 
 /** Reads the current settings and trust into the server's initialization options. */
@@ -35,5 +41,6 @@ export function initOptions(): MonitorInitOptions {
         privacyMinimum: positiveInt(config.get('privacy.minimum')),
         maxRows: positiveInt(config.get('engine.maxRows')) ?? 5_000_000,
         timeoutSeconds: positiveInt(config.get('engine.timeoutSeconds')) ?? 180,
+        engine: engineChoice(config.get('engine.duckdb')),
     };
 }

@@ -50,6 +50,10 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `Computing this monitor took longer than ${a.seconds} s and was stopped. Raise the setting 'monitor.engine.timeoutSeconds', use smaller data files, or use 'monitor run' on the command line.`,
         nl: a => `Het berekenen van deze monitor duurde langer dan ${a.seconds} s en is gestopt. Verhoog de instelling 'monitor.engine.timeoutSeconds', gebruik kleinere databestanden, of gebruik 'monitor run' op de opdrachtregel.`,
     },
+    'data-engine-unavailable': {
+        en: () => "Native DuckDB cannot start here, and the setting 'monitor.engine.duckdb' asks for it: nothing is computed. Set it to 'auto' (native DuckDB where it loads, else the built-in DuckDB-WASM) or to 'wasm'.",
+        nl: () => "Native DuckDB kan hier niet starten, en de instelling 'monitor.engine.duckdb' vraagt erom: er wordt niets berekend. Zet haar op 'auto' (native DuckDB waar die laadt, anders de ingebouwde DuckDB-WASM) of op 'wasm'.",
+    },
     'data-path-absolute': {
         en: a => `The data path '${a.path}' of source '${a.source}' is absolute. Use a path relative to the .monitor file, inside the workspace.`,
         nl: a => `Het datapad '${a.path}' van bron '${a.source}' is absoluut. Gebruik een pad relatief ten opzichte van het .monitor-bestand, binnen de werkmap.`,

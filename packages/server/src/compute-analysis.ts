@@ -5,10 +5,11 @@
  */
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
-import { applyDisclosure, assessTargets, breakdownChanges, createNodeEngine, executePlan, executePresence } from '@monitor/engine';
-import { getLocale } from '@monitor/language';
+import { applyDisclosure, assessTargets, breakdownChanges, executePlan, executePresence } from '@monitor/engine';
+import { getLocale, message } from '@monitor/language';
 import { cellKeySecret } from './cellkey-secret.js';
 import { loadSourceFiles, type DataLimits, type SpanIssue } from './data-files.js';
+import { startAnalysisEngine, type AnalysisEngineChoice, type StartedEngine } from './engine-choice.js';
 
 /** The data findings of a program and, when the data stage found no errors, its safe rows. */
 export interface ComputedAnalysis {
@@ -19,12 +20,35 @@ export interface ComputedAnalysis {
     stopped?: 'too-large' | 'timeout';
 }
 
-/** Reads the program's data files (inside `root`) and computes its indicators on DuckDB-WASM. */
-export async function computeAnalysis(program: ProgramIR, root: string, limits: DataLimits = {}): Promise<ComputedAnalysis> {
+/** How one analysis computes: the engine (`monitor.engine.duckdb`) and a way to stop it. */
+export interface AnalysisRun {
+    /** Which DuckDB; `auto` (the default) takes native DuckDB where its binary loads. */
+    engine?: AnalysisEngineChoice;
+    /** Aborted at the time limit: a native query is interrupted, and the analysis rejects. */
+    signal?: AbortSignal;
+    /** Told which engine computes, once it has started (the worker reports it to the server). */
+    onEngine?: (kind: 'native' | 'wasm', fallback?: string) => void;
+}
+
+/** Reads the program's data files (inside `root`) and computes its indicators on native DuckDB or DuckDB-WASM. */
+export async function computeAnalysis(program: ProgramIR, root: string, limits: DataLimits = {}, run: AnalysisRun = {}): Promise<ComputedAnalysis> {
     const out: ComputedAnalysis = { issues: [], rows: null };
     if (program.sources.length === 0) return out;
-    const engine = await createNodeEngine();
+    let started: StartedEngine;
     try {
+        started = await startAnalysisEngine(run.engine ?? 'auto', run.signal);
+    } catch (error) {
+        // Only a named `native` fails here (`auto` falls back): the analyst is told at the header why nothing is computed.
+        if (run.engine !== 'native') throw error;
+        console.error(`monitor: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
+        out.issues.push({ span: program.monitor.span, severity: 'error', code: 'data-engine-unavailable', message: message('data-engine-unavailable') });
+        return out;
+    }
+    const { engine, kind, fallback } = started;
+    run.onEngine?.(kind, fallback);
+    try {
+        // Stopped while the engine started: no query runs, the engine closes below.
+        run.signal?.throwIfAborted();
         out.issues = (await loadSourceFiles(engine, program, root, { ...limits, lock: true })).issues;
         if (out.issues.some(i => i.code === 'data-too-large')) out.stopped = 'too-large';
         if (out.issues.some(i => i.severity === 'error') || program.indicators.length === 0) return out;

@@ -215,9 +215,9 @@ export class DocumentAnalyses {
         const base: Analysis = { key, program, errors, dataFiles, issues: [], rows: null };
         // A document that is no local file (untitled:, git:, a notebook cell) has no data stage.
         if (!this.computes(program) || root === undefined) return base;
-        const { maxRows, timeoutSeconds } = this.settings;
+        const { maxRows, timeoutSeconds, engine } = this.settings;
         try {
-            return { ...base, ...(await this.runner.run(program, root, this.settings.locale, { maxRows, timeoutSeconds })) };
+            return { ...base, ...(await this.runner.run(program, root, this.settings.locale, { maxRows, timeoutSeconds, engine })) };
         } catch (error) {
             if (error instanceof AnalysisTimeout) {
                 const issue = { span: program.monitor.span, severity: 'error' as const, code: 'data-timeout', message: message('data-timeout', { seconds: error.seconds }) };

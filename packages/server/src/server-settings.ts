@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locale } from '@monitor/language';
+import { readEngineChoice, type AnalysisEngineChoice } from './engine-choice.js';
 
 /** Settings shared by the server's providers; filled in at `initialize`. */
 export interface ServerSettings {
@@ -16,6 +17,8 @@ export interface ServerSettings {
     maxRows: number;
     /** How long one analysis may compute before it is stopped. */
     timeoutSeconds: number;
+    /** `monitor.engine.duckdb`: which DuckDB computes (`auto`: native where its binary loads, else WASM). */
+    engine: AnalysisEngineChoice;
 }
 
 /** The engine limits when the client sends none (the extension's defaults). */
@@ -24,15 +27,19 @@ export const DEFAULT_TIMEOUT_SECONDS = 180;
 
 /** The defaults before `initialize`: untrusted until the client says otherwise. */
 export function defaultSettings(): ServerSettings {
-    return { trusted: false, locale: 'en', folders: [], privacyMinimum: null, maxRows: DEFAULT_MAX_ROWS, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS };
+    return { trusted: false, locale: 'en', folders: [], privacyMinimum: null, maxRows: DEFAULT_MAX_ROWS, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, engine: 'auto' };
 }
 
 function positive(value: unknown): number | null {
     return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }
 
-/** Reads the limits from `initializationOptions`; anything missing or not a positive number keeps the default. */
-export function readLimits(settings: ServerSettings, options: { privacyMinimum?: unknown; maxRows?: unknown; timeoutSeconds?: unknown }): void {
+/**
+ * Reads the limits and the engine from `initializationOptions`; anything missing or not a positive
+ * number keeps the default, an engine other than `native` or `wasm` is `auto`.
+ */
+export function readLimits(settings: ServerSettings, options: { privacyMinimum?: unknown; maxRows?: unknown; timeoutSeconds?: unknown; engine?: unknown }): void {
+    settings.engine = readEngineChoice(options.engine);
     const minimum = positive(options.privacyMinimum);
     settings.privacyMinimum = minimum === null ? null : Math.ceil(minimum);
     settings.maxRows = Math.floor(positive(options.maxRows) ?? DEFAULT_MAX_ROWS);

@@ -12,6 +12,11 @@ const BUILT_WORKER = path.resolve(import.meta.dirname, '../dist/analysis-worker.
 /** The editor's defaults (`monitor.engine.maxRows`, `monitor.engine.timeoutSeconds`). */
 const LIMITS = { maxRows: 5_000_000, timeoutSeconds: 180 };
 
+/** Polls until `test` holds (the worker reports and cleans up in the background). */
+async function until(test: () => boolean): Promise<void> {
+    while (!test()) await new Promise(r => setTimeout(r, 20));
+}
+
 describe('AnalysisRunner', () => {
     test('the worker computes the same disclosed rows and findings as the pipeline in this thread', async () => {
         expect(fs.existsSync(BUILT_WORKER), 'run `npx tsc -b` first').toBe(true);
@@ -58,6 +63,34 @@ parentPort.on('message', job => { if (!fs.existsSync(mark)) { fs.writeFileSync(m
             runner.dispose();
         }
     });
+
+    test('a native job stopped while it computes interrupts its query and closes its engine (no native work is left)', async () => {
+        // 300,000 episodes (the example's rows 40 times): loading them takes native DuckDB long enough to be stopped mid-way.
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-runner-native-'));
+        fs.cpSync(JEUGD, dir, { recursive: true });
+        const csv = path.join(dir, 'data/jeugdhulp_trajecten.csv');
+        const [header, ...rows] = fs.readFileSync(csv, 'utf8').trimEnd().split('\n');
+        fs.writeFileSync(csv, [header, ...Array.from({ length: 40 }, () => rows).flat()].join('\n') + '\n');
+        // The worker's temporary folder (it copies process.env at start): the native engine's copy of the data lives there until closed.
+        const tmp = path.join(dir, 'tmp');
+        fs.mkdirSync(tmp);
+        const saved = process.env.TMPDIR;
+        process.env.TMPDIR = tmp;
+        const runner = new AnalysisRunner(BUILT_WORKER);
+        try {
+            const program = await jeugdProgram(dir);
+            const job = runner.run(program, dir, 'en', { ...LIMITS, engine: 'native' });
+            await until(() => runner.lastEngine?.kind === 'native');
+            runner.dispose();
+            await expect(job).rejects.toThrow(/shutting down/);
+            await until(() => fs.readdirSync(tmp).every(f => !f.startsWith('monitor-native-')));
+        } finally {
+            process.env.TMPDIR = saved;
+            if (saved === undefined) delete process.env.TMPDIR;
+            runner.dispose();
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    }, 120_000);
 
     test('a source file over maxRows is reported at its path and not loaded', async () => {
         const program = await jeugdProgram();

@@ -7,10 +7,10 @@ import { createMonitorServices, importClosure, loadDocuments, lowerDocument } fr
 /** The example's folder (its data paths resolve against it). */
 export const JEUGD = path.resolve(import.meta.dirname, '../../../examples/jeugd');
 
-/** Parses, validates and lowers examples/jeugd/jeugd.monitor; throws on errors. */
-export async function jeugdProgram(): Promise<ProgramIR> {
+/** Parses, validates and lowers examples/jeugd/jeugd.monitor (or `jeugd.monitor` in a copy at `dir`); throws on errors. */
+export async function jeugdProgram(dir = JEUGD): Promise<ProgramIR> {
     const { shared } = createMonitorServices(NodeFileSystem);
-    const workspace = await loadDocuments(shared, [path.join(JEUGD, 'jeugd.monitor')]);
+    const workspace = await loadDocuments(shared, [path.join(dir, 'jeugd.monitor')]);
     const root = workspace.roots[0];
     const errors = workspace.all.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1));
     if (!root || errors.length > 0) throw new Error(`jeugd.monitor has errors: ${errors.map(e => e.message).join('; ')}`);
