@@ -19,8 +19,8 @@ import { buildPreview } from '../packages/preview/build.mjs';
 import { generateEpisodes } from './generate-episodes.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.csv': 'text/csv' };
 /** The target: a target edit redraws within this many milliseconds (p95). */
@@ -30,13 +30,14 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const stats = (xs) => ({ p50: pct(xs, 0.5), p95: pct(xs, 0.95), runs: xs.length, all: xs.map((x) => Math.round(x)) });
 
 /** The page's HTML and CSP come from the panel host's own module (TypeScript, bundled here). */
-async function pageModule(scratch) {
+export async function pageModule(scratch) {
     const out = path.join(scratch, 'preview-html.mjs');
     await esbuild.build({ entryPoints: [path.join(ROOT, 'packages/extension/src/preview/preview-html.ts')], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
     return import(pathToFileURL(out).href);
 }
 
-async function lower(file) {
+/** The lowered program of a .monitor file (no imports), as the extension host posts it. */
+export async function lower(file) {
     const { shared } = createMonitorServices(EmptyFileSystem);
     const uri = URI.file(file);
     const doc = shared.workspace.LangiumDocumentFactory.fromString(fs.readFileSync(file, 'utf8'), uri);
@@ -47,7 +48,8 @@ async function lower(file) {
     return lowerProgram({ uri: uri.toString(), model: doc.parseResult.value });
 }
 
-function serve(scratch, media, html, csp) {
+/** Serves the page (`/`, with its CSP), `media/` and `scratch/data/` on a free local port. */
+export function serve(scratch, media, html, csp) {
     let origin = '';
     const server = http.createServer((req, res) => {
         const url = new URL(req.url ?? '/', origin);

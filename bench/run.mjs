@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: compile time, and generated SQL against hand-written SQL on DuckDB-WASM and
- * native DuckDB, for the examples and a generated 1M-row episode source (10M with --large).
+ * `npm run bench`: time to the first number (whole processes: the CLI, the language server's first
+ * hover value, the preview's first chart; bench/first-number.mjs), compile time, and generated SQL
+ * against hand-written SQL on DuckDB-WASM and native DuckDB, for the examples and a generated 1M-row
+ * episode source (10M with --large). `--quick`: only the first-number table, 3 rounds.
  * Writes bench/results/latest.json and latest.md; every figure carries the machine it ran on.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,13 +12,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileTimes } from './compile.mjs';
 import { generateEpisodes } from './generate-episodes.mjs';
+import { firstNumberBench } from './first-number.mjs';
 import { previewBench } from './preview.mjs';
 import { lspBench } from './lsp.mjs';
 import { postgresBench } from './postgres.mjs';
 import { renderMarkdown } from './report.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { large: { type: 'boolean' }, runs: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { large: { type: 'boolean' }, quick: { type: 'boolean' }, runs: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' } } });
+// Rounds of the first-number table: every case once per round, interleaved.
+const rounds = Number(values.rounds ?? (values.quick ? 3 : 5));
 const require = (p) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', p, 'package.json'), 'utf8'));
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
@@ -33,14 +38,20 @@ const examples = fs.readdirSync(path.join(ROOT, 'examples'), { withFileTypes: tr
     .filter((e) => e.isDirectory() && e.name !== 'generate' && !fs.existsSync(path.join(ROOT, 'examples', e.name, '.monitor-skip')))
     .flatMap((e) => fs.readdirSync(path.join(ROOT, 'examples', e.name)).filter((f) => f.endsWith('.monitor')).map((f) => path.join('examples', e.name, f)));
 
-// `--only preview` / `--only lsp` / `--only postgres`: that benchmark alone, merged into the last results (latest.json, latest.md).
-const ALONE = { preview: previewBench, lsp: lspBench, postgres: (o) => postgresBench({ ...o, large: values.large, runs: Number(values.runs ?? 3) }) };
+// `--only first|preview|lsp|postgres`: that benchmark alone, merged into the last results (latest.json, latest.md).
+const ALONE = {
+    first: async (o) => ({ ...(await firstNumberBench({ ...o, rounds })), quick: values.quick ?? false }),
+    preview: previewBench, lsp: lspBench, postgres: (o) => postgresBench({ ...o, large: values.large, runs: Number(values.runs ?? 3) }),
+};
+// The first-number table is the quick benchmark.
+if (values.quick && !values.only) values.only = 'first';
 if (values.only) {
     if (!ALONE[values.only]) { log(`--only takes ${Object.keys(ALONE).join(' or ')}`); process.exit(2); }
     const file = path.join(import.meta.dirname, 'results/latest.json');
     const last = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { machine: {}, targets: {}, compile: [], results: [] };
     // This run's machine goes with the section: the rest of the file may come from another run.
-    last[values.only] = { ...(await ALONE[values.only]({ log })), machine };
+    const key = values.only === 'first' ? 'firstNumber' : values.only;
+    last[key] = { ...(await ALONE[values.only]({ log }).catch((error) => ({ error: String(error?.message ?? error).split('\n')[0] }))), machine };
     fs.writeFileSync(file, JSON.stringify(last, null, 2) + '\n');
     const md = renderMarkdown(last);
     fs.writeFileSync(path.join(import.meta.dirname, 'results/latest.md'), md);
@@ -48,6 +59,9 @@ if (values.only) {
     process.exit(0);
 }
 
+// First, while this benchmark has not yet warmed the machine: what a user waits for.
+log('time to the first number');
+const firstNumber = await firstNumberBench({ log, rounds }).catch((error) => ({ error: String(error?.message ?? error).split('\n')[0] }));
 log('compile times');
 const compile = [];
 for (const file of examples) compile.push(await compileTimes(path.join(ROOT, file)));
@@ -106,7 +120,7 @@ log('language server over stdio');
 const lsp = await lspBench({ log }).catch((error) => ({ error: String(error?.message ?? error).split('\n')[0] }));
 log('PostgreSQL');
 const postgres = await postgresBench({ log, large: values.large, runs: Number(values.runs ?? 3) }).catch((error) => ({ error: String(error?.message ?? error).split('\n')[0] }));
-const report = { machine, targets: { generatedOverHand: 1.05, compileMs: 10, wasmOverNative: 2, postgresGeneratedOverHand: 1.1 }, compile, results, preview, lsp, postgres };
+const report = { machine, targets: { generatedOverHand: 1.05, compileMs: 10, wasmOverNative: 2, postgresGeneratedOverHand: 1.1 }, firstNumber, compile, results, preview, lsp, postgres };
 fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
 fs.writeFileSync(path.join(import.meta.dirname, 'results/latest.json'), JSON.stringify(report, null, 2) + '\n');
 const md = renderMarkdown(report);
