@@ -105,9 +105,12 @@ async function checkAndCreate(conn: SqlConnection, file: ReadFile, table: string
     ]);
     const select = present.flatMap((c, i) => [name(c), ...(flagged(c)
         ? [`CASE WHEN ${name(c)} IS NULL THEN ${presentSql(rawColumn(i), c, source)} ELSE false END AS ${badFlag(i)}`] : [])]);
+    const order = episodeColumns(source, present);
     const checks = ['count(*) AS n', ...present.flatMap((c, i) => flagged(c)
         ? [`bool_or(${badFlag(i)}) AS bad_${i}`, `bool_or(${name(c)} IS NULL AND NOT ${badFlag(i)}) AS null_${i}`]
-        : [`bool_or(${name(c)} IS NULL) AS null_${i}`])];
+        : [`bool_or(${name(c)} IS NULL) AS null_${i}`]),
+    // Episodes that end before they start, counted in the same scan of the table (the file is read once).
+    ...(order ? [`count(*) FILTER (WHERE ${name(order.end)} < ${name(order.start)}) AS end_before_start`] : [])];
     let found: PlainRow;
     try {
         // Even a file with no declared column is read to the end: an unreadable file says so first.
@@ -142,7 +145,7 @@ async function findIssues(conn: SqlConnection, file: ReadFile, found: PlainRow, 
         .map((c) => columnMissing(source, c, fileColumns, source.csv.header ? suggestName(c.name, fileColumns) : null));
     if (Number(found.n) === 0) return [fileEmpty(source, true), ...issues];
     const wanted = present.map((c, i) => ({ column: c, raw: raw(c), bad: found[`bad_${i}`] === true, missing: !c.nullable && found[`null_${i}`] === true }));
-    if (!wanted.some((w) => w.bad || w.missing)) return [...issues, ...(await episodeOrder(conn, file, present, raw))];
+    if (!wanted.some((w) => w.bad || w.missing)) return [...issues, ...(await episodeOrder(conn, file, present, raw, Number(found.end_before_start ?? 0)))];
     const first = await firstRows(conn, file, wanted);
     const lineOffset = source.csv.header ? 1 : 0;
     for (const [i, w] of wanted.entries()) {
@@ -172,20 +175,28 @@ async function firstRows(conn: SqlConnection, file: ReadFile, wanted: { column: 
     return result;
 }
 
-/**
- * Episodes must not end before they start: a negative duration and an episode active nowhere would
- * count silently. Only for well-typed files: how many rows, and the first one's line (one more read).
- */
-async function episodeOrder(conn: SqlConnection, file: ReadFile, present: ColumnIR[], raw: (c: ColumnIR) => string): Promise<DataIssue[]> {
-    const shape = file.source.shape;
-    if (shape.kind !== 'episodes') return [];
+/** The typed start and end columns of an episodes source, when both are dates read from the file. */
+function episodeColumns(source: SourceIR, present: ColumnIR[]): { start: ColumnIR; end: ColumnIR } | null {
+    const shape = source.shape;
+    if (shape.kind !== 'episodes') return null;
     const start = present.find((c) => c.name === shape.start);
     const end = present.find((c) => c.name === shape.end);
-    if (!start || !end || start.type !== 'date' || end.type !== 'date') return [];
+    return start && end && start.type === 'date' && end.type === 'date' ? { start, end } : null;
+}
+
+/**
+ * Episodes must not end before they start: a negative duration and an episode active nowhere would
+ * count silently. Only for well-typed files; `count` comes from the checks' scan of the table, so a
+ * good file is not read again. Only when there are such rows, one more read names the first one's line
+ * (the table has no row numbers: native DuckDB loads in parallel).
+ */
+async function episodeOrder(conn: SqlConnection, file: ReadFile, present: ColumnIR[], raw: (c: ColumnIR) => string, count: number): Promise<DataIssue[]> {
+    const columns = episodeColumns(file.source, present);
+    if (!columns || count === 0) return [];
+    const { start, end } = columns;
     const row = quoteIdent('__monitor_row');
-    const [found] = await conn.query(`SELECT count(*) AS n, min(${row}) AS first FROM (SELECT row_number() OVER () AS ${row}, `
+    const [found] = await conn.query(`SELECT min(${row}) AS first FROM (SELECT row_number() OVER () AS ${row}, `
         + `${typedSql(raw(start), start, file.source)} AS s, ${typedSql(raw(end), end, file.source)} AS e `
         + `FROM ${readCsvSql(file.fileName, file.source, file.columns)}) WHERE e < s`);
-    const count = Number(found.n);
-    return count > 0 ? [endBeforeStart(file.source, end, count, Number(found.first), file.source.csv.header ? 1 : 0)] : [];
+    return [endBeforeStart(file.source, end, count, Number(found.first), file.source.csv.header ? 1 : 0)];
 }

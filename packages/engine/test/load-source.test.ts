@@ -1,6 +1,8 @@
-import type { Engine } from '../src/engine-types.js';
+import type { Engine, SqlConnection } from '../src/engine-types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../src/create-node-engine.js';
+import { loadSource } from '../src/load-source.js';
+import { createNodeConnection } from '../src/node-connection.js';
 import { col, source } from './helpers/program.js';
 import type { SourceIR } from '@monitor/ir';
 
@@ -20,6 +22,27 @@ describe('the data stage', () => {
             { datum: '2024-02-29', wijk: 'Noord', bedrag: 1.5, aantal: 3, actief: true },
             { datum: '2024-03-01', wijk: 'Zuid', bedrag: null, aantal: null, actief: false },
         ]);
+    });
+    it('reads a good episodes file in full once; only with episodes that end before they start once more, for the first line', async () => {
+        // The engine's own connection on a fresh DuckDB-WASM, recording every statement it is sent.
+        const conn = await createNodeConnection();
+        const sent: string[] = [];
+        const recording: SqlConnection = { ...conn, query: (sql) => { sent.push(sql); return conn.query(sql); } };
+        const ep = source('ep', { kind: 'episodes', start: 'begin', end: 'eind', key: null }, [col('begin', 'date'), col('eind', 'date', true)]);
+        const bytes = (text: string) => new TextEncoder().encode(text);
+        // The header's DESCRIBE reads a sample; every other read_csv reads the whole file.
+        const fullReads = () => sent.filter((sql) => sql.includes('read_csv(') && !sql.includes('DESCRIBE')).length;
+        try {
+            expect(await loadSource(recording, ep, bytes('begin,eind\n2024-01-01,2024-02-01\n2024-03-01,\n'), 'ep.csv')).toEqual([]);
+            expect(fullReads()).toBe(1);
+            expect(await recording.query('SELECT count(*) AS n FROM src_ep')).toEqual([{ n: 2 }]);
+            sent.length = 0;
+            const issues = await loadSource(recording, ep, bytes('begin,eind\n2024-01-01,2024-02-01\n2024-03-01,2024-02-01\n2024-04-01,2024-01-01\n'), 'ep.csv');
+            expect(issues.map((i) => [i.code, i.message])).toEqual([['data-end-before-start', expect.stringMatching(/^2 episode\(s\) .*data row 2 \(line 3\)/)]]);
+            expect(fullReads()).toBe(2);
+        } finally {
+            await conn.close();
+        }
     });
     it('names a missing column, lists the file columns and suggests the closest one', async () => {
         const issues = await load(zorg, 'datum,Wijken,bedrag,aantal,actief\n2024-01-01,Noord,1,1,1\n');
