@@ -3,76 +3,34 @@
  * installed with `--install-extension`, a temp copy of examples/jeugd is opened in headless Chromium,
  * and the UI itself is checked: squiggle and Problems entry for a broken line, completion of a real
  * CSV column, hover with the latest value (also after "New Monitor File" opened an untitled document,
- * which used to crash the server), the preview's chart and its live update after an edit, a Preview
- * lens that scrolls the preview to its indicator, and a window reload that keeps the preview.
- * Screenshots go to test-output/e2e-vscode-*.png.
+ * which used to crash the server), the quick fix of the broken line, the preview's chart with its key
+ * and its live update after an edit, a Preview lens and an overview chip that scroll the preview to an
+ * indicator (its title below the sticky strip), the preview in Dutch with `monitor.language: nl`, and
+ * a window reload that keeps the preview. Screenshots go to test-output/e2e-vscode-*.png; the cropped
+ * ones of the extension's README to test-output/readme-*.png, and with
+ * `MONITOR_E2E_SCREENSHOTS=packages/extension/images/screenshots` over the committed ones.
  * Needs scripts/install-code-server.sh and /usr/bin/chromium (`.ci/run` installs both).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packageExtension } from '../packages/extension/scripts/package.mjs';
 import { CHROMIUM, codeServerTools, installExtension, startWorkbench, type Workbench } from './code-server.js';
 import { testOutput } from './example-program.js';
 import { requireTool } from './require-tool.js';
+import { goTo, hoverVerblijf, lineCol, MOD, palette, previewFrame, readmeShot, undoUntil } from './vscode-ui.js';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '../examples/jeugd');
 const tools = codeServerTools();
 const run = requireTool('code-server (scripts/install-code-server.sh)', tools !== undefined) && requireTool('chromium', fs.existsSync(CHROMIUM));
-const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-/** 1-based line and column of `needle` plus `shift` characters. */
-function lineCol(text: string, needle: string, shift = 0): { line: number; column: number } {
-    const at = text.indexOf(needle);
-    if (at < 0) throw new Error(`'${needle}' not in the example`);
-    const before = text.slice(0, at + shift);
-    return { line: before.split('\n').length, column: at + shift - before.lastIndexOf('\n') };
-}
-
-/** Runs a command from the command palette by its title. */
-async function palette(page: Page, title: string): Promise<void> {
-    await page.keyboard.press(`${MOD}+Shift+P`);
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await page.keyboard.type(title);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-}
-
-/** Undoes edits until `visible` shows (typing may take more than one undo step). */
-async function undoUntil(page: Page, visible: Locator): Promise<void> {
-    for (let i = 0; i < 6 && !(await visible.isVisible()); i++) {
-        await page.keyboard.press(`${MOD}+Z`);
-        await visible.waitFor({ timeout: 1_000 }).catch(() => undefined);
-    }
-    await visible.waitFor({ timeout: 5_000 });
-}
-
-/**
- * Moves the cursor with "Go to Line/Column", and waits until the status bar shows it there (on a busy
- * machine keys typed before the quick input or the editor is ready would land elsewhere).
- */
-async function goTo(page: Page, at: { line: number; column: number }): Promise<void> {
-    const input = page.locator('.quick-input-widget input');
-    // Right after a webview had focus the first key press may not reach the workbench: press again.
-    for (let i = 0; i < 3 && !(await input.isVisible()); i++) {
-        await page.keyboard.press(`${MOD}+G`);
-        await input.waitFor({ timeout: 5_000 }).catch(() => undefined);
-    }
-    await input.waitFor();
-    await input.fill(`:${at.line}:${at.column}`); // the quick input of Go to Line starts with ":"
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-    await page.locator('.statusbar-item', { hasText: `Ln ${at.line}, Col ${at.column}` }).first().waitFor({ timeout: 10_000 });
-}
-
 describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
     let scratch: string;
     let bench: Workbench;
     let page: Page;
     let text: string;
+    let workspace: string;
     const consoleLines: string[] = [];
 
     beforeAll(async () => {
@@ -81,7 +39,7 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         const installed = installExtension(tools!, scratch, vsix);
         expect(installed).toMatch(/monitor-0\.1\.0\.vsix' was successfully installed/);
         expect(fs.readdirSync(path.join(scratch, 'e'))).toContain('monitor-as-code.monitor-0.1.0');
-        const workspace = path.join(scratch, 'jeugd');
+        workspace = path.join(scratch, 'jeugd');
         fs.cpSync(EXAMPLE, workspace, { recursive: true });
         text = fs.readFileSync(path.join(workspace, 'jeugd.monitor'), 'utf8');
         bench = await startWorkbench(tools!, scratch, workspace);
@@ -110,6 +68,18 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         await goTo(page, lineCol(text, 'voorziening = "verblijf"', 'voorziening'.length));
         await page.keyboard.press('Backspace');
         await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+        // The quick fix offers the column of the data file (the cursor is on the broken name).
+        await page.keyboard.press(`${MOD}+.`);
+        const fixRow = page.locator('.monaco-list-row', { hasText: "Change to 'voorziening'" });
+        const fix = page.locator('.action-widget').filter({ has: fixRow }).first();
+        try {
+            await fix.waitFor({ timeout: 15_000 });
+            await readmeShot(page, 'quick-fix', [fix, page.locator('.monaco-editor .view-line', { hasText: 'indicator residentieel {' })], 16);
+        } finally {
+            await page.screenshot({ path: testOutput('e2e-vscode-quick-fix.png') });
+            await page.keyboard.press('Escape');
+        }
+        await fix.waitFor({ state: 'hidden', timeout: 5_000 });
         await page.keyboard.press(`${MOD}+Shift+M`);
         const entry = page.locator('.markers-panel .monaco-list-row', { hasText: 'voorzienin' }).first();
         await entry.waitFor({ timeout: 15_000 });
@@ -119,6 +89,9 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         await page.screenshot({ path: testOutput('e2e-vscode-problems.png') });
         await page.keyboard.press(`${MOD}+Z`);
         await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
+        // The panel would take half the height the preview needs later.
+        await page.keyboard.press(`${MOD}+J`); // View: Toggle Panel Visibility
+        await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: 10_000 });
     }, 60_000);
 
     test('completion in a columns block offers a column of the real CSV file', async () => {
@@ -128,17 +101,23 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         await page.keyboard.type('produ');
         await page.keyboard.press(`${MOD}+Space`);
         const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'productcategorie' }).first();
-        await row.waitFor({ timeout: 20_000 });
-        await page.screenshot({ path: testOutput('e2e-vscode-completion.png') });
-        expect(await row.innerText()).toContain('productcategorie');
-        await page.keyboard.press('Escape');
-        await undoUntil(page, page.locator('.monaco-editor .view-line', { hasText: 'productcategorie text' }));
+        try {
+            await row.waitFor({ timeout: 20_000 });
+            await page.screenshot({ path: testOutput('e2e-vscode-completion.png') });
+            expect(await row.innerText()).toContain('productcategorie');
+            await readmeShot(page, 'completion', [page.locator('.suggest-widget'), page.locator('.monaco-editor .view-line', { hasText: 'source trajecten from' })]);
+        } finally {
+            // Leave the file as it was for the tests after this one.
+            await page.keyboard.press('Escape');
+            await undoUntil(page, page.locator('.monaco-editor .view-line', { hasText: 'productcategorie text' }));
+        }
     }, 60_000);
 
     test('hover over an indicator shows its latest value and status', async () => {
         const hover = await hoverVerblijf(page, text);
         await page.screenshot({ path: testOutput('e2e-vscode-hover.png') });
-        expect(hover).toMatch(/^latest: [\d.,]+ per 1\.000 jongeren \(\d{4}-Q\d\) · (on track|within tolerance|off track)$/m);
+        await readmeShot(page, 'hover', [hover, page.locator('.monaco-editor .view-line', { hasText: 'indicator verblijf {' })]);
+        expect(await hover.innerText()).toMatch(/^latest: [\d.,]+ per 1\.000 jongeren \(\d{4}-Q\d\) · (on track|within tolerance|off track)$/m);
     }, 90_000);
 
     test('after "New Monitor File" (an untitled document) the server still answers hover in jeugd.monitor', async () => {
@@ -150,7 +129,7 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         await new Promise(resolve => setTimeout(resolve, 3_000));
         await page.screenshot({ path: testOutput('e2e-vscode-untitled.png') });
         await page.getByRole('tab', { name: /^jeugd\.monitor/ }).first().click();
-        expect(await hoverVerblijf(page, text)).toMatch(/^latest: [\d.,]+ per 1\.000 jongeren/m);
+        expect(await (await hoverVerblijf(page, text)).innerText()).toMatch(/^latest: [\d.,]+ per 1\.000 jongeren/m);
         // Close the untitled editor without saving (its tab is named after its first line).
         const untitled = page.getByRole('tab', { name: /Untitled-1|What this monitor follows/ }).first();
         await untitled.click();
@@ -192,7 +171,23 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         const before = await targetLine.getAttribute('d');
         expect(before).toMatch(/^M[\d.,-]+L/);
         expect(await card.locator('.badge').textContent()).toBe('on track');
+        // The key under the chart names what it draws, and stands inside the webview.
+        const key = card.locator('.key_labels_marks text');
+        await key.filter({ hasText: 'target trajectory' }).waitFor({ state: 'visible', timeout: 10_000 });
+        const labels = await key.allTextContents();
+        expect(labels).toEqual(expect.arrayContaining(['value (per 1.000 jongeren)', 'on track', 'target trajectory', 'tolerance ±5%', 'provisional', 'notes']));
+        // Not clipped: every label inside the chart's SVG and the webview's width.
+        const webview = (await page.locator('iframe.webview').first().boundingBox())!;
+        const svg = (await card.locator('.chart svg').first().boundingBox())!;
+        for (const label of await key.all()) {
+            const box = (await label.boundingBox())!;
+            const name = await label.textContent() ?? '';
+            expect(box.x + box.width, name).toBeLessThanOrEqual(Math.min(svg.x + svg.width, webview.x + webview.width));
+            expect(box.y + box.height, name).toBeLessThanOrEqual(svg.y + svg.height);
+            expect(box.y, name).toBeGreaterThanOrEqual(svg.y);
+        }
         await page.screenshot({ path: testOutput('e2e-vscode-preview-chart.png') });
+        await readmeShot(page, 'preview', [frame.locator('nav.overview'), card], 0);
         // A mark in the page's window: a reload would lose it.
         await frame.evaluate(() => { (window as unknown as { __e2eMark: string }).__e2eMark = 'kept'; });
         // `2026-Q4 -15%` → `2026-Q4 -40%` in the target of verblijf.
@@ -243,7 +238,53 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         await page.screenshot({ path: testOutput('e2e-vscode-preview-lens.png') });
     }, 90_000);
 
-    test('a window reload keeps the preview (webview serializer)', async () => {
+    test('a chip in the overview strip scrolls its card into view with the title below the sticky strip', async () => {
+        const frame = await previewFrame(page);
+        // Up (the lens left netto_instroom, the last card, at the top), then down again.
+        for (const name of ['aandeel_pleegzorg', 'uitstroom_verblijf']) {
+            await frame.locator(`.overview [data-key="overview-${name}"]`).click();
+            const spot = await frame.waitForFunction(id => {
+                const title = document.querySelector(`#indicator-${id} h2`)!.getBoundingClientRect();
+                const strip = document.querySelector('nav.overview')!.getBoundingClientRect();
+                // The title's centre shows the title itself, not the strip drawn over it.
+                const seen = document.elementFromPoint(title.left + Math.min(40, title.width / 2), title.top + title.height / 2)?.closest('h2');
+                const inView = title.top >= strip.bottom && title.bottom <= window.innerHeight;
+                return inView && seen?.closest('section')?.id === `indicator-${id}` ? { title: title.top, strip: strip.bottom, height: window.innerHeight } : null;
+            }, name, { timeout: 10_000 }).catch(async (error: unknown) => {
+                await page.screenshot({ path: testOutput('e2e-vscode-preview-chip.png') });
+                throw error;
+            });
+            const { title, strip, height } = await spot.jsonValue() as { title: number; strip: number; height: number };
+            expect(title).toBeGreaterThanOrEqual(strip);
+            expect(title).toBeLessThan(height);
+            await page.screenshot({ path: testOutput(`e2e-vscode-preview-chip-${name}.png`) });
+        }
+    }, 60_000);
+
+    test('with monitor.language nl the preview is in Dutch: the key, the statuses and the controls', async () => {
+        fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+        fs.writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({ 'monitor.language': 'nl' }));
+        const frame = await previewFrame(page);
+        await frame.locator('#indicator-verblijf .key_labels_marks text', { hasText: 'doelpad' }).waitFor({ state: 'visible', timeout: 60_000 })
+            .finally(() => page.screenshot({ path: testOutput('e2e-vscode-preview-nl.png') }));
+        const shown = await frame.evaluate(() => ({
+            lang: document.documentElement.lang,
+            html: document.body.innerText,
+            svg: [...document.querySelectorAll('svg text')].map(t => t.textContent ?? '').join('\n'),
+            key: [...document.querySelectorAll('#indicator-verblijf .key_labels_marks text')].map(t => t.textContent ?? ''),
+            badge: document.querySelector('#indicator-verblijf .badge')?.textContent,
+        }));
+        expect(shown.lang).toBe('nl');
+        expect(shown.key).toEqual(expect.arrayContaining(['waarde (per 1.000 jongeren)', 'op koers', 'doelpad', 'marge ±5%', 'voorlopig', 'notities']));
+        expect(shown.badge).toBe('op koers');
+        expect(shown.html).toContain('Tabel');
+        expect(shown.html).toContain('Uitsplitsing');
+        const english = /\b(on track|off track|within tolerance|no target|no data|Table|Chart|Export|Breakdown|Total|Overview|provisional|hidden|target|tolerance|value|note|vs)\b/i;
+        expect(shown.html).not.toMatch(english);
+        expect(shown.svg).not.toMatch(english);
+    }, 90_000);
+
+    test('a window reload keeps the preview (webview serializer), in Dutch', async () => {
         await page.reload();
         await page.locator('.monaco-workbench').waitFor({ timeout: 45_000 });
         await page.getByRole('tab', { name: /Preview: jeugd\.monitor/ }).waitFor({ timeout: 60_000 });
@@ -251,41 +292,10 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
             // The restored page starts DuckDB-WASM again while the extension host and the server restart.
             const frame = await previewFrame(page, 180_000);
             await frame.locator('#indicator-verblijf .actual_points_marks path').nth(20).waitFor({ state: 'attached', timeout: 60_000 });
+            // Still in the language of the setting.
+            await frame.locator('#indicator-verblijf .key_labels_marks text', { hasText: 'doelpad' }).waitFor({ state: 'visible', timeout: 30_000 });
         } finally {
             await page.screenshot({ path: testOutput('e2e-vscode-preview-reloaded.png') });
         }
     }, 300_000);
 });
-
-/** Hovers the name of indicator verblijf until the hover shows a computed value; returns the hover's text. */
-async function hoverVerblijf(page: Page, text: string): Promise<string> {
-    await goTo(page, lineCol(text, 'indicator verblijf', 'indicator '.length));
-    const name = page.locator('.monaco-editor .view-line', { hasText: 'indicator verblijf {' }).locator('span > span', { hasText: /^verblijf$/ });
-    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /latest: \d/ });
-    // The value is computed in the background (DuckDB-WASM): hover again until it is there, and is the
-    // current one (after an edit the last good value shows first, marked, until the analysis is done).
-    const fresh = async () => (await hover.isVisible()) && !(await hover.innerText()).includes('last good result');
-    const deadline = Date.now() + 60_000;
-    while (!(await fresh()) && Date.now() < deadline) {
-        await page.mouse.move(5, 5);
-        await name.hover();
-        await hover.waitFor({ timeout: 3_000 }).catch(() => undefined);
-    }
-    return hover.innerText();
-}
-
-/** The frame of the preview page (inside the webview's own iframe), once its first card exists. */
-async function previewFrame(page: Page, timeoutMs = 90_000): Promise<Frame> {
-    // DuckDB-WASM starts inside the webview first: on a busy 2-core machine that can take a while.
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-        for (const frame of page.frames()) {
-            if (frame === page.mainFrame()) continue;
-            const found = await frame.locator('#indicator-verblijf').count().catch(() => 0);
-            if (found > 0) return frame;
-        }
-        await new Promise(resolve => setTimeout(resolve, 500));
-    }
-    const seen = await Promise.all(page.frames().map(async f => `${f.url().split('?')[0]}: ${(await f.locator('body').innerText().catch(() => '?')).slice(0, 300)}`));
-    throw new Error(`No preview frame with #indicator-verblijf; frames:\n${seen.join('\n')}`);
-}

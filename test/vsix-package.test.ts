@@ -49,3 +49,18 @@ test('the manifest carries the licence, the repository and the marketplace metad
     expect(pkg.repository.url).toContain('github.com');
     expect(fs.readFileSync(path.join(import.meta.dirname, '../LICENSE'), 'utf8')).toMatch(/^EUROPEAN UNION PUBLIC LICENCE v\. 1\.2/);
 });
+
+test('the readme shows the screenshots of the end-to-end test from the repository, each small', () => {
+    const readme = execFileSync('unzip', ['-p', vsix, 'extension/readme.md'], { encoding: 'utf8' });
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map(m => m[1]);
+    expect(images.length).toBeGreaterThanOrEqual(4);
+    const base = 'https://github.com/monitor-as-code/monitor-as-code/raw/HEAD/packages/extension/';
+    for (const url of images) {
+        expect(url.startsWith(base), url).toBe(true);
+        const file = path.join(import.meta.dirname, '../packages/extension', url.slice(base.length));
+        expect(fs.existsSync(file), file).toBe(true);
+        expect(fs.statSync(file).size, file).toBeLessThanOrEqual(150 * 1024);
+    }
+    // Not in the VSIX itself: the Marketplace loads them from the repository.
+    expect(files.filter(f => f.includes('screenshots/'))).toEqual([]);
+});

@@ -19,6 +19,17 @@ const STATIC = ['package.json', 'package.nls.json', 'package.nls.nl.json', 'READ
     'language-configuration.json', 'syntaxes', 'snippets', 'walkthrough', 'images', 'l10n'];
 
 /**
+ * vsce makes the README's relative links absolute against the repository's root, but the README is in
+ * `repository.directory` (packages/extension): its screenshots are `images/screenshots/*.png` there.
+ */
+function baseUrls(repository) {
+    const project = /github\.com[/:]([^/]+\/[^/]+?)(\.git)?$/.exec(repository.url)?.[1];
+    if (!project) throw new Error(`package.json: repository.url is not a GitHub repository: ${repository.url}`);
+    const dir = repository.directory ? `/${repository.directory}` : '';
+    return ['--baseContentUrl', `https://github.com/${project}/blob/HEAD${dir}`, '--baseImagesUrl', `https://github.com/${project}/raw/HEAD${dir}`];
+}
+
+/**
  * Builds and packs the extension; returns the VSIX path and its size in bytes. `preRelease` marks
  * it as a pre-release (an odd minor version by the scheme in packages/extension/CHANGELOG.md).
  */
@@ -29,10 +40,10 @@ export async function packageExtension({ outDir = path.join(ROOT, 'dist'), preRe
         // The one licence text of the repository (EUPL-1.2); vsce ships it as LICENSE.txt.
         fs.copyFileSync(path.join(ROOT, 'LICENSE'), path.join(stage, 'LICENSE'));
         await buildExtension({ out: path.join(stage, 'dist'), media: path.join(stage, 'media') });
-        const { version } = JSON.parse(fs.readFileSync(path.join(EXT, 'package.json'), 'utf8'));
+        const { version, repository } = JSON.parse(fs.readFileSync(path.join(EXT, 'package.json'), 'utf8'));
         fs.mkdirSync(outDir, { recursive: true });
         const vsix = path.join(outDir, `monitor-${version}.vsix`);
-        execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', ...(preRelease ? ['--pre-release'] : []), '--out', vsix], {
+        execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', ...(preRelease ? ['--pre-release'] : []), ...baseUrls(repository), '--out', vsix], {
             cwd: stage, stdio: ['ignore', 'pipe', 'inherit'],
         });
         return { vsix, bytes: fs.statSync(vsix).size };
