@@ -72,7 +72,7 @@ beforeAll(async () => {
 afterAll(async () => { await engine?.close(); });
 
 async function published(program: ProgramIR, secret: string | null): Promise<Map<string, number | null>> {
-    const rows: ResultRow[] = applyDisclosure(program, await executePlan(engine, planIndicators(program), { cellKeySecret: secret }));
+    const rows: ResultRow[] = await applyDisclosure(program, await executePlan(engine, planIndicators(program), { cellKeySecret: secret }));
     return new Map(rows.map((r) => [r.indicator, r.value]));
 }
 
