@@ -62,8 +62,9 @@ function bounds(solver: LinearSolver, family: Family, index: Map<Atom, number>, 
     for (const sense of ['Minimize', 'Maximize'] as const) {
         const result = solver.solve(lp(family, index, target, sense), { output_flag: false });
         if (result.Status === 'Unbounded') { found.push(Infinity); continue; }
-        // The relations hold on the raw counts, so the programme is feasible; any other status is a solver failure.
-        if (result.Status !== 'Optimal') throw new Error(`disclosure control: the solver answered ${result.Status}`);
+        // The relations hold on the raw counts, so the programme is feasible; any other answer is a solver
+        // failure, taken as "not protected" (fail closed: one more count is hidden, never one shown too many).
+        if (result.Status !== 'Optimal') return { low: 0, high: 0, givenBy: [] };
         found.push(result.ObjectiveValue);
         for (const [name, column] of Object.entries(result.Columns)) {
             const a = byName.get(name);
