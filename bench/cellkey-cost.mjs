@@ -119,10 +119,10 @@ for (const file of examples()) {
     const on = withPrivacy({ ...own, perturb: perturb(D) });
     const bare = withPrivacy({ minimum: 0, round: 1, perturb: perturb(D) });
     const raw = await executePlan(engine, planIndicators(on), { cellKeySecret: SECRET });
-    const noise = pairs(program, raw, applyDisclosure(bare, raw));
-    const offPairs = pairs(program, raw, applyDisclosure(withPrivacy(own), raw));
-    const onPairs = pairs(program, raw, applyDisclosure(on, raw));
-    const add = nonAdditive(program, raw, applyDisclosure(bare, raw));
+    const noise = pairs(program, raw, await applyDisclosure(bare, raw));
+    const offPairs = pairs(program, raw, await applyDisclosure(withPrivacy(own), raw));
+    const onPairs = pairs(program, raw, await applyDisclosure(on, raw));
+    const add = nonAdditive(program, raw, await applyDisclosure(bare, raw));
     await engine.close();
     lines.push(`| ${path.basename(file)} | ${noise.length} | ${mad(noise).toFixed(2)} | ${mad(offPairs).toFixed(2)} (${offPairs.length} shown) | ${mad(onPairs).toFixed(2)} (${onPairs.length} shown) | ${add.off} of ${add.checked} |`);
     all = { n: all.n + noise.length, noise: all.noise + mad(noise) * noise.length, off: all.off + mad(offPairs) * offPairs.length, on: all.on + mad(onPairs) * onPairs.length, offN: (all.offN ?? 0) + offPairs.length, onN: (all.onN ?? 0) + onPairs.length };

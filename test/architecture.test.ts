@@ -13,7 +13,7 @@ const ALLOWED: Record<string, string[]> = {
     ir: [],
     language: ['langium', 'langium/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-types', '@monitor/ir'],
     compiler: ['@monitor/ir'],
-    engine: ['@monitor/ir', '@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*', '@duckdb/node-api', 'node:*', 'apache-arrow', 'hyparquet', 'hyparquet-compressors/*', 'fzstd', 'pg'],
+    engine: ['@monitor/ir', '@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*', '@duckdb/node-api', 'node:*', 'apache-arrow', 'hyparquet', 'hyparquet-compressors/*', 'fzstd', 'pg', 'highs'],
     // The audit is a second implementation of disclosure control's promise, from the reader's side:
     // it sees the IR and the published rows only, never the engine's suppression code.
     audit: ['@monitor/ir', 'highs'],

@@ -1,7 +1,7 @@
 /**
  * `monitor audit` — the reader's view — on the attack fixtures of issue 14 and on every example,
- * through the built CLI. Attacks the engine stops (1, 2, 3a, the flag sums of 5, 7) give no finding;
- * those it does not stop (4, the max of 5 and the references of 6 over an undeclared snapshot of
+ * through the built CLI. Attacks the engine stops (1, 2, 3, 4, the flag sums of 5, 7, the interval of 11)
+ * give no finding; those it does not stop (the max of 5 and the references of 6 over an undeclared snapshot of
  * people, 9 over an undeclared count column) are found, which shows the audit can fail. 3b (stock/flow)
  * and 10 (the threshold sweep) are outside its model (packages/audit/README.md); 8 is refused before
  * anything is published. When the engine's rules stop another leak, its expectation here flips.
@@ -34,16 +34,14 @@ describe('monitor audit on the attacks of issue 14 (today\'s engine)', () => {
         expect(code).toBe(1);
         expect(result.inconsistent).toEqual([]);
     });
-    test('1, 2, 3a stopped: no hidden cell follows from a margin, the rows outside a where, or the year', () => {
+    test('1, 2, 3, 11 stopped: no hidden cell follows from a margin, the rows outside a where, the year or the stock/flow identity, nor is bounded too narrowly', () => {
         expect(of(result, 'aanval_marge')).toEqual([]);
         expect(of(result, 'aanval_buiten_where')).toEqual([]);
         expect(of(result, 'aanval_perioden')).toEqual([]);
+        expect(of(result, 'aanval_interval')).toEqual([]);
     });
-    test('4: the expression and the focus indicator', () => {
-        expect(of(result, 'aanval_expressies')).toEqual([
-            ['derivable', 'per_wijk 2024 wijk=A', 3],
-            ['below-minimum', 'verschil 2024 (a difference of nested counts)', null],
-        ]);
+    test('4 stopped: the expression and the focus indicator give nothing away', () => {
+        expect(of(result, 'aanval_expressies')).toEqual([]);
     });
     test('5: the flag sum and average are stopped; the max of one person in an undeclared snapshot is found', () => {
         expect(of(result, 'aanval_aggregaten').map(([k, s]) => [k, s])).toEqual([['single-value', 'leeftijd_p7']]);
@@ -87,9 +85,9 @@ describe('monitor audit on the examples (today\'s engine)', () => {
     });
 
     test('speaks Dutch', () => {
-        const run = monitor(['audit', '--lang', 'nl', path.join(ROOT, 'test/fixtures/privacy-attacks/04-expressions-and-focus')]);
+        const run = monitor(['audit', '--lang', 'nl', path.join(ROOT, 'test/fixtures/privacy-attacks/05-non-count-aggregates/attack.monitor')]);
         expect(run.code).toBe(1);
-        expect(run.stdout).toContain('volgt precies uit');
+        expect(run.stdout).toContain('dat is de waarde van één persoon');
         expect(run.stdout).toContain('lek(ken) gevonden');
     }, 120_000);
 });

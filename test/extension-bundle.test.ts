@@ -46,11 +46,11 @@ describe('bundled language server of the extension', () => {
         for (const dir of [build, work]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    test('the bundle holds the client, the server and its worker, the DuckDB wasm once in media/, and no vscode module', () => {
+    test('the bundle holds the client, the server and its worker, the DuckDB and HiGHS wasm once in media/, and no vscode module', () => {
         const files = fs.readdirSync(out).sort();
         expect(files).toEqual(['analysis-worker.js', 'extension.cjs', 'server.cjs']);
-        // One copy of DuckDB-WASM, in media/, for the webview and the server's worker alike.
-        expect(fs.readdirSync(path.join(build, 'media'))).toEqual(['duckdb-eh.wasm']);
+        // One copy of DuckDB-WASM and of HiGHS, in media/, for the webview and the server's worker alike.
+        expect(fs.readdirSync(path.join(build, 'media')).sort()).toEqual(['duckdb-eh.wasm', 'highs.wasm']);
         const client = fs.readFileSync(path.join(out, 'extension.cjs'), 'utf8');
         expect(client).toContain('require("vscode")');
         expect(fs.readFileSync(path.join(out, 'server.cjs'), 'utf8')).not.toContain('require("vscode")');

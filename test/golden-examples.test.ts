@@ -46,7 +46,7 @@ describe.each(exampleMonitors())('golden files of %s', (file) => {
         // The same IR in PostgreSQL's dialect (test/postgres-examples.test.ts runs it on a real server).
         const pg = planIndicators(program, { dialect: POSTGRES });
         expectGolden(golden('postgres.sql'), pg.indicators.map((ip) => explainSql(pg, ip.indicator)).join('\n\n') + '\n');
-        const safe = assessTargets(program, applyDisclosure(program, rows)).map(flattenRow);
+        const safe = assessTargets(program, await applyDisclosure(program, rows)).map(flattenRow);
         // One row per line: readable in a diff, and much smaller than pretty-printed JSON.
         expectGolden(golden('rows.json'), `[\n${safe.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
     });

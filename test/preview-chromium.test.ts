@@ -236,8 +236,12 @@ describe.runIf(run)('the preview in headless Chromium', () => {
         expect(await preview.page.locator('#indicator-verblijf .actual_points_marks path').count()).toBeGreaterThan(20);
     });
 
-    for (const file of exampleMonitors()) {
-        test(`the rows of ${path.basename(file)} in the preview equal those of monitor run`, async () => {
+    // The attacks that only the solver's pass stops (HiGHS, loaded in the webview under its CSP): the
+    // preview must hide what monitor run hides, so an indicator's rows are the same in both.
+    const solved = ['03-periods-and-grains', '04-expressions-and-focus', '11-interval'].map(d => path.join(import.meta.dirname, 'fixtures/privacy-attacks', d, 'attack.monitor'));
+    for (const file of [...exampleMonitors(), ...solved]) {
+        const name = file.endsWith('attack.monitor') ? path.basename(path.dirname(file)) : path.basename(file);
+        test(`the rows of ${name} in the preview equal those of monitor run`, async () => {
             const example = await exampleProgram(file);
             const rendered = (await preview.posted()).filter(m => m.type === 'rendered').length;
             await preview.send(update(example));

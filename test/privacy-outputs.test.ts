@@ -69,7 +69,7 @@ describe('no hidden value in any output path', () => {
             const file = path.join(dir, c.file);
             const program = await programOf(file);
             const { rows } = await rawRows(program);
-            runs.set(c.name, { secrets: secrets(rows, applyDisclosure(program, rows), c.indicators), file, uri: '', text: fs.readFileSync(file, 'utf8') });
+            runs.set(c.name, { secrets: secrets(rows, await applyDisclosure(program, rows), c.indicators), file, uri: '', text: fs.readFileSync(file, 'utf8') });
         }
         client = await startLspClient({ root: tmp, trusted: true, locale: 'en' });
     }, 300_000);

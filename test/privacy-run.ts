@@ -41,7 +41,7 @@ export async function runMonitor(text: string, data: Record<string, string>, edi
             if (issues.some((i) => i.severity === 'error')) throw new Error(`${source.name}: ${issues[0].message}`);
         }
         const raw = await executePlan(engine, planIndicators(program));
-        return { program, raw, published: applyDisclosure(program, raw).map(flattenRow) };
+        return { program, raw, published: (await applyDisclosure(program, raw)).map(flattenRow) };
     } finally {
         await engine.close();
     }

@@ -39,7 +39,7 @@ const CSV = ['id,datum,wijk,bedrag', ...[...'A'.repeat(3), ...'B'.repeat(12), ..
 
 async function run(privacy: string, indicators = ''): Promise<{ program: ProgramIR; raw: ResultRow[]; rows: ResultRow[] }> {
     const { program, raw } = await runMonitor(monitorText(privacy, indicators), { aanvragen: CSV });
-    return { program, raw, rows: applyDisclosure(program, raw) };
+    return { program, raw, rows: await applyDisclosure(program, raw) };
 }
 
 const cell = (rows: ResultRow[], wijk: string) => rows.find(r => r.indicator === 'per_wijk' && r.dimensions.wijk === wijk)!;

@@ -30,11 +30,12 @@ const ALLOWED = [
     /^extension\/(syntaxes|snippets|walkthrough|images|l10n)\/[\w./-]+\.(json|code-snippets|md|svg|png)$/,
 ];
 
-test('holds no stray file and stays within 10 MB', () => {
+test('holds no stray file and stays within 12 MB', () => {
     expect(files.filter(f => !ALLOWED.some(re => re.test(f)))).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(['extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md', 'extension/dist/server.cjs']));
+    expect(files).toEqual(expect.arrayContaining(['extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md', 'extension/dist/server.cjs', 'extension/media/highs.wasm']));
     console.log(`VSIX: ${(bytes / 1048576).toFixed(1)} MB, ${files.length} files`);
-    expect(bytes).toBeLessThanOrEqual(10 * 1024 * 1024);
+    // DuckDB-WASM is most of it; HiGHS (disclosure control's solver, one copy in media/) adds about 1.2 MB.
+    expect(bytes).toBeLessThanOrEqual(12 * 1024 * 1024);
 });
 
 test('the manifest carries the licence, the repository and the marketplace metadata', () => {

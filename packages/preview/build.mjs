@@ -1,5 +1,6 @@
-// Bundles the preview webview into packages/extension/media/: preview.js, preview.css and the
-// DuckDB-WASM worker and .wasm it loads through blob URLs. `node packages/preview/build.mjs`.
+// Bundles the preview webview into packages/extension/media/: preview.js, preview.css, the
+// DuckDB-WASM worker and .wasm it loads through blob URLs, and highs.wasm (the solver of disclosure
+// control, fetched beside preview.js: main.ts locates it). `node packages/preview/build.mjs`.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,12 +29,15 @@ export async function buildPreview({ minify = true, out = MEDIA } = {}) {
         entryPoints: [path.join(here, 'src/main.ts')],
         outfile: path.join(out, 'preview.js'),
         bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify, sourcemap: false,
+        // HiGHS's loader imports Node modules only when it runs under Node: never in the webview.
+        external: ['node:*'],
         legalComments: 'none', logLevel: 'warning', plugins: [monitorSources(SOURCES, 'ARCHITECTURE.md and packages/preview/build.mjs')],
     });
     fs.copyFileSync(path.join(here, 'src/preview.css'), path.join(out, 'preview.css'));
     const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
     for (const f of ['duckdb-browser-eh.worker.js', 'duckdb-eh.wasm']) fs.copyFileSync(path.join(dist, f), path.join(out, f));
-    return ['preview.js', 'preview.css', 'duckdb-browser-eh.worker.js', 'duckdb-eh.wasm']
+    fs.copyFileSync(path.join(path.dirname(require.resolve('highs')), 'highs.wasm'), path.join(out, 'highs.wasm'));
+    return ['preview.js', 'preview.css', 'duckdb-browser-eh.worker.js', 'duckdb-eh.wasm', 'highs.wasm']
         .map(f => ({ file: path.join(out, f), bytes: fs.statSync(path.join(out, f)).size }));
 }
 

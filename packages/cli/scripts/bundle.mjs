@@ -4,7 +4,7 @@
 //   publish/dist/chunk-*.js          code shared by commands, loaded only by the commands that need it
 //   publish/dist/analysis-worker.js  the language server's worker thread (`monitor lsp`), beside its chunk
 //   publish/dist/duckdb-eh.wasm      DuckDB-WASM (the exception-handling build; Node ≥ 20 has it)
-//   publish/dist/highs.wasm          the HiGHS solver of `monitor audit`
+//   publish/dist/highs.wasm          the HiGHS solver of disclosure control and of `monitor audit`
 // ESM with code splitting: `monitor --version` loads a few kB, `monitor fmt` Langium but no DuckDB.
 // Native DuckDB (`@duckdb/node-api`) and resvg (`report --png`) stay external optional dependencies.
 //   node packages/cli/scripts/bundle.mjs [--no-minify]     then: npm pack packages/cli/publish

@@ -22,7 +22,7 @@ async function breakdownWarnings(engine: Engine, monitor: AnalysedMonitor, root:
     if ((await loadSources(engine, monitor, root)).some(d => d.severity === 'error')) return [];
     const plan = planIndicators(program, engine.dialect === 'postgres' ? { dialect: POSTGRES } : {});
     const raw = await executePlan(engine, plan);
-    const safe = applyDisclosure(program, raw);
+    const safe = await applyDisclosure(program, raw);
     return breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe }).map(i =>
         atSpan(monitor, i.span, i.severity, i.code, getLocale() === 'nl' ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}`));
 }

@@ -47,7 +47,7 @@ export async function computeOn(engine: Engine, monitor: AnalysedMonitor, root: 
         const plan = planIndicators(program, engine.dialect === 'postgres' ? { dialect: POSTGRES } : {});
         const raw = await executePlan(engine, plan, { cellKeySecret: secret });
         // Targets are judged on the disclosed values, so a status never reveals a hidden count.
-        const safe = assessTargets(program, applyDisclosure(program, raw));
+        const safe = assessTargets(program, await applyDisclosure(program, raw));
         // Breakdown values that come and go mid-series (a new district layout?): warnings that name
         // values and periods only, never a count, and no value with a hidden cell.
         for (const i of breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe })) diagnostics.push(issueAt(monitor, i));

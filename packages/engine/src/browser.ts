@@ -8,5 +8,6 @@ export { createEngine, OFFLINE_SETTINGS } from './create-engine.js';
 export { executePlan } from './execute-plan.js';
 export { assessTargets, desiredDirection, targetStatus, trajectory } from './targets.js';
 export { applyDisclosure, roundCount } from './disclosure.js';
+export { locateLinearSolver } from './lp-solver.js';
 export { fileMissing } from './data-issues.js';
 export { stripBom } from './load-source.js';

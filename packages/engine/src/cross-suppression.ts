@@ -15,9 +15,11 @@
  * leaked atom, a total only when no cell is left — the rule of the per-indicator pass.
  */
 import { grainFitsIn, parsePeriod, periodEnd, periodStart, periodsIn, type Grain, type IndicatorIR, type MeasureIR, type ProgramIR, type ResultRow } from '@monitor/ir';
+import { focusCell } from './focus-cell.js';
 import type { CountParts, Disclosed, Part } from './secondary-suppression.js';
 
-interface Atom {
+/** One published count: a measure (focus conditions taken out: focus-cell.ts), a period and a breakdown cell. */
+export interface Atom {
     key: string;
     /** The measure: all its periods and breakdowns are one system of relations. */
     component: string;
@@ -28,20 +30,21 @@ interface Atom {
     period: string;
     /** The breakdown cell; null for a residual (rows in no cell), which is never published. */
     dims: Record<string, string | null> | null;
+    /** The measure (without focus conditions); null for a residual. */
+    measure: MeasureIR | null;
+    /** Fails the minimum itself (not only hidden to protect another): a cell the system must protect. */
+    primary: boolean;
 }
 
-interface Relation {
+/** total = Σ cells, over atoms of one measure. */
+export interface Relation {
     total: Atom;
     cells: Atom[];
 }
 
 /** The measure as a key: everything but source positions. */
-function measureKey(m: MeasureIR): string {
+export function measureKey(m: MeasureIR): string {
     return JSON.stringify(m, (k, v: unknown) => (k === 'span' ? undefined : v));
-}
-
-function cellOf(row: ResultRow): string {
-    return JSON.stringify(Object.entries(row.dimensions).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The counted measures of an indicator, by part. */
@@ -56,7 +59,7 @@ function countedMeasures(indicator: IndicatorIR, parts: CountParts): [Part, Meas
 export type FailsMinimum = (raw: number) => boolean;
 
 /** A measure whose cells add up: a plain count or a sum (not distinct, stacking or transitions). */
-function additive(m: MeasureIR): boolean {
+export function additive(m: MeasureIR): boolean {
     return (m.aggregate === 'count' || m.aggregate === 'sum') && m.having === null && m.transition === null;
 }
 
@@ -73,7 +76,7 @@ function relation(total: Atom, cells: Atom[], isAdditive: boolean, atoms: Map<st
     const residual = total.raw - cells.reduce((sum, c) => sum + c.raw!, 0);
     if (residual <= 0) return { total, cells };
     const key = JSON.stringify(['rest', total.key, cells.map((c) => c.key).sort()]);
-    const rest = atoms.get(key) ?? { key, component: total.component, raw: residual, secret: fails(residual), rows: [], order: atoms.size, period: total.period, dims: null };
+    const rest = atoms.get(key) ?? { key, component: total.component, raw: residual, secret: fails(residual), primary: fails(residual), rows: [], order: atoms.size, period: total.period, dims: null, measure: null };
     atoms.set(key, rest);
     return { total, cells: [...cells, rest] };
 }
@@ -117,41 +120,45 @@ function linked(group: Atom[], m: MeasureIR, atoms: Map<string, Atom>, fails: Fa
     return out;
 }
 
-function cellOfDims(dims: Record<string, string | null>): string {
+export function cellOfDims(dims: Record<string, string | null>): string {
     return JSON.stringify(Object.entries(dims).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The atoms and relations of all actual rows of count indicators. */
-function collect(program: ProgramIR, perIndicator: Map<string, Disclosed[]>, partsOf: (i: IndicatorIR) => CountParts, fails: FailsMinimum) {
+export function collect(program: ProgramIR, perIndicator: Map<string, Disclosed[]>, partsOf: (i: IndicatorIR) => CountParts, fails: FailsMinimum) {
     const atoms = new Map<string, Atom>();
     const relations = new Map<string, Relation>();
     const byMeasure = new Map<string, { m: MeasureIR; atoms: Set<Atom> }>();
     for (const indicator of program.indicators) {
         const rows = perIndicator.get(indicator.name) ?? [];
-        for (const [part, m] of countedMeasures(indicator, partsOf(indicator))) {
+        for (const [part, counted] of countedMeasures(indicator, partsOf(indicator))) {
+            // A focus indicator (`where wijk = "B"`) publishes the cell wijk=B of the measure without it.
+            const { base: m, cell: focus } = focusCell(program, indicator, counted);
             const mk = measureKey(m);
-            const byPeriod = new Map<string, Atom[]>();
+            const byPeriod = new Map<string, { atom: Atom; total: boolean }[]>();
             const own = byMeasure.get(mk) ?? { m, atoms: new Set<Atom>() };
             byMeasure.set(mk, own);
             for (const d of rows) {
+                const dims = { ...focus, ...d.raw.dimensions };
                 // The raw value is part of the key: equal measures give equal counts, so this only keeps
                 // apart rows that are not the same count after all (hand-made rows, repeated periods).
-                const key = JSON.stringify([mk, d.raw.period, d.raw[part], cellOf(d.raw)]);
+                const key = JSON.stringify([mk, d.raw.period, d.raw[part], cellOfDims(dims)]);
                 let atom = atoms.get(key);
+                const raw = d.raw[part];
                 if (!atom) {
-                    atom = { key, component: mk, raw: d.raw[part], secret: false, rows: [], order: atoms.size, period: d.raw.period, dims: d.raw.dimensions };
+                    atom = { key, component: mk, raw, secret: false, primary: false, rows: [], order: atoms.size, period: d.raw.period, dims, measure: m };
                     atoms.set(key, atom);
                 }
                 atom.rows.push(d);
                 own.atoms.add(atom);
-                const raw = d.raw[part];
-                if ((raw !== null && fails(raw)) || d.secret?.includes(part)) atom.secret = true;
-                byPeriod.set(d.raw.period, [...(byPeriod.get(d.raw.period) ?? []), atom]);
+                if (raw !== null && fails(raw)) atom.primary = true;
+                if (atom.primary || d.secret?.includes(part)) atom.secret = true;
+                byPeriod.set(d.raw.period, [...(byPeriod.get(d.raw.period) ?? []), { atom, total: Object.keys(d.raw.dimensions).length === 0 }]);
             }
             if (indicator.by.length === 0) continue;
             for (const group of byPeriod.values()) {
-                const total = group.find((a) => a.key.endsWith(',"[]"]'));
-                const cells = group.filter((a) => a !== total);
+                const total = group.find((a) => a.total)?.atom;
+                const cells = group.filter((a) => a.atom !== total).map((a) => a.atom);
                 if (!total || total.raw === null || cells.length === 0) continue;
                 relations.set(JSON.stringify([total.key, cells.map((c) => c.key).sort()]), relation(total, cells, additive(m), atoms, fails));
             }
@@ -164,7 +171,7 @@ function collect(program: ProgramIR, perIndicator: Map<string, Disclosed[]>, par
 }
 
 /** Known: no number to hide, or shown in at least one row. */
-function published(a: Atom): boolean {
+export function published(a: Atom): boolean {
     return a.raw === null || a.rows.some((d) => !d.safe.suppressed);
 }
 
@@ -222,12 +229,12 @@ function victim(leaking: Relation[], component: Relation[]): Atom | undefined {
 /**
  * Applies the monitor-wide pass to the rows of all indicators (`perIndicator`, after primary and
  * per-indicator secondary suppression), hiding rows through `hide`. Ends: every round hides one more
- * published atom, or stops.
+ * published atom, or stops. Returns the atoms and relations for the solver's pass (linked-suppression.ts).
  */
 export function crossSuppression(
     program: ProgramIR, perIndicator: Map<string, Disclosed[]>, partsOf: (i: IndicatorIR) => CountParts,
     minimum: number, fails: FailsMinimum, hide: (r: ResultRow) => ResultRow,
-): void {
+): { atoms: Map<string, Atom>; relations: Relation[] } {
     const { atoms, relations } = collect(program, perIndicator, partsOf, fails);
     const components = new Map<string, Relation[]>();
     for (const r of relations) components.set(r.total.component, [...(components.get(r.total.component) ?? []), r]);
@@ -251,4 +258,5 @@ export function crossSuppression(
         if (!changed) break;
         hideSecrets();
     }
+    return { atoms, relations };
 }

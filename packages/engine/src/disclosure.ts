@@ -4,7 +4,8 @@
  * dominance rules for other values over person-level rows: measure-disclosure.ts), rates are
  * recomputed from rounded parts and hidden over a denominator below `denominator`, a second
  * cell is hidden where hidden cells could be worked back out from the total (secondary-suppression.ts),
- * then across indicators that publish the same count (cross-suppression.ts),
+ * then across indicators that publish the same count (cross-suppression.ts), then over one system of
+ * linear relations solved with HiGHS, the authority (linked-relations.ts, linked-suppression.ts);
  * expressions that use a hidden value are hidden, and reference series of a count are treated as counts.
  * Under `perturb cellkey` each count gets its cell-key noise before rounding (cell-key.ts).
  * Invariant: no shown count is below the minimum, no shown count is unrounded, and a hidden row has
@@ -14,6 +15,8 @@ import type { ArithIR, IndicatorIR, MeasureIR, PrivacyIR, ProgramIR, ResultRow }
 import { cellKey, evaluateArith, rateValue } from './arith.js';
 import { perturbCount } from './cell-key.js';
 import { crossSuppression } from './cross-suppression.js';
+import { linkedRelations } from './linked-relations.js';
+import { linkedSuppression } from './linked-suppression.js';
 import { countLike, dominated, flagAverage, overPersons } from './measure-disclosure.js';
 import { secondarySuppression, type CountParts, type Disclosed } from './secondary-suppression.js';
 
@@ -129,8 +132,11 @@ function countParts(program: ProgramIR, indicator: IndicatorIR): CountParts {
     return { numerator: false, denominator: false };
 }
 
-/** Applies the monitor's privacy rules to every row: actual series, references and expressions. */
-export function applyDisclosure(program: ProgramIR, rows: ResultRow[]): ResultRow[] {
+/**
+ * Applies the monitor's privacy rules to every row: actual series, references and expressions.
+ * Asynchronous because the solver (HiGHS, WebAssembly) loads asynchronously on first use.
+ */
+export async function applyDisclosure(program: ProgramIR, rows: ResultRow[]): Promise<ResultRow[]> {
     const privacy = program.monitor.privacy;
     if (!privacy) return rows.some((r) => withoutUnits(r) !== r) ? rows.map(withoutUnits) : rows;
     const byName = new Map(program.indicators.map((i) => [i.name, i]));
@@ -150,7 +156,8 @@ export function applyDisclosure(program: ProgramIR, rows: ResultRow[]): ResultRo
         if (indicator.by.length > 0 && (parts.numerator || parts.denominator)) secondarySuppression(disclosed, parts, privacy.minimum, hide);
     }
     const fails = (raw: number) => failsCount(raw, privacy);
-    crossSuppression(program, perIndicator, (i) => countParts(program, i), privacy.minimum, fails, hide);
+    const { atoms, relations } = crossSuppression(program, perIndicator, (i) => countParts(program, i), privacy.minimum, fails, hide);
+    await linkedSuppression(linkedRelations(atoms, relations, fails), privacy.minimum, hide);
     for (const disclosed of perIndicator.values()) for (const d of disclosed) out.set(d.raw, d.safe);
     recomputeExpressions(program, rows, out);
     return rows.map((r) => withoutUnits(out.get(r) ?? r));

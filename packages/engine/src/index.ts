@@ -4,6 +4,7 @@ export { createNodeEngine } from './create-node-engine.js';
 export { executePlan, executePresence } from './execute-plan.js';
 export { assessTargets, desiredDirection, targetStatus, trajectory } from './targets.js';
 export { applyDisclosure, roundCount } from './disclosure.js';
+export { locateLinearSolver } from './lp-solver.js';
 export { breakdownChanges, type BreakdownChangeInputs } from './breakdown-changes.js';
 export { fileMissing } from './data-issues.js';
 export { MAX_OUTPUT_CELLS, outputCellsIssue, periodCount } from './output-cells.js';

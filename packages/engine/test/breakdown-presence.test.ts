@@ -42,7 +42,7 @@ afterAll(async () => { await engine.close(); });
 async function warnings(p: ProgramIR): Promise<string[]> {
     const plan = planIndicators(p);
     const raw = await executePlan(engine, plan);
-    return breakdownChanges(p, raw, { presence: await executePresence(engine, plan), safe: applyDisclosure(p, raw) }).map((i) => i.message);
+    return breakdownChanges(p, raw, { presence: await executePresence(engine, plan), safe: (await applyDisclosure(p, raw)) }).map((i) => i.message);
 }
 const kwbProgram = (dim: DimensionIR) => program({ sources: [kwb], dimensions: [dim], grain: 'year', range: ['2021', '2023'],
     indicators: [indicator('n', sum, { grain: 'year', by: ['wijk'] })] });

@@ -4,8 +4,9 @@
 //   dist/server.cjs           the language server (packages/server/src/main.ts: polyfill first)
 //   dist/analysis-worker.js   the server's worker thread that computes with native DuckDB where
 //                             `require('@duckdb/node-api')` finds it, else with DuckDB-WASM
-// and into media/ the preview webview (packages/preview/build.mjs) and media/duckdb-eh.wasm, the one
-// copy of DuckDB-WASM that both the webview and the server's worker load.
+// and into media/ the preview webview (packages/preview/build.mjs), media/duckdb-eh.wasm, the one
+// copy of DuckDB-WASM that both the webview and the server's worker load, and media/highs.wasm, the
+// one copy of the HiGHS solver of disclosure control, likewise.
 //   node packages/extension/scripts/build.mjs [--no-minify]
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -50,6 +51,20 @@ const duckdbBesideBundle = {
     },
 };
 
+// HiGHS (disclosure control's solver, packages/engine/src/lp-solver.ts) looks for highs.wasm beside
+// its own script; in the bundle the server and its worker take the one copy in media/ the webview loads.
+const LOCATE = /let locate: \(\(file: string\) => string\) \| undefined;/;
+const highsBesideBundle = {
+    name: 'highs-beside-bundle',
+    setup(build) {
+        build.onLoad({ filter: /packages[\\/]engine[\\/]src[\\/]lp-solver\.ts$/ }, args => {
+            const text = fs.readFileSync(args.path, 'utf8');
+            if (!LOCATE.test(text)) return { errors: [{ text: 'lp-solver.ts no longer declares `locate` the way build.mjs expects; update LOCATE.' }] };
+            return { contents: text.replace(LOCATE, 'let locate: ((file: string) => string) | undefined = (file: string) => require("path").join(__dirname, "..", "media", file);'), loader: 'ts' };
+        });
+    },
+};
+
 const common = {
     bundle: true, format: 'cjs', platform: 'node', target: 'node20', sourcemap: false,
     legalComments: 'none', logLevel: 'warning',
@@ -71,7 +86,7 @@ const common = {
 export async function buildExtension({ minify = true, preview = true, out = DIST, media = path.join(path.dirname(out), 'media') } = {}) {
     fs.rmSync(out, { recursive: true, force: true });
     fs.mkdirSync(out, { recursive: true });
-    const plugins = [monitorSources, duckdbBesideBundle];
+    const plugins = [monitorSources, duckdbBesideBundle, highsBesideBundle];
     await Promise.all([
         esbuild.build({ ...common, minify, plugins, entryPoints: [path.join(EXT, 'src/extension.ts')], outfile: path.join(out, 'extension.cjs') }),
         esbuild.build({ ...common, minify, plugins, entryPoints: [path.join(ROOT, 'packages/server/src/main.ts')], outfile: path.join(out, 'server.cjs') }),
@@ -83,6 +98,7 @@ export async function buildExtension({ minify = true, preview = true, out = DIST
     const wasmDir = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
     fs.mkdirSync(media, { recursive: true });
     fs.copyFileSync(path.join(wasmDir, 'duckdb-eh.wasm'), path.join(media, 'duckdb-eh.wasm'));
+    fs.copyFileSync(path.join(path.dirname(require.resolve('highs')), 'highs.wasm'), path.join(media, 'highs.wasm'));
     if (preview) {
         const { buildPreview } = await import(pathToFileURL(path.join(ROOT, 'packages/preview/build.mjs')).href);
         await buildPreview({ minify, out: media });

@@ -282,6 +282,10 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `'${a.fn}' of person-level rows (source '${a.source}') is one person's own value, which privacy rules cannot protect. Use 'median' or 'avg' (shown only with enough rows behind them), or a count with a condition.`,
         nl: a => `'${a.fn}' over rijen per persoon (bron '${a.source}') is de waarde van één persoon, die privacyregels niet kunnen beschermen. Gebruik 'median' of 'avg' (alleen getoond met genoeg rijen erachter), of een telling met een voorwaarde.`,
     },
+    'privacy-looks-person-level': {
+        en: a => `Source '${a.source}' looks like one row per person (a key column '${a.column}', read here one person or one extreme at a time), but it is not declared so: its values are published without the privacy rules for people. If each row is one person, add 'one row per person' to the source; if it is aggregated data, rename the column or ignore this warning.`,
+        nl: a => `Bron '${a.source}' lijkt één rij per persoon te bevatten (een sleutelkolom '${a.column}', hier per persoon of als uiterste waarde gelezen), maar is niet zo gedeclareerd: de waarden worden gepubliceerd zonder de privacyregels voor personen. Is elke rij één persoon, voeg dan 'one row per person' toe aan de bron; zijn het geaggregeerde gegevens, hernoem de kolom of negeer deze waarschuwing.`,
+    },
     'privacy-reference-person-level': {
         en: a => `A reference series reads its values as they are, but source '${a.source}' holds person-level rows: it could print one person's value. Compare with aggregated data (a table or snapshot of counts), or make it an indicator.`,
         nl: a => `Een vergelijkingsreeks leest de waarden zoals ze zijn, maar bron '${a.source}' bevat rijen per persoon: hij kan de waarde van één persoon tonen. Vergelijk met geaggregeerde gegevens (een tabel of peiling van aantallen), of maak er een indicator van.`,

@@ -12,6 +12,7 @@ import { checkBreakdowns, checkCycles, checkDuplicateTargets, checkTarget } from
 import { checkDimension, checkDimensionNames, checkLevels, checkDimensionMapping, checkReference, checkReferenceSeries, checkStackingMinimum, checkTransitionShare } from './check-domain.js';
 import { importClosure, importRefusal, resolveImport, type ImportRefusal } from './imports.js';
 import { checkCountColumn, checkPersonLevelReads, checkPrivacy } from './check-privacy.js';
+import { checkUndeclaredPersonLevel } from './check-undeclared-person-level.js';
 import { AstUtils, URI } from 'langium';
 
 /** Checks that need services (the set of loaded documents). */
@@ -49,7 +50,9 @@ export class MonitorValidator {
     checkPersonLevelReads(model: Model, accept: ValidationAcceptor): void {
         const own = model.elements.find(isMonitorDecl);
         // Only files that read person-level data look through their imports for the header.
-        checkPersonLevelReads(model, () => own ?? (model.imports.length > 0 ? this.headerInImports(model) : undefined), accept);
+        const header = () => own ?? (model.imports.length > 0 ? this.headerInImports(model) : undefined);
+        checkPersonLevelReads(model, header, accept);
+        checkUndeclaredPersonLevel(model, header, accept);
     }
 
     checkImport(node: Import, accept: ValidationAcceptor): void {

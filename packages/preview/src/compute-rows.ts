@@ -20,12 +20,12 @@ export async function loadProgramData(engine: Engine, program: ProgramIR, files:
 }
 
 /** Raw rows → safe rows with target and status: the same stages, in the same order, as the CLI. */
-export function safeRows(program: ProgramIR, raw: ResultRow[]): ResultRow[] {
+export async function safeRows(program: ProgramIR, raw: ResultRow[]): Promise<ResultRow[]> {
     // Same order as the CLI: targets are judged on disclosed values, so a status never reveals a hidden count.
-    return assessTargets(program, applyDisclosure(program, raw));
+    return assessTargets(program, await applyDisclosure(program, raw));
 }
 
 /** Computes the safe rows of a program on an engine that holds its sources (plan → execute → safe rows). */
 export async function computeRows(engine: Engine, program: ProgramIR): Promise<ResultRow[]> {
-    return safeRows(program, await executePlan(engine, planIndicators(program)));
+    return await safeRows(program, await executePlan(engine, planIndicators(program)));
 }

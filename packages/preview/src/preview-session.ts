@@ -67,6 +67,6 @@ export class PreviewSession {
         // executePlan builds fresh result rows from the (unchanged) query rows on every run.
         const raw = await executePlan(cached, planIndicators(program));
         this.results = used;
-        return { rows: safeRows(program, raw), issues: this.issues, reloaded };
+        return { rows: await safeRows(program, raw), issues: this.issues, reloaded };
     }
 }

@@ -59,7 +59,7 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
         const raw = await executePlan(engine, plan, { cellKeySecret: secret });
         const nl = getLocale() === 'nl';
         // Targets are judged on the disclosed values, so a status never reveals a hidden count.
-        out.rows = assessTargets(program, applyDisclosure(program, raw));
+        out.rows = assessTargets(program, await applyDisclosure(program, raw));
         // Warnings that name breakdown values and periods only, never a count nor a value with a hidden cell (as in the CLI).
         for (const i of breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe: out.rows })) {
             out.issues.push({ span: i.span, severity: i.severity, code: i.code, message: nl ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}` });
