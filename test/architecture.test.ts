@@ -18,7 +18,7 @@ const ALLOWED: Record<string, string[]> = {
     // it sees the IR and the published rows only, never the engine's suppression code.
     audit: ['@monitor/ir', 'highs'],
     protocol: ['@monitor/ir'],
-    render: ['@monitor/ir', 'vega', 'vega-lite', 'vega-interpreter', '@resvg/resvg-js', 'node:*'],
+    render: ['@monitor/ir', 'vega', 'vega-lite', 'vega-interpreter', 'vega-util', 'vega-dataflow', 'vega-transforms', 'vega-view-transforms', 'vega-encode', 'vega-parser', 'vega-view', '@resvg/resvg-js', 'node:*'],
     // The webview app: browser only, so the engine's browser entry and never its Node entry.
     preview: ['@monitor/ir', '@monitor/protocol', '@monitor/engine/browser', '@monitor/render', '@monitor/compiler'],
     server: ['@monitor/ir', '@monitor/language', '@monitor/language/polyfill', '@monitor/compiler', '@monitor/engine', '@monitor/engine/native', '@monitor/engine/parquet', '@monitor/engine/issues', '@monitor/protocol', 'langium', 'langium/*', 'vscode-languageserver', 'vscode-languageserver/*', 'node:*'],

@@ -30,12 +30,14 @@ const ALLOWED = [
     /^extension\/(syntaxes|snippets|walkthrough|images|l10n)\/[\w./-]+\.(json|code-snippets|md|svg|png)$/,
 ];
 
-test('holds no stray file and stays within 12 MB', () => {
+test('holds no stray file and stays within 10 MB', () => {
     expect(files.filter(f => !ALLOWED.some(re => re.test(f)))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md', 'extension/dist/server.cjs', 'extension/media/highs.wasm']));
     console.log(`VSIX: ${(bytes / 1048576).toFixed(1)} MB, ${files.length} files`);
-    // DuckDB-WASM is most of it; HiGHS (disclosure control's solver, one copy in media/) adds about 1.2 MB.
-    expect(bytes).toBeLessThanOrEqual(12 * 1024 * 1024);
+    // The budget of issue 17. DuckDB-WASM is most of it; HiGHS (disclosure control's solver, one copy in
+    // media/) adds about 1.2 MB, paid for by a server.cjs without a second DuckDB (the worker computes)
+    // and a preview with only the part of Vega the charts use.
+    expect(bytes).toBeLessThanOrEqual(10 * 1024 * 1024);
 });
 
 test('the manifest carries the licence, the repository and the marketplace metadata', () => {

@@ -65,6 +65,22 @@ const highsBesideBundle = {
     },
 };
 
+// The VSIX always ships its analysis worker (dist/analysis-worker.js), so the server's fallback of
+// computing on its own thread is dead code there; left in, a CommonJS bundle without splitting
+// would inline DuckDB-WASM, Arrow and HiGHS into server.cjs a second time (about 0.5 MB of the VSIX).
+const IN_THREAD = /import\('\.\/compute-analysis\.js'\)/;
+const noInThreadFallback = {
+    name: 'no-in-thread-fallback',
+    setup(build) {
+        build.onLoad({ filter: /packages[\\/]server[\\/]src[\\/]analysis-runner\.ts$/ }, args => {
+            const text = fs.readFileSync(args.path, 'utf8');
+            if (!IN_THREAD.test(text)) return { errors: [{ text: "analysis-runner.ts no longer imports './compute-analysis.js' the way build.mjs expects; update IN_THREAD." }] };
+            const missing = "Promise.reject(new Error('the analysis worker (dist/analysis-worker.js) is missing from this installation'))";
+            return { contents: text.replace(IN_THREAD, missing), loader: 'ts' };
+        });
+    },
+};
+
 const common = {
     bundle: true, format: 'cjs', platform: 'node', target: 'node20', sourcemap: false,
     legalComments: 'none', logLevel: 'warning',
@@ -89,7 +105,7 @@ export async function buildExtension({ minify = true, preview = true, out = DIST
     const plugins = [monitorSources, duckdbBesideBundle, highsBesideBundle];
     await Promise.all([
         esbuild.build({ ...common, minify, plugins, entryPoints: [path.join(EXT, 'src/extension.ts')], outfile: path.join(out, 'extension.cjs') }),
-        esbuild.build({ ...common, minify, plugins, entryPoints: [path.join(ROOT, 'packages/server/src/main.ts')], outfile: path.join(out, 'server.cjs') }),
+        esbuild.build({ ...common, minify, plugins: [...plugins, noInThreadFallback], entryPoints: [path.join(ROOT, 'packages/server/src/main.ts')], outfile: path.join(out, 'server.cjs') }),
         // The server starts its worker as `analysis-worker.js` beside its own file (analysis-runner.ts);
         // `.js` is CommonJS here because the extension's package.json has no "type": "module".
         esbuild.build({ ...common, minify, plugins, entryPoints: [path.join(ROOT, 'packages/server/src/analysis-worker.ts')], outfile: path.join(out, 'analysis-worker.js') }),

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { ProgramIR } from '@monitor/ir';
 import type { Locale } from '@monitor/language';
 import type { ComputedAnalysis } from './compute-analysis.js';
-import type { AnalysisEngineChoice } from './engine-choice.js';
+import type { AnalysisEngineChoice } from './engine-setting.js';
 
 /** A job for the worker: plain data, as `postMessage` copies it. */
 export interface AnalysisJob {

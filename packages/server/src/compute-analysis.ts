@@ -9,7 +9,8 @@ import { applyDisclosure, assessTargets, breakdownChanges, executePlan, executeP
 import { getLocale, message } from '@monitor/language';
 import { cellKeySecret } from './cellkey-secret.js';
 import { loadSourceFiles, type DataLimits, type SpanIssue } from './data-files.js';
-import { startAnalysisEngine, type AnalysisEngineChoice, type StartedEngine } from './engine-choice.js';
+import { startAnalysisEngine, type StartedEngine } from './engine-choice.js';
+import type { AnalysisEngineChoice } from './engine-setting.js';
 
 /** The data findings of a program and, when the data stage found no errors, its safe rows. */
 export interface ComputedAnalysis {

@@ -6,12 +6,7 @@
  * `MONITOR_NATIVE_DUCKDB=off` makes the native binary count as absent, as in the CLI.
  */
 import type { Engine } from '@monitor/engine';
-
-/** The values of `monitor.engine.duckdb`, `auto` first (the default). */
-export const ANALYSIS_ENGINES = ['auto', 'native', 'wasm'] as const;
-
-/** A value of `monitor.engine.duckdb`. */
-export type AnalysisEngineChoice = (typeof ANALYSIS_ENGINES)[number];
+import type { AnalysisEngineChoice } from './engine-setting.js';
 
 /** An engine that computes, as started. */
 export interface StartedEngine {
@@ -19,11 +14,6 @@ export interface StartedEngine {
     kind: 'native' | 'wasm';
     /** Why `auto` took WASM: the first line of the native engine's error. */
     fallback?: string;
-}
-
-/** The choice an initialization option names; anything else is `auto`. */
-export function readEngineChoice(value: unknown): AnalysisEngineChoice {
-    return ANALYSIS_ENGINES.find(c => c === value) ?? 'auto';
 }
 
 /**

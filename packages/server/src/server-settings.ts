@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locale } from '@monitor/language';
-import { readEngineChoice, type AnalysisEngineChoice } from './engine-choice.js';
+import { readEngineChoice, type AnalysisEngineChoice } from './engine-setting.js';
 
 /** Settings shared by the server's providers; filled in at `initialize`. */
 export interface ServerSettings {
