@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import pg from 'pg';
 import { NodeFileSystem } from 'langium/node';
 import { createMonitorServices, importClosure, loadDocuments, lowerDocument } from '@monitor/language';
@@ -32,6 +33,34 @@ export function toPostgres(sql) {
         .replace('(SELECT DISTINCT wijk FROM src_trajecten)', '(SELECT DISTINCT wijk FROM src_trajecten) AS w');
 }
 
+const STATEMENT_TIMEOUT = '60min';
+const NATIVE_TIMEOUT_MS = 2 * 3600_000;
+const CHUNK_ROWS = 1_000_000;
+
+/**
+ * COPYs a CSV file with a header into `table` in chunks of CHUNK_ROWS rows, each its own `\\copy … FROM
+ * STDIN` (10M episodes are 0.6 GB: no one COPY, no one buffer of the whole file).
+ */
+async function copyInChunks(cluster, table, file, progress) {
+    const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+    let chunk = [];
+    let header = true;
+    let copied = 0;
+    const flush = () => {
+        cluster.psql(['-c', `\\copy ${table} FROM pstdin WITH (FORMAT csv)`], chunk.join('\n') + '\n');
+        copied += chunk.length;
+        chunk = [];
+        progress(copied);
+    };
+    for await (const line of lines) {
+        if (header) { header = false; continue; }
+        if (line === '') continue;
+        chunk.push(line);
+        if (chunk.length >= CHUNK_ROWS) flush();
+    }
+    if (chunk.length > 0) flush();
+}
+
 /** A throwaway cluster in a temporary folder on a Unix socket (as `nobody` when run as root). */
 function startCluster() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-bench-pg-'));
@@ -49,7 +78,10 @@ function startCluster() {
     const env = { PGHOST: dir, PGUSER: 'bench', PGDATABASE: 'postgres' };
     return {
         env,
-        psql: (args) => { const r = spawnSync(path.join(BIN, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', ...args], { encoding: 'utf8', env: { ...process.env, ...env } }); if (r.status !== 0) throw new Error(r.stderr); },
+        psql: (args, input) => {
+            const r = spawnSync(path.join(BIN, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', ...args], { encoding: 'utf8', input, maxBuffer: 1 << 26, env: { ...process.env, ...env } });
+            if (r.status !== 0) throw new Error(r.stderr || r.error?.message);
+        },
         destroy: () => { try { server('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']); } finally { fs.rmSync(dir, { recursive: true, force: true }); } },
     };
 }
@@ -83,13 +115,17 @@ async function benchRows(rows, runs, log) {
         for (const [source, file] of [['trajecten', 'data/jeugdhulp_trajecten.csv'], ['jongeren', 'data/bevolking_0_17.csv']]) {
             const columns = program.sources.find((s) => s.name === source).columns.filter((c) => !c.expression);
             const t = now();
-            cluster.psql(['-c', `CREATE TABLE src_${source} (${columns.map((c) => `${c.name} ${PG_TYPE[c.type]}`).join(', ')})`,
-                '-c', `\\copy src_${source} FROM '${path.join(scratch, file)}' WITH (FORMAT csv, HEADER)`, '-c', `VACUUM ANALYZE src_${source}`]);
+            cluster.psql(['-c', `CREATE TABLE src_${source} (${columns.map((c) => `${c.name} ${PG_TYPE[c.type]}`).join(', ')})`]);
+            await copyInChunks(cluster, `src_${source}`, path.join(scratch, file), (n) => log(`postgres ${rows / 1e6}M: ${source}: ${n.toLocaleString('en')} rows copied`));
+            cluster.psql(['-c', `VACUUM ANALYZE src_${source}`]);
             loads.push({ source, ms: now() - t });
         }
         const client = new pg.Client({ host: cluster.env.PGHOST, user: cluster.env.PGUSER, database: cluster.env.PGDATABASE });
         await client.connect();
         await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        // A hang guard, not a deadline: 10M episodes take minutes per query on a shared 2-core machine.
+        await client.query(`SET LOCAL statement_timeout = '${STATEMENT_TIMEOUT}'`);
+        const loadBefore = os.loadavg()[0];
         const timed = async (sql) => { const t = now(); const r = await client.query(sql); return { ms: now() - t, rows: r.rows }; };
         const indicators = [];
         for (const ip of plan.indicators) {
@@ -112,25 +148,28 @@ async function benchRows(rows, runs, log) {
         await client.query('ROLLBACK');
         await client.end();
         log(`postgres ${rows / 1e6}M: native DuckDB on the same files`);
+        const loadAfter = os.loadavg()[0];
         const native = spawnSync(process.execPath, [path.join(import.meta.dirname, 'scenario.mjs'), '--engine', 'native', '--monitor', duckMonitor,
-            '--runs', String(runs), '--rows-out', path.join(scratch, 'native-rows.json')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+            '--runs', String(runs), '--rows-out', path.join(scratch, 'native-rows.json')], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: NATIVE_TIMEOUT_MS });
         const duck = native.status === 0 ? JSON.parse(native.stdout.trim().split('\n').pop()) : null;
         for (const i of indicators) {
             const d = duck?.indicators.find((n) => n.indicator === i.indicator);
             i.nativeDuckdbMs = d ? d.generatedMs : null;
             i.postgresOverDuckdb = d ? i.generatedMs / d.generatedMs : null;
         }
-        return { rows, runs, loads, indicators, nativeError: duck ? null : (native.stderr || '').trim().split('\n').slice(-1)[0] };
+        // The machine is shared: the 1-minute load average before and after the PostgreSQL queries says how busy it was.
+        const load = { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadAfter * 10) / 10, cores: os.cpus().length };
+        return { rows, runs, loads, load, indicators, nativeError: duck ? null : (native.error?.message ?? (native.stderr || '').trim().split('\n').slice(-1)[0]) };
     } finally {
         cluster.destroy();
         fs.rmSync(scratch, { recursive: true, force: true });
     }
 }
 
-/** The PostgreSQL section: 1M episodes, and 10M with `large`. */
-export async function postgresBench({ log, large = false, runs = 3 }) {
+/** The PostgreSQL section: 1M episodes, and 10M with `large`; `rows` (a list of counts) instead of either. */
+export async function postgresBench({ log, large = false, runs = 3, rows = null }) {
     if (!BIN) return { error: 'PostgreSQL (initdb) not found: skipped' };
     const out = [];
-    for (const rows of large ? [1_000_000, 10_000_000] : [1_000_000]) out.push(await benchRows(rows, rows > 1e6 ? 1 : runs, log));
+    for (const n of rows ?? (large ? [1_000_000, 10_000_000] : [1_000_000])) out.push(await benchRows(n, n > 1e6 ? 1 : runs, log));
     return { server: 'PostgreSQL 15, one server, shared_buffers 512MB, work_mem 256MB, 2 parallel workers, jit off', datasets: out };
 }

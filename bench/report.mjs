@@ -122,7 +122,8 @@ function renderPostgres(p) {
     if (p.machine) out.push(`Run ${p.machine.date} on ${p.machine.cores} cores, ${p.machine.memoryGb} GB. ${p.server}.`, '');
     out.push('Data loaded with COPY (then VACUUM ANALYZE) into a throwaway cluster; each query runs in one read-only transaction, generated and hand-written interleaved; native DuckDB reads the same files in the same run. Goal: generated ÷ hand-written ≤ 1.1×.');
     for (const d of p.datasets) {
-        out.push('', `**${(d.rows / 1e6).toLocaleString('en')}M episodes** — COPY + ANALYZE ${d.loads.map((l) => `${l.source} ${ms(l.ms)}`).join(', ')}; ${d.runs} run(s), medians in ms.`, '',
+        const load = d.load ? ` Machine load (1-minute average, ${d.load.cores} cores) ${d.load.before} before and ${d.load.after} after the PostgreSQL queries.` : '';
+        out.push('', `**${(d.rows / 1e6).toLocaleString('en')}M episodes** — COPY (in chunks of 1M rows) + ANALYZE ${d.loads.map((l) => `${l.source} ${ms(l.ms)}`).join(', ')}; ${d.runs} run(s), medians in ms.${load}`, '',
             '| indicator | PostgreSQL generated | PostgreSQL hand-written | generated ÷ hand | same rows | native DuckDB generated | PostgreSQL ÷ DuckDB |', '|---|---|---|---|---|---|---|');
         for (const i of d.indicators) {
             out.push(`| ${i.indicator} | ${ms(i.generatedMs)} | ${ms(i.handMs)} | ${ratio(i.ratio)} | ${i.sameRows === null ? '–' : i.sameRows ? 'yes' : 'NO'} | ${ms(i.nativeDuckdbMs)} | ${ratio(i.postgresOverDuckdb)} |`);

@@ -19,7 +19,8 @@ import { postgresBench } from './postgres.mjs';
 import { renderMarkdown } from './report.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { large: { type: 'boolean' }, quick: { type: 'boolean' }, runs: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' } } });
+// `--rows 10000000` (with `--only postgres`): the PostgreSQL section on that many episodes (a comma-separated list for several).
+const { values } = parseArgs({ options: { large: { type: 'boolean' }, quick: { type: 'boolean' }, runs: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' }, rows: { type: 'string' } } });
 // Rounds of the first-number table: every case once per round, interleaved.
 const rounds = Number(values.rounds ?? (values.quick ? 3 : 5));
 const require = (p) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', p, 'package.json'), 'utf8'));
@@ -41,7 +42,8 @@ const examples = fs.readdirSync(path.join(ROOT, 'examples'), { withFileTypes: tr
 // `--only first|preview|lsp|postgres`: that benchmark alone, merged into the last results (latest.json, latest.md).
 const ALONE = {
     first: async (o) => ({ ...(await firstNumberBench({ ...o, rounds })), quick: values.quick ?? false }),
-    preview: previewBench, lsp: lspBench, postgres: (o) => postgresBench({ ...o, large: values.large, runs: Number(values.runs ?? 3) }),
+    preview: previewBench, lsp: lspBench,
+    postgres: (o) => postgresBench({ ...o, large: values.large, runs: Number(values.runs ?? 3), rows: values.rows ? values.rows.split(',').map(Number) : null }),
 };
 // The first-number table is the quick benchmark.
 if (values.quick && !values.only) values.only = 'first';

@@ -25,7 +25,7 @@ n_hits AS (
     WHERE EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 30 AND nx.b_rid <> r.rid)
 ),
 n_agg AS (
-    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE PRECISION) AS value
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT (v) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM n_hits
     GROUP BY o
 ),
@@ -39,7 +39,7 @@ d_rows AS (
     WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."zorgvorm" = '24-uurs verblijf')
 ),
 d_agg AS (
-    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE PRECISION) AS value
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT (v) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM d_rows
     GROUP BY o
 ),

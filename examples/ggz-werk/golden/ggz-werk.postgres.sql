@@ -24,7 +24,7 @@ n_hits AS (
     WHERE EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 180 AND nx.b_rid <> r.rid)
 ),
 n_agg AS (
-    SELECT o, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE PRECISION) AS value
+    SELECT o, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT (v) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM n_hits
     GROUP BY o
 ),
@@ -37,7 +37,7 @@ d_rows AS (
     WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."soort" = 'ggz-begeleiding')
 ),
 d_agg AS (
-    SELECT o, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE PRECISION) AS value
+    SELECT o, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT (v) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM d_rows
     GROUP BY o
 ),
@@ -83,7 +83,7 @@ n_hits AS (
     WHERE EXISTS (SELECT 1 FROM n_next AS nx WHERE nx.b_k = r.k AND nx.b_start >= r.t_end AND nx.b_start <= r.t_end + 180 AND nx.b_rid <> r.rid)
 ),
 n_agg AS (
-    SELECT o, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE PRECISION) AS value
+    SELECT o, TRUE AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT (v) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM n_hits
     GROUP BY o
 ),

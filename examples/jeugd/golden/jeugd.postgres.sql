@@ -10,17 +10,16 @@ n_rows AS (
            "s"."client_id" AS v,
            lower(CAST("s"."status" AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row
     FROM "src_trajecten" AS "s"
-    WHERE ("s"."voorziening" IN ('verblijf', 'pleegzorg'))
+    WHERE ("s"."voorziening" IN ('verblijf', 'pleegzorg')) AND ("s"."begindatum" <= DATE '2025-06-30' AND coalesce("s"."einddatum", DATE '9999-12-31') >= DATE '2019-03-31')
 ),
 n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON r.t_start <= p.p_end AND r.t_end_c >= p.p_end
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    SELECT g.o, r.*
+    FROM n_rows AS r CROSS JOIN LATERAL generate_series((CAST(EXTRACT(YEAR FROM greatest(r.t_start, DATE '2019-01-01')) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM greatest(r.t_start, DATE '2019-01-01')) AS INTEGER) - 1) / 3), (CAST(EXTRACT(YEAR FROM least(r.t_end_c, DATE '2025-06-30') + 1) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM least(r.t_end_c, DATE '2025-06-30') + 1) AS INTEGER) - 1) / 3) - 1) AS g(o)
 ),
 n_agg AS (
-    SELECT label, "wijk", GROUPING("wijk") = 1 AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE PRECISION) AS value
+    SELECT o, "wijk", GROUPING("wijk") = 1 AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT (v) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM n_hits
-    GROUP BY GROUPING SETS ((label, "wijk"), (label))
+    GROUP BY GROUPING SETS ((o, "wijk"), (o))
 ),
 d_rows AS (
     SELECT CAST("s"."wijk" AS VARCHAR) AS "wijk",
@@ -66,7 +65,7 @@ SELECT grid.label AS period,
        grid.total,
        CAST(NULL AS DOUBLE PRECISION) AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label AND n.total = grid.total AND n."wijk" IS NOT DISTINCT FROM grid."wijk"
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal AND n.total = grid.total AND n."wijk" IS NOT DISTINCT FROM grid."wijk"
 LEFT JOIN d_agg AS d ON d.label = grid.label AND d.total = grid.total AND d."wijk" IS NOT DISTINCT FROM grid."wijk"
 ORDER BY grid.ordinal, grid.total DESC, (grid."wijk") COLLATE "C" NULLS LAST;
 
@@ -81,17 +80,16 @@ n_rows AS (
            "s"."client_id" AS v,
            lower(CAST("s"."status" AS VARCHAR)) IN ('provisional', 'voorlopig') AS prov_row
     FROM "src_trajecten" AS "s"
-    WHERE ("s"."voorziening" = 'verblijf')
+    WHERE ("s"."voorziening" = 'verblijf') AND ("s"."begindatum" <= DATE '2025-06-30' AND coalesce("s"."einddatum", DATE '9999-12-31') >= DATE '2019-03-31')
 ),
 n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON r.t_start <= p.p_end AND r.t_end_c >= p.p_end
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    SELECT g.o, r.*
+    FROM n_rows AS r CROSS JOIN LATERAL generate_series((CAST(EXTRACT(YEAR FROM greatest(r.t_start, DATE '2019-01-01')) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM greatest(r.t_start, DATE '2019-01-01')) AS INTEGER) - 1) / 3), (CAST(EXTRACT(YEAR FROM least(r.t_end_c, DATE '2025-06-30') + 1) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM least(r.t_end_c, DATE '2025-06-30') + 1) AS INTEGER) - 1) / 3) - 1) AS g(o)
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE PRECISION) AS value
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT (v) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM n_hits
-    GROUP BY label
+    GROUP BY o
 ),
 d_rows AS (
     SELECT "s"."peildatum" AS t_date,
@@ -126,7 +124,7 @@ SELECT grid.label AS period,
        grid.total,
        CAST(NULL AS DOUBLE PRECISION) AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal
 LEFT JOIN d_agg AS d ON d.label = grid.label
 ORDER BY grid.ordinal, grid.total DESC;
 
@@ -143,17 +141,16 @@ n_rows AS (
            ("s"."voorziening" = 'pleegzorg') AS n_in,
            ("s"."voorziening" IN ('verblijf', 'pleegzorg')) AS d_in
     FROM "src_trajecten" AS "s"
-    WHERE (("s"."voorziening" = 'pleegzorg') OR ("s"."voorziening" IN ('verblijf', 'pleegzorg')))
+    WHERE (("s"."voorziening" = 'pleegzorg') OR ("s"."voorziening" IN ('verblijf', 'pleegzorg'))) AND ("s"."begindatum" <= DATE '2025-06-30' AND coalesce("s"."einddatum", DATE '9999-12-31') >= DATE '2019-03-31')
 ),
 n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON r.t_start <= p.p_end AND r.t_end_c >= p.p_end
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    SELECT g.o, r.*
+    FROM n_rows AS r CROSS JOIN LATERAL generate_series((CAST(EXTRACT(YEAR FROM greatest(r.t_start, DATE '2019-01-01')) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM greatest(r.t_start, DATE '2019-01-01')) AS INTEGER) - 1) / 3), (CAST(EXTRACT(YEAR FROM least(r.t_end_c, DATE '2025-06-30') + 1) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM least(r.t_end_c, DATE '2025-06-30') + 1) AS INTEGER) - 1) / 3) - 1) AS g(o)
 ),
 n_agg AS (
-    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT n_v) FILTER (WHERE n_in) AS DOUBLE PRECISION) AS n_value, CAST(count(DISTINCT n_v) FILTER (WHERE d_in) AS DOUBLE PRECISION) AS d_value
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT (n_v) COLLATE "C") FILTER (WHERE n_in) AS DOUBLE PRECISION) AS n_value, CAST(count(DISTINCT (n_v) COLLATE "C") FILTER (WHERE d_in) AS DOUBLE PRECISION) AS d_value
     FROM n_hits
-    GROUP BY label
+    GROUP BY o
 ),
 grid AS (
     SELECT p.label, p.ordinal, (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30') AS covered, TRUE AS total
@@ -167,7 +164,7 @@ SELECT grid.label AS period,
        grid.total,
        CAST(NULL AS DOUBLE PRECISION) AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal
 ORDER BY grid.ordinal, grid.total DESC;
 
 -- indicator instroom_verblijf (measure)
@@ -183,7 +180,7 @@ n_rows AS (
     WHERE ("s"."begindatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."voorziening" IN ('verblijf', 'pleegzorg'))
 ),
 n_agg AS (
-    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE PRECISION) AS value
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT (v) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM n_rows
     GROUP BY o
 ),
@@ -217,7 +214,7 @@ n_rows AS (
     WHERE ("s"."einddatum" BETWEEN DATE '2019-01-01' AND DATE '2025-06-30') AND ("s"."voorziening" IN ('verblijf', 'pleegzorg'))
 ),
 n_agg AS (
-    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT v) AS DOUBLE PRECISION) AS value
+    SELECT o, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT (v) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM n_rows
     GROUP BY o
 ),

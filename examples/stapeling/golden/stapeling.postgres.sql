@@ -21,7 +21,7 @@ n_hits AS (
 n_stack AS (SELECT label, k FROM n_hits GROUP BY label, k HAVING count(DISTINCT h) >= 2),
 n_stacked AS (SELECT h.* FROM n_hits AS h JOIN n_stack AS st ON st.label = h.label AND st.k = h.k),
 n_agg AS (
-    SELECT label, "wijk", GROUPING("wijk") = 1 AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT k) AS DOUBLE PRECISION) AS value
+    SELECT label, "wijk", GROUPING("wijk") = 1 AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT (k) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM n_stacked
     GROUP BY GROUPING SETS ((label, "wijk"), (label))
 ),
@@ -102,7 +102,7 @@ n_stack AS (
 ),
 n_stacked AS (SELECT h.* FROM n_hits AS h JOIN n_stack AS st ON st.label = h.label AND st.k = h.k),
 n_agg AS (
-    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT k) AS DOUBLE PRECISION) AS value
+    SELECT label, TRUE AS total, bool_or(prov_row) AS prov, CAST(count(DISTINCT (k) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM n_stacked
     GROUP BY label
 ),

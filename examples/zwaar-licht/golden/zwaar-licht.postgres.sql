@@ -11,16 +11,16 @@ n_rows AS (
            TRUE AS d_in
     FROM "src_toewijzingen" AS "s"
     LEFT JOIN "src_categorieen" AS "s_l1" ON "s_l1"."code" = "s"."productcategorie"
+    WHERE ("s"."begindatum" <= DATE '2025-06-30' AND coalesce("s"."einddatum", DATE '9999-12-31') >= DATE '2019-03-31')
 ),
 n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON r.t_start <= p.p_end AND r.t_end_c >= p.p_end
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    SELECT g.o, r.*
+    FROM n_rows AS r CROSS JOIN LATERAL generate_series((CAST(EXTRACT(YEAR FROM greatest(r.t_start, DATE '2019-01-01')) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM greatest(r.t_start, DATE '2019-01-01')) AS INTEGER) - 1) / 3), (CAST(EXTRACT(YEAR FROM least(r.t_end_c, DATE '2025-06-30') + 1) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM least(r.t_end_c, DATE '2025-06-30') + 1) AS INTEGER) - 1) / 3) - 1) AS g(o)
 ),
 n_agg AS (
-    SELECT label, "domein", GROUPING("domein") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) FILTER (WHERE n_in) AS DOUBLE PRECISION) AS n_value, CAST(count(*) FILTER (WHERE d_in) AS DOUBLE PRECISION) AS d_value
+    SELECT o, "domein", GROUPING("domein") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(*) FILTER (WHERE n_in) AS DOUBLE PRECISION) AS n_value, CAST(count(*) FILTER (WHERE d_in) AS DOUBLE PRECISION) AS d_value
     FROM n_hits
-    GROUP BY GROUPING SETS ((label, "domein"), (label))
+    GROUP BY GROUPING SETS ((o, "domein"), (o))
 ),
 groups AS (
     SELECT DISTINCT CAST("g_l1"."domein" AS VARCHAR) AS "domein"
@@ -45,7 +45,7 @@ SELECT grid.label AS period,
        grid.total,
        CAST(NULL AS DOUBLE PRECISION) AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label AND n.total = grid.total AND n."domein" IS NOT DISTINCT FROM grid."domein"
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal AND n.total = grid.total AND n."domein" IS NOT DISTINCT FROM grid."domein"
 ORDER BY grid.ordinal, grid.total DESC, (grid."domein") COLLATE "C" NULLS LAST;
 
 -- indicator zwaar_per_1000 (rate, × 1000)
@@ -60,17 +60,16 @@ n_rows AS (
            "s"."client_id" AS v
     FROM "src_toewijzingen" AS "s"
     LEFT JOIN "src_categorieen" AS "s_l1" ON "s_l1"."code" = "s"."productcategorie"
-    WHERE ("s_l1"."groep" = 'zwaar')
+    WHERE ("s_l1"."groep" = 'zwaar') AND ("s"."begindatum" <= DATE '2025-06-30' AND coalesce("s"."einddatum", DATE '9999-12-31') >= DATE '2019-03-31')
 ),
 n_hits AS (
-    SELECT p.label, p.p_start, r.*
-    FROM n_rows AS r JOIN periods AS p ON r.t_start <= p.p_end AND r.t_end_c >= p.p_end
-    WHERE (p.p_end BETWEEN DATE '2018-01-01' AND DATE '2025-06-30')
+    SELECT g.o, r.*
+    FROM n_rows AS r CROSS JOIN LATERAL generate_series((CAST(EXTRACT(YEAR FROM greatest(r.t_start, DATE '2019-01-01')) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM greatest(r.t_start, DATE '2019-01-01')) AS INTEGER) - 1) / 3), (CAST(EXTRACT(YEAR FROM least(r.t_end_c, DATE '2025-06-30') + 1) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM least(r.t_end_c, DATE '2025-06-30') + 1) AS INTEGER) - 1) / 3) - 1) AS g(o)
 ),
 n_agg AS (
-    SELECT label, "wijk", GROUPING("wijk") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT v) AS DOUBLE PRECISION) AS value
+    SELECT o, "wijk", GROUPING("wijk") = 1 AS total, CAST(NULL AS BOOLEAN) AS prov, CAST(count(DISTINCT (v) COLLATE "C") AS DOUBLE PRECISION) AS value
     FROM n_hits
-    GROUP BY GROUPING SETS ((label, "wijk"), (label))
+    GROUP BY GROUPING SETS ((o, "wijk"), (o))
 ),
 d_rows AS (
     SELECT CAST("s"."wijk" AS VARCHAR) AS "wijk",
@@ -116,6 +115,6 @@ SELECT grid.label AS period,
        grid.total,
        CAST(NULL AS DOUBLE PRECISION) AS units
 FROM grid
-LEFT JOIN n_agg AS n ON n.label = grid.label AND n.total = grid.total AND n."wijk" IS NOT DISTINCT FROM grid."wijk"
+LEFT JOIN n_agg AS n ON n.o = grid.ordinal AND n.total = grid.total AND n."wijk" IS NOT DISTINCT FROM grid."wijk"
 LEFT JOIN d_agg AS d ON d.label = grid.label AND d.total = grid.total AND d."wijk" IS NOT DISTINCT FROM grid."wijk"
 ORDER BY grid.ordinal, grid.total DESC, (grid."wijk") COLLATE "C" NULLS LAST;

@@ -8,6 +8,7 @@
 import { personLevel, type MeasureIR, type TimeMeaning } from '@monitor/ir';
 import { compileCondition } from './compile-condition.js';
 import { dimensionValueSql } from './dimension-value.js';
+import { episodeOrdinals } from './episode-ordinals.js';
 import { boundDimensions, keyColumn, type MeasureContext } from './measure-context.js';
 import { measureCoverage, snapshotDatesCte, type MeasureCoverage } from './measure-coverage.js';
 import { aggregateSql, coveredDates, effectiveTime, episodes, periodJoin, timeColumns, valueSql } from './measure-rows.js';
@@ -110,13 +111,15 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     if (levels) rowFilters.push(`(${levels.total} OR ${levels.cell})`);
     // A row belongs to the pass when any part counts it; without a filter every row does.
     if (filters.every((f) => f !== null)) rowFilters.push(filters.length > 1 ? `(${filters.join(' OR ')})` : filters[0]!);
-    const where = rowFilters.length > 0 ? `\n    WHERE ${rowFilters.join(' AND ')}` : '';
-    const ctes = [`${n('rows')} AS (\n    SELECT ${cols.join(',\n           ')}\n    FROM ${scope.from()}${where}\n)`];
-
     const snap = snapshotDatesCte(n('snap'), source);
-    if (snap) ctes.push(snap);
     const snapName = snap ? n('snap') : null;
     const coverage = measureCoverage(prefix, source, snapName);
+    // Episodes that list their own periods (PostgreSQL) keep only the rows active in a covered period.
+    const ordinals = episodeOrdinals(ctx, measure, source, time, scope, coverage);
+    if (ordinals) rowFilters.push(ordinals.rowFilter);
+    const where = rowFilters.length > 0 ? `\n    WHERE ${rowFilters.join(' AND ')}` : '';
+    const ctes = [`${n('rows')} AS (\n    SELECT ${cols.join(',\n           ')}\n    FROM ${scope.from()}${where}\n)`];
+    if (snap) ctes.push(snap);
     ctes.push(...coverage.ctes);
 
     const conditions: string[] = [];
@@ -124,11 +127,13 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     // and open episodes would otherwise be joined to every future period (measured: ~25 % of the time
     // on 1M episodes). A declared coverage is a plain filter on the periods (measured faster than a
     // subquery, above all in DuckDB-WASM); a coverage that needs joins filters the periods in a
-    // subquery first. Dated rows are not joined: their date range did this already.
+    // subquery first. Dated rows are not joined: their date range did this already; nor are episodes
+    // that list their periods: their series holds covered periods only.
+    const joined = !byOrdinal && !ordinals;
     let covered = 'periods';
-    if (!byOrdinal && coverage.joins.length > 0) {
+    if (joined && coverage.joins.length > 0) {
         covered = `(SELECT p.* FROM periods AS p${coverage.joins.map((j) => ` ${j}`).join('')} WHERE ${coverage.covered})`;
-    } else if (!byOrdinal && coverage.covered !== 'TRUE' && time !== 'snapshot') {
+    } else if (joined && coverage.covered !== 'TRUE' && time !== 'snapshot') {
         conditions.push(coverage.covered);
     }
     if (measure.transition) {
@@ -147,11 +152,13 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
         // Rows of a period the derived coverage leaves out are counted too, and hidden by the grid.
         if (conditions.length > 0) ctes.push(`${n('hits')} AS (\n    SELECT r.*\n    FROM ${n('rows')} AS r${hitsWhere}\n)`);
         else counted = n('rows');
+    } else if (ordinals) {
+        ctes.push(`${n('hits')} AS (\n    SELECT g.o, r.*\n    FROM ${n('rows')} AS r ${ordinals.join}${hitsWhere}\n)`);
     } else {
         const start = time === 'snapshot' ? '' : ' p.p_start,';
         ctes.push(`${n('hits')} AS (\n    SELECT p.label,${start} r.*\n    FROM ${n('rows')} AS r ${periodJoin(time, snapName, covered)}${hitsWhere}\n)`);
     }
-    const periodKey = byOrdinal ? 'o' : 'label';
+    const periodKey = byOrdinal || ordinals ? 'o' : 'label';
 
     if (measure.having) {
         ctes.push(stackingCte(n('stack'), n('hits'), time, measure.having.min));
@@ -167,7 +174,7 @@ export function compileMeasures(parts: MeasurePart[], ctx: MeasureContext, prefi
     aggs.push(`${source.status ? 'bool_or(prov_row)' : 'CAST(NULL AS BOOLEAN)'} AS prov`);
     const compiled = parts.map(({ measure: m, tag, units }, i): CompiledMeasure => {
         const only = shared ? ` FILTER (WHERE ${tag}in)` : '';
-        aggs.push(`CAST(${aggregateSql(m, values[i])}${only} AS ${sqlDialect().double}) AS ${tag}value`);
+        aggs.push(`CAST(${aggregateSql(m, values[i], scope)}${only} AS ${sqlDialect().double}) AS ${tag}value`);
         // The units behind a value: rows with a value when one is aggregated. Only disclosure control of a
         // non-count value reads them (a count is its own number of units): otherwise they are not counted.
         const wantUnits = units && !m.isCount && ctx.program.monitor.privacy !== null;

@@ -92,12 +92,20 @@ export function valueSql(measure: MeasureIR, scope: SourceScope, time: TimeMeani
     return scope.own(key);
 }
 
-/** The aggregate of a measure over its hits, whose value column is `v`. */
-export function aggregateSql(measure: MeasureIR, v: string): string {
-    if (measure.having) return 'count(DISTINCT k)';
+/**
+ * The aggregate of a measure over its hits, whose value column is `v`, on `scope`'s source. Distinct
+ * text is compared bytewise (the dialect's `bytewise`), as DuckDB does: the same count under any
+ * deterministic collation, and PostgreSQL sorts it by bytes instead of by the server locale's rules
+ * (measured: 15–25 % of a distinct count of clients on 1M episodes).
+ */
+export function aggregateSql(measure: MeasureIR, v: string, scope: SourceScope): string {
+    const key = keyColumn(scope.source.shape);
+    const distinct = (value: string, text: boolean) => `count(DISTINCT ${text ? sqlDialect().bytewise(value) : value})`;
+    const isText = (column: string | null) => column !== null && scope.type({ column, lookup: null }) === 'text';
+    if (measure.having) return distinct('k', isText(key));
     switch (measure.aggregate) {
         case 'count': return 'count(*)';
-        case 'count-distinct': return `count(DISTINCT ${v})`;
+        case 'count-distinct': return distinct(v, measure.column ? scope.type(measure.column) === 'text' : isText(key));
         case 'median': return sqlDialect().median(v);
         case 'sum': case 'avg': case 'min': case 'max': return `${measure.aggregate}(${v})`;
     }

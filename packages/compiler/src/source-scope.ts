@@ -17,6 +17,8 @@ export interface SourceScope {
     column(ref: ColumnRefIR): string;
     /** SQL expression for a plain column of the source itself. */
     own(column: string): string;
+    /** The declared type of a column reference (null when unknown). */
+    type(ref: ColumnRefIR): ColumnType | null;
     /** The FROM clause: the source table and every lookup join used so far. */
     from(): string;
 }
@@ -56,6 +58,9 @@ export function createScope(program: ProgramIR, sourceName: string, alias: strin
         column(ref) {
             if (!ref.lookup) return own(ref.column);
             return `${quoteIdent(lookupAlias(ref.column, ref.lookup.source))}.${quoteIdent(ref.lookup.field)}`;
+        },
+        type(ref) {
+            return ref.lookup ? columnType(findSource(program, ref.lookup.source), ref.lookup.field) : columnType(source, ref.column);
         },
         from() {
             return [`${sourceTable(source, rowId)} AS ${quoteIdent(alias)}`, ...[...joins.values()].map((j) => j.sql)].join('\n    ');

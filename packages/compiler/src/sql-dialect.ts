@@ -44,6 +44,11 @@ export interface Dialect {
     fromAlias(alias: string): string;
     /** Edit distance between two texts; null when the dialect has none built in. */
     levenshtein: ((a: string, b: string) => string) | null;
+    /**
+     * A row-wise FROM item `g(o)` listing the integers `lo` .. `hi` (SQL integers of the row before it):
+     * episodes then list their own periods (episode-ordinals.ts). Null: episodes are range-joined to the periods.
+     */
+    ordinalSeries: ((lo: string, hi: string) => string) | null;
 }
 
 /** DuckDB, as every golden before the dialect layer was written. */
@@ -69,6 +74,8 @@ export const DUCKDB: Dialect = {
     matches: (t, p) => `regexp_matches(${t}, ${p})`,
     fromAlias: () => '',
     levenshtein: (a, b) => `levenshtein(${a}, ${b})`,
+    // Its range join of rows to periods is fast (measured faster than the hand-written SQL).
+    ordinalSeries: null,
 };
 
 /** PostgreSQL 12 or later (tested on 15): only built-in functions, no extension. */
@@ -94,6 +101,7 @@ export const POSTGRES: Dialect = {
     matches: (t, p) => `(${t} ~ ${p})`,
     fromAlias: (alias) => ` AS ${alias}`,
     levenshtein: null,
+    ordinalSeries: (lo, hi) => `generate_series(${lo}, ${hi}) AS g(o)`,
 };
 
 /** The dialects by name. */
