@@ -1,8 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { LongFirstSequencer } from './test/long-first-sequencer.js';
 
 const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+
+/** The test files that run in a process of their own (every other file shares its worker's process). */
+const ISOLATED = ['test/security-lockdown.test.ts', 'test/e2e-vscode.test.ts'];
 
 export default defineConfig({
     resolve: {
@@ -29,7 +33,6 @@ export default defineConfig({
     },
     test: {
         setupFiles: ['./packages/language/polyfill.mjs'],
-        include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
         // Hang guards, not deadlines: a test waits for the event it needs, and on a 2-core machine shared
         // with other jobs that event may come minutes late (docs/testing.md).
         testTimeout: 300_000,
@@ -39,5 +42,15 @@ export default defineConfig({
         // after another on a 2-core machine, while most of a file's time is DuckDB-WASM on one core.
         pool: 'forks',
         maxWorkers: Math.max(2, os.availableParallelism()),
+        // Long files first, so that both workers finish together (test/long-first-sequencer.ts).
+        sequence: { sequencer: LongFirstSequencer },
+        projects: [
+            // A fresh process per file: a file that mocks modules (vi.mock), and the VS Code end-to-end test.
+            { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
+            // One process per worker for all other files: a file no longer pays ~1.5 s of CPU to load
+            // Langium, DuckDB-WASM and the sources again (docs/testing.md). Such a file must leave the
+            // process as it found it: working folder, environment, stdout, globals (cli-helpers.ts does).
+            { extends: true, test: { name: 'shared', include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...ISOLATED], isolate: false } },
+        ],
     },
 });

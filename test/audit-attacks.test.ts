@@ -59,7 +59,7 @@ describe('monitor audit on the attacks of issue 14 (today\'s engine)', () => {
         expect(run.code).toBe(2);
         expect(run.stderr).toContain('privacy-missing');
         expect(run.stderr).toContain('privacy-minimum-missing');
-    }, 120_000);
+    });
     test('9: a sum of an undeclared count column below the minimum is found', () => {
         expect(of(result, 'aanval_som_van_tellingen').map(([k, s]) => [k, s])).toEqual([['below-minimum', 'clienten_per_100 2024 wijk=A']]);
     });
@@ -89,5 +89,5 @@ describe('monitor audit on the examples (today\'s engine)', () => {
         expect(run.code).toBe(1);
         expect(run.stdout).toContain('dat is de waarde van één persoon');
         expect(run.stdout).toContain('lek(ken) gevonden');
-    }, 120_000);
+    });
 });

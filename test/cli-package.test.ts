@@ -120,7 +120,7 @@ describe('the documented CI commands in a monitors repository', () => {
         fs.writeFileSync(file, text);
         expect(r.status).toBe(1);
         expect(r.stdout + r.stderr).toContain('starter.monitor');
-    }, 120_000);
+    });
 
     test('diff --git: 0, and the changed indicator in Markdown', () => {
         const file = path.join(repo, 'jeugd/starter.monitor');
@@ -131,7 +131,7 @@ describe('the documented CI commands in a monitors repository', () => {
         expect(r.status, r.stderr).toBe(0);
         expect(r.stdout).toContain('**jeugdhulp**');
         expect(npxMonitor(['diff', '--git', 'no-such-revision']).status).toBe(2);
-    }, 120_000);
+    });
 
     test('report: 0 and one self-contained HTML file with charts', () => {
         ok(npxMonitor(['report', '.', '--out', 'monitor-report.html']), 'report');
@@ -168,11 +168,11 @@ describe('the documented CI commands in a monitors repository', () => {
             const before = text.slice(0, text.indexOf('indicator jeugdhulp') + 12);
             const position = { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
             const hover = async () => ((await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position }))?.contents.value ?? '');
-            expect(await eventually(hover, /latest: \d/, 120_000)).toContain('Jeugdigen met jeugdhulp');
+            expect(await eventually(hover, /latest: \d/)).toContain('Jeugdigen met jeugdhulp');
         } finally {
             await client.stop();
         }
-    }, 180_000);
+    });
 });
 
 /** The `run: |` blocks of action.yml, in order, each dedented (the `gh pr comment` lines cut off: no GitHub here). */

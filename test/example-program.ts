@@ -2,14 +2,13 @@
  * The real language pipeline and the real `monitor run` for an example, for tests of the preview and
  * the charts: the program comes from loadDocuments + lowerDocument, the bytes from the declared files.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NodeFileSystem } from 'langium/node';
 import type { FlatRow, ProgramIR } from '@monitor/ir';
 import { createMonitorServices, importClosure, loadDocuments, lowerDocument } from '@monitor/language';
-import { ROOT } from './cli-helpers.js';
+import { monitorInProcess, ROOT } from './cli-helpers.js';
 
 /**
  * Every example monitor file (examples/<name>/*.monitor, not the generator). Folders with a
@@ -56,11 +55,13 @@ export async function exampleProgram(file: string): Promise<ExampleProgram> {
     return { file, program, files };
 }
 
-/** The rows of the built `monitor run <file> --format json` (run `npx tsc -b` first). */
-export function cliRunRows(file: string): FlatRow[] {
-    const bin = path.join(ROOT, 'packages/cli/bin/monitor.js');
-    const run = spawnSync(process.execPath, [bin, 'run', file, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
-    if (run.status !== 0) throw new Error(`monitor run ${file} failed (${run.status}): ${run.stderr}`);
+/**
+ * The rows of `monitor run <file> --format json`, run in this process (`monitorInProcess`: the same
+ * `runMonitor` as the command, without the ~3 s of CPU a new process spends starting up).
+ */
+export async function cliRunRows(file: string): Promise<FlatRow[]> {
+    const run = await monitorInProcess(['run', file, '--format', 'json'], ROOT);
+    if (run.code !== 0) throw new Error(`monitor run ${file} failed (${run.code}): ${run.stderr}`);
     return JSON.parse(run.stdout) as FlatRow[];
 }
 

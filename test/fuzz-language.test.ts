@@ -11,7 +11,7 @@ import { runPipeline } from './fuzz/pipeline.js';
 
 const TOTAL = Number(process.env.MONITOR_FUZZ_RUNS ?? 2400);
 const runs = Math.ceil(TOTAL / 3);
-const timeout = Math.max(60_000, runs * 100);
+const timeout = Math.max(300_000, runs * 100);
 
 describe('fuzzing parse → validate → format → lower → plan', () => {
     test(`${runs} consistent generated files never make a stage throw, and most reach the planner`, async () => {

@@ -206,7 +206,7 @@ export async function openExample(options: Partial<ClientOptions> & { example?: 
     const text = fs.readFileSync(file, 'utf8');
     const client = await startLspClient({ trusted: true, locale: 'en', ...options, root: dir });
     const uri = client.open(file, text);
-    await client.waitForDiagnostics(uri, d => d.every(x => x.severity !== 1), options.timeoutMs ?? 30_000);
+    await client.waitForDiagnostics(uri, d => d.every(x => x.severity !== 1), options.timeoutMs ?? 240_000);
     return {
         dir, client, file, text, uri,
         async close() {

@@ -41,7 +41,7 @@ function overlaps(data: number[], text: string): string[] {
 
 describe('rename, workspace symbols and hover on names (English)', () => {
     let session: ExampleSession;
-    beforeAll(async () => { session = await openExample({ trusted: false, extra: { 'extra.monitor': EXTRA } }); }, 60_000);
+    beforeAll(async () => { session = await openExample({ trusted: false, extra: { 'extra.monitor': EXTRA } }); });
     afterAll(async () => session?.close());
 
     test('rename to a name another declaration of that kind already has is refused with the reason', async () => {
@@ -89,7 +89,7 @@ describe('rename, workspace symbols and hover on names (English)', () => {
 
 describe('rename and hover in Dutch', () => {
     let session: ExampleSession;
-    beforeAll(async () => { session = await openExample({ trusted: false, locale: 'nl' }); }, 60_000);
+    beforeAll(async () => { session = await openExample({ trusted: false, locale: 'nl' }); });
     afterAll(async () => session?.close());
 
     test('the refusal and the hover are in Dutch', async () => {
@@ -127,5 +127,5 @@ describe('semantic tokens', () => {
         } finally {
             await client.stop();
         }
-    }, 120_000);
+    });
 });

@@ -48,7 +48,7 @@ describe('language server on a Parquet source', () => {
         fs.writeFileSync(path.join(dir, 'm.monitor'), MONITOR);
         client = await startLspClient({ root: dir, trusted: true, locale: 'en' });
         uri = client.open(path.join(dir, 'm.monitor'), MONITOR);
-    }, 60_000);
+    });
     afterAll(async () => {
         await client?.stop();
         if (dir) fs.rmSync(dir, { recursive: true, force: true });

@@ -145,7 +145,7 @@ describe('language server under random edits on every example and on non-file UR
         ['untitled:Untitled-1', 'vscode-notebook-cell:/ws/analyse.ipynb#W0sZmlsZQ%3D%3D', 'git:/ws/jeugd.monitor?%7B%22ref%22%3A%22HEAD%22%7D']
             .forEach((uri, i) => docs.push({ uri, original: originals[i % originals.length], text: originals[i % originals.length], version: 1 }));
         for (const d of docs) void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: d.uri, languageId: 'monitor', version: 1, text: d.text } });
-    }, 120_000);
+    });
     afterAll(async () => {
         await client?.stop();
         fs.rmSync(dir, { recursive: true, force: true });

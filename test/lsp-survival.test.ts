@@ -24,15 +24,15 @@ describe('a poisoned workspace and documents that are no local file', () => {
     beforeAll(async () => {
         // 20 MB of tokens: the server reads only as much as the size limit needs.
         const extra = { ...POISONED, 'huge.monitor': 'indicator x { value a + b }\n'.repeat(700_000) };
-        session = await openExample({ extra, timeoutMs: 120_000 });
-    }, 180_000);
+        session = await openExample({ extra });
+    });
     afterAll(async () => session?.close());
 
     test('with the poisoned files in the workspace at start, hover on a healthy file answers', async () => {
         const { client, uri, text } = session;
         expect(await hoverText(client, uri, pos(text, 'indicator verblijf', 10))).toContain('Definition:');
         expect(client.process.exitCode).toBeNull();
-    }, 180_000);
+    });
 
     test('opening each poisoned file gives its diagnostic, and the server keeps serving', async () => {
         const { client, uri, text, dir } = session;
@@ -42,7 +42,7 @@ describe('a poisoned workspace and documents that are no local file', () => {
         };
         for (const [name, code] of Object.entries(expected)) {
             const poisoned = client.open(path.join(dir, name), POISONED[name]);
-            const diagnostics = await client.waitForDiagnostics(poisoned, d => d.some(x => x.code === code), 120_000);
+            const diagnostics = await client.waitForDiagnostics(poisoned, d => d.some(x => x.code === code));
             expect(diagnostics.find(x => x.code === code)?.severity).toBe(1);
             // Requests on the poisoned file itself answer too.
             await client.request('textDocument/hover', { textDocument: { uri: poisoned }, position: { line: 2, character: 30 } });
@@ -58,7 +58,7 @@ describe('a poisoned workspace and documents that are no local file', () => {
 describe('documents that are no local file, and malformed requests', () => {
     let session: ExampleSession;
 
-    beforeAll(async () => { session = await openExample({ timeoutMs: 120_000 }); }, 180_000);
+    beforeAll(async () => { session = await openExample(); });
     afterAll(async () => session?.close());
 
     test('untitled:, notebook-cell and git: documents get syntax and reference checks, and the server stays up', async () => {
@@ -67,7 +67,7 @@ describe('documents that are no local file, and malformed requests', () => {
         const broken = text.replace('value count distinct client_id from trajecten', 'value count distinct client_id from trajectn');
         for (const other of others) {
             void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'monitor', version: 1, text: broken } });
-            const diagnostics = await client.waitForDiagnostics(other, d => d.some(x => x.code === 'unknown-source'), 60_000);
+            const diagnostics = await client.waitForDiagnostics(other, d => d.some(x => x.code === 'unknown-source'));
             expect(diagnostics.map(d => d.code)).not.toContain('analysis-failed');
         }
         // Longer than the data stage's debounce: the timer that used to end the process has run.
@@ -82,27 +82,29 @@ describe('documents that are no local file, and malformed requests', () => {
         }
         expect(client.process.exitCode).toBeNull();
         expect(client.stderr()).not.toMatch(/ERR_INVALID_URL_SCHEME|must be of scheme file/);
-    }, 180_000);
+    });
 
     test('after an untitled document is closed, edits of another file are built and monitor/program answers', async () => {
         const { client, uri, text, file } = session;
         const untitled = 'untitled:Untitled-7';
         void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'monitor', version: 1, text: 'monitor name {\n    grain quarter\n}\n' } });
-        await client.waitForDiagnostics(untitled, () => true, 60_000);
+        await client.waitForDiagnostics(untitled, () => true);
         void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: untitled } });
         const edited = text.replace('2026-Q4 -15%', '2026-Q4 -40%');
         client.change(file, edited, 50);
         // It used to hang: every build after the close threw (no language for an URI without an extension).
+        // A hang guard inside the test's 300 s, not a deadline: on a busy machine a build may take long.
+        let timer: NodeJS.Timeout | undefined;
         const answer = await Promise.race([
             client.request<{ program: { indicators: { name: string; target?: { points: { value?: number }[] } }[] } | null }>('monitor/program', { uri }),
-            new Promise<'hung'>(resolve => setTimeout(() => resolve('hung'), 30_000)),
-        ]);
+            new Promise<'hung'>(resolve => { timer = setTimeout(() => resolve('hung'), 240_000); }),
+        ]).finally(() => clearTimeout(timer));
         expect(answer).not.toBe('hung');
         const verblijf = answer !== 'hung' ? answer.program?.indicators.find(i => i.name === 'verblijf') : undefined;
         expect(verblijf?.target?.points.map(p => p.value)).toContain(-40);
         expect(client.stderr()).not.toMatch(/contains no services/);
         client.change(file, text, 51);
-    }, 120_000);
+    });
 
     test('a code action request with malformed diagnostics answers with an empty list', async () => {
         const { client, uri } = session;
@@ -120,5 +122,5 @@ describe('documents that are no local file, and malformed requests', () => {
         expect(await client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: 'none' } })).toEqual([]);
         expect(await client.request('textDocument/codeAction', { textDocument: { uri }, range: null, context: {} })).toEqual([]);
         expect(client.process.exitCode).toBeNull();
-    }, 60_000);
+    });
 });

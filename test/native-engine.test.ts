@@ -51,7 +51,7 @@ describe.skipIf(!available)('the engine of monitor run', () => {
         expect(r.stderr).toContain('MONITOR_NATIVE_DUCKDB=off');
         expect(r.stderr).toContain('Use the WASM engine instead');
         expect(r.stdout).toBe('');
-    }, 120_000);
+    });
 
     test('check falls back too: the same findings on both engines', () => {
         const args = ['check', 'examples/jeugd', '--format', 'json'];

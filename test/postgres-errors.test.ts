@@ -54,7 +54,7 @@ GRANT SELECT ON e.trajecten TO reader;
 CREATE ROLE nobody_reads LOGIN PASSWORD 'nobody-pw';
 GRANT USAGE ON SCHEMA e TO nobody_reads;
 `);
-    }, 60_000);
+    });
     afterAll(() => cluster?.destroy());
 
     test('a role with SELECT only computes the same rows as DuckDB from the file', () => {
@@ -63,7 +63,7 @@ GRANT USAGE ON SCHEMA e TO nobody_reads;
         expect(pg.code, pg.stderr).toBe(0);
         const duck = monitorWith(['run', path.join(fixture({ 'm.monitor': SMALL_MONITOR, 'data/trajecten.csv': SMALL_DATA }), 'm.monitor')]);
         expect(JSON.parse(pg.stdout)).toEqual(JSON.parse(duck.stdout));
-    }, 60_000);
+    });
 
     test('a view with a derived column computes: the row id (which a view lacks) is read only for transitions', () => {
         const text = tableMonitor('e.v_trajecten').replace('        wijk text\n', '        wijk text\n        buurt text = trim(wijk)\n');
@@ -71,7 +71,7 @@ GRANT USAGE ON SCHEMA e TO nobody_reads;
         const r = monitorWith(['run', path.join(folder(text), 'm.monitor'), '--engine', 'postgres'], cluster.env());
         expect(r.code, r.stderr).toBe(0);
         expect((JSON.parse(r.stdout) as unknown[]).length).toBeGreaterThan(0);
-    }, 60_000);
+    });
 
     test('a transition over a view is data-pg-view-transition at the table name, before any query; over a table or a materialized view it computes', () => {
         const transition = `indicator doorstroom {
@@ -92,7 +92,7 @@ GRANT USAGE ON SCHEMA e TO nobody_reads;
         const materialized = monitorWith(['run', path.join(folder(tableMonitor('e.m_trajecten') + transition), 'm.monitor'), '--engine', 'postgres'], cluster.env());
         expect(materialized.code, materialized.stderr).toBe(0);
         expect(JSON.parse(materialized.stdout)).toEqual(JSON.parse(duck.stdout));
-    }, 120_000);
+    });
 
     test('a wrong password is data-pg-auth, and the password is in no output', () => {
         const dir = folder(tableMonitor('e.trajecten'));
@@ -101,7 +101,7 @@ GRANT USAGE ON SCHEMA e TO nobody_reads;
         expect(codes(r.stderr)).toEqual(['data-pg-auth']);
         expect(r.stdout + r.stderr).not.toContain(WRONG_PASSWORD);
         expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
-    }, 60_000);
+    });
 
     test('a connection string in the variable named by --pg-url-env: its password is in no output either', () => {
         const dir = folder(tableMonitor('e.trajecten'));
@@ -114,7 +114,7 @@ GRANT USAGE ON SCHEMA e TO nobody_reads;
         const good = url.replace(WRONG_PASSWORD, encodeURIComponent(SUPERUSER.password));
         const ok = monitorWith(['run', path.join(dir, 'm.monitor'), '--engine', 'postgres', '--pg-url-env', 'MONITOR_TEST_PG_URL'], { ...env, MONITOR_TEST_PG_URL: good });
         expect(ok.code, ok.stderr).toBe(0);
-    }, 60_000);
+    });
 
     test('a missing table is data-pg-missing-table at the table name', () => {
         const dir = folder(tableMonitor('e.bestaat_niet'));
@@ -122,7 +122,7 @@ GRANT USAGE ON SCHEMA e TO nobody_reads;
         expect(r.code).toBe(1);
         expect(codes(r.stderr)).toEqual(['data-pg-missing-table']);
         expect(r.stderr).toMatch(/m\.monitor:6:\d+: error data-pg-missing-table/);
-    }, 60_000);
+    });
 
     test('a declared column the table lacks is data-missing-column at the column, with the nearest name', () => {
         const dir = folder(tableMonitor('e.renamed'));
@@ -131,7 +131,7 @@ GRANT USAGE ON SCHEMA e TO nobody_reads;
         expect(codes(r.stderr)).toEqual(['data-missing-column']);
         expect(r.stderr).toContain("'wijkcode'");
         expect(r.stderr).toMatch(/m\.monitor:13:\d+: error/);
-    }, 60_000);
+    });
 
     test('a column of the wrong type is data-type-mismatch at the column', () => {
         const dir = folder(tableMonitor('e.typed'));
@@ -139,21 +139,21 @@ GRANT USAGE ON SCHEMA e TO nobody_reads;
         expect(r.code).toBe(1);
         expect(codes(r.stderr)).toEqual(['data-type-mismatch']);
         expect(r.stderr).toMatch(/m\.monitor:13:\d+: error data-type-mismatch .*integer/);
-    }, 60_000);
+    });
 
     test('a role without SELECT is data-pg-permission', () => {
         const dir = folder(tableMonitor('e.trajecten'));
         const r = monitorWith(['run', path.join(dir, 'm.monitor'), '--engine', 'postgres'], cluster.env('nobody_reads', 'nobody-pw'));
         expect(r.code).toBe(1);
         expect(codes(r.stderr)).toEqual(['data-pg-permission']);
-    }, 60_000);
+    });
 
     test('a query over --pg-statement-timeout is stopped by the server: data-pg-timeout', () => {
         const dir = folder(tableMonitor('e.slow'));
         const r = monitorWith(['run', path.join(dir, 'm.monitor'), '--engine', 'postgres', '--pg-statement-timeout', '1'], cluster.env());
         expect(r.code).toBe(1);
         expect(codes(r.stderr)).toEqual(['data-pg-timeout']);
-    }, 60_000);
+    });
 
     test('perturb cellkey on the PostgreSQL engine is refused: data-pg-cellkey at the perturb line; without it the table computes', () => {
         const perturbed = tableMonitor('e.trajecten').replace('privacy none "testgegevens"', 'privacy { minimum 10  round 5  perturb cellkey max 2 }');
@@ -165,14 +165,14 @@ GRANT USAGE ON SCHEMA e TO nobody_reads;
         expect(r.stderr).toMatch(/m\.monitor:\d+:\d+: error data-pg-cellkey/);
         const plain = perturbed.replace('  perturb cellkey max 2', '');
         expect(monitorWith(['run', path.join(folder(plain), 'm.monitor'), '--engine', 'postgres'], env).code).toBe(0);
-    }, 120_000);
+    });
 
     test('a file source on the PostgreSQL engine is refused: data-file-source-postgres', () => {
         const dir = folder(SMALL_MONITOR);
         const r = monitorWith(['run', path.join(dir, 'm.monitor'), '--engine', 'postgres'], cluster.env());
         expect(r.code).toBe(1);
         expect(codes(r.stderr)).toEqual(['data-file-source-postgres']);
-    }, 60_000);
+    });
 
     test('a stopped server is data-pg-unreachable', () => {
         const dir = folder(tableMonitor('e.trajecten'));
@@ -185,7 +185,7 @@ GRANT USAGE ON SCHEMA e TO nobody_reads;
         } finally {
             cluster.start();
         }
-    }, 60_000);
+    });
 });
 
 describe('table sources without PostgreSQL', () => {
@@ -197,7 +197,7 @@ describe('table sources without PostgreSQL', () => {
         expect(r.stderr).toMatch(/m\.monitor:6:\d+: error/);
         const file = monitorWith(['run', path.join(folder(SMALL_MONITOR), 'm.monitor')]);
         expect(file.code, file.stderr).toBe(0);
-    }, 60_000);
+    });
 
     test('--pg-url-env must name a variable that is set, and needs --engine postgres', () => {
         const m = path.join(folder(tableMonitor('e.trajecten')), 'm.monitor');
@@ -213,5 +213,5 @@ describe('table sources without PostgreSQL', () => {
         expect(service.code).toBe(2);
         expect(service.stderr).toContain('PGSERVICE');
         expect(fs.existsSync(m)).toBe(true);
-    }, 60_000);
+    });
 });

@@ -33,7 +33,7 @@ describe.runIf(run)('the examples on PostgreSQL', () => {
             fs.writeFileSync(copy, withTableSources(fs.readFileSync(file, 'utf8'), schema));
             copies.set(file, copy);
         }
-    }, 120_000);
+    });
     afterAll(() => {
         cluster?.destroy();
         if (work) fs.rmSync(work, { recursive: true, force: true });
@@ -50,7 +50,7 @@ describe.runIf(run)('the examples on PostgreSQL', () => {
             const rows = JSON.parse(pg.stdout) as unknown[];
             expect(rows.length).toBeGreaterThan(0);
             expect(rows).toEqual(JSON.parse(duck.stdout));
-        }, 60_000);
+        });
     }
 
     test('monitor check --engine postgres passes every example copy, and report writes a page', () => {
@@ -62,5 +62,5 @@ describe.runIf(run)('the examples on PostgreSQL', () => {
         const report = monitorWith(['report', jeugd, '--engine', 'postgres', '--out', out], cluster.env());
         expect(report.code, report.stderr).toBe(0);
         expect(fs.readFileSync(out, 'utf8')).toContain('<svg');
-    }, 120_000);
+    });
 });

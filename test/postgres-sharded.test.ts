@@ -68,7 +68,7 @@ describe.runIf(run)('the examples on a coordinator with two postgres_fdw shards'
         // The coordinator pairs A with B (same key, B another row: ctid) and aggregates.
         expect(explained).toMatch(/Join Filter: .*ctid <> .*ctid/);
         expect(explained).toMatch(/GroupAggregate/);
-    }, 120_000);
+    });
 
     for (const file of exampleMonitors()) {
         const name = path.basename(file, '.monitor');
@@ -78,6 +78,6 @@ describe.runIf(run)('the examples on a coordinator with two postgres_fdw shards'
             const pg = monitorWith(['run', copies.get(file)!, '--engine', 'postgres'], clusters[0].env());
             expect(pg.code, pg.stderr).toBe(0);
             expect(JSON.parse(pg.stdout)).toEqual(JSON.parse(duck.stdout));
-        }, 120_000);
+        });
     }
 });

@@ -29,6 +29,25 @@ function parseCsv(text: string): Record<string, string>[] {
 
 const field = (v: FlatRow[string] | undefined) => (v === null || v === undefined ? '' : String(v));
 
+/**
+ * Waits until the page has stopped moving: the scroll position and the layout height unchanged over
+ * five animation frames (a chart drawn after a jump can shift the cards below it). Frames, not a fixed
+ * time: on a busy machine a frame may take long.
+ */
+async function scrollSettled(preview: PreviewPage): Promise<void> {
+    await preview.page.evaluate(() => new Promise<void>((resolve) => {
+        let last = '';
+        let still = 0;
+        const tick = () => {
+            const now = `${window.scrollY}/${document.documentElement.scrollHeight}`;
+            still = now === last ? still + 1 : 0;
+            last = now;
+            if (still >= 5) resolve(); else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+    }));
+}
+
 describe.runIf(run)('the preview in headless Chromium', () => {
     let preview: PreviewPage;
     let jeugd: ExampleProgram;
@@ -53,7 +72,7 @@ describe.runIf(run)('the preview in headless Chromium', () => {
     });
 
     test('every card shows the status of its latest value as monitor run computes it', async () => {
-        const rows = cliRunRows(JEUGD);
+        const rows = await cliRunRows(JEUGD);
         for (const indicator of jeugd.program.indicators) {
             const mine = rows.filter(r => r.indicator === indicator.name).map(r => ({ ...r, dimensions: Object.fromEntries(indicator.by.filter(d => d in r).map(d => [d, r[d] ?? null])) }) as unknown as ResultRow);
             const expected = statusLabel(indicatorSummary(indicator, mine).status, 'en');
@@ -69,7 +88,9 @@ describe.runIf(run)('the preview in headless Chromium', () => {
     test('a CSP violation is caught by the detector', async () => {
         const before = preview.violations.length;
         await preview.page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s); });
-        await preview.page.waitForTimeout(300);
+        // The report comes as an event (securitypolicyviolation, console): wait for it, not for a fixed 300 ms.
+        // Without a report this waits until the hang guard, and fails.
+        await expect.poll(() => preview.violations.length, { timeout: 240_000, interval: 50 }).toBeGreaterThan(before);
         expect(preview.violations.length).toBeGreaterThan(before);
         preview.violations.splice(before);
     });
@@ -138,7 +159,7 @@ describe.runIf(run)('the preview in headless Chromium', () => {
             // Where its overview chip puts it (subpixel rounding may leave it a fraction above 0).
             const top = document.getElementById('indicator-aandeel_pleegzorg')?.getBoundingClientRect().top;
             return top !== undefined && window.scrollY > 0 && top > -2 && top < window.innerHeight / 2;
-        }, undefined, { timeout: 10_000 });
+        });
     });
 
     test('the charts take the colours of a dark VS Code theme when the theme changes', async () => {
@@ -186,7 +207,7 @@ describe.runIf(run)('the preview in headless Chromium', () => {
         const last = jeugd.program.indicators[jeugd.program.indicators.length - 1].name;
         for (const name of [last, jeugd.program.indicators[1].name]) {
             await preview.page.locator(`[data-key="overview-${name}"]`).click();
-            await preview.page.waitForTimeout(300);
+            await scrollSettled(preview);
             const { strip, title } = await preview.page.evaluate((id) => ({
                 strip: document.querySelector('nav.overview')!.getBoundingClientRect().bottom,
                 title: document.querySelector(`#indicator-${id} .title-link`)!.getBoundingClientRect().top,
@@ -246,7 +267,7 @@ describe.runIf(run)('the preview in headless Chromium', () => {
             const rendered = (await preview.posted()).filter(m => m.type === 'rendered').length;
             await preview.send(update(example));
             await preview.waitFor('rendered', rendered + 1);
-            const cli = cliRunRows(file);
+            const cli = await cliRunRows(file);
             for (const indicator of example.program.indicators) {
                 const exports = (await preview.posted()).filter(m => m.type === 'export').length;
                 await preview.page.locator(`#indicator-${indicator.name} [data-export="csv"]`).click();

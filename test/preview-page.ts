@@ -58,6 +58,9 @@ export async function openPreviewPage(): Promise<PreviewPage> {
     // A fresh profile per run (PLATFORM.md).
     const browser: BrowserContext = await chromium.launchPersistentContext(userData, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1000, height: 900 } });
     const page = browser.pages()[0] ?? await browser.newPage();
+    // Playwright's own 30 s for a click or a wait is a deadline a busy machine can miss: wait as long as
+    // the test may (its 300 s hang guard, vitest.config.ts), for the element or the function.
+    browser.setDefaultTimeout(240_000);
     const violations: string[] = [];
     page.on('console', m => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(`console: ${m.text()}`); });
     page.on('pageerror', e => { if (/Content Security Policy|unsafe-eval/i.test(String(e))) violations.push(`pageerror: ${e}`); });
@@ -88,7 +91,7 @@ export async function openPreviewPage(): Promise<PreviewPage> {
                 const all = (window as unknown as { __posted: { type: string }[] }).__posted;
                 if (all.some(m => m.type === 'error')) return true;
                 return all.filter(m => m.type === t).length >= (n as number);
-            }, [type, count] as const, { timeout: 90_000 });
+            }, [type, count] as const, { timeout: 240_000 });
             const all = await posted();
             const error = all.find(m => m.type === 'error');
             if (error) throw new Error(`The preview reported an error: ${JSON.stringify(error)}`);

@@ -69,7 +69,7 @@ function parseCsv(text: string): Record<string, string>[] {
 
 const field = (v: FlatRow[string] | undefined) => (v === null || v === undefined ? '' : String(v));
 
-function runRows(file: string, engine: 'wasm' | 'native'): FlatRow[] {
+async function runRows(file: string, engine: 'wasm' | 'native'): Promise<FlatRow[]> {
     if (engine === 'wasm') return cliRunRows(file);
     const run = spawnSync(process.execPath, [path.join(ROOT, 'packages/cli/bin/monitor.js'), 'run', file, '--format', 'json', '--engine', 'native'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
     if (run.status !== 0) throw new Error(`monitor run --engine native failed (${run.status}): ${run.stderr}`);
@@ -81,10 +81,10 @@ describe('a Parquet source, offline', () => {
     let monitor: string;
     let csvRows: FlatRow[];
 
-    beforeAll(() => {
+    beforeAll(async () => {
         scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-parquet-'));
         monitor = parquetCopy(path.join(scratch, 'jeugd'));
-        csvRows = cliRunRows(path.join(EXAMPLE, 'jeugd.monitor'));
+        csvRows = await cliRunRows(path.join(EXAMPLE, 'jeugd.monitor'));
     });
 
     afterAll(() => { if (scratch) fs.rmSync(scratch, { recursive: true, force: true }); });
@@ -96,13 +96,13 @@ describe('a Parquet source, offline', () => {
         }
     });
 
-    test('monitor run on DuckDB-WASM gives the rows of the CSV example', () => {
+    test('monitor run on DuckDB-WASM gives the rows of the CSV example', async () => {
         expect(csvRows.length).toBeGreaterThan(100);
-        expect(runRows(monitor, 'wasm')).toEqual(csvRows);
+        expect(await runRows(monitor, 'wasm')).toEqual(csvRows);
     });
 
-    test.runIf(requireTool('@duckdb/node-api (native DuckDB)', NATIVE))('monitor run --engine native gives the rows of the CSV example', () => {
-        expect(runRows(monitor, 'native')).toEqual(csvRows);
+    test.runIf(requireTool('@duckdb/node-api (native DuckDB)', NATIVE))('monitor run --engine native gives the rows of the CSV example', async () => {
+        expect(await runRows(monitor, 'native')).toEqual(csvRows);
     });
 
     test.runIf(requireTool('chromium', fs.existsSync(CHROMIUM)))('the preview in headless Chromium, under the CSP, shows the rows of the CSV example', async () => {

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyDisclosure } from '@monitor/engine';
 import type { ResultRow } from '@monitor/ir';
-import { monitor, ROOT } from './cli-helpers.js';
+import { monitorInProcess as monitor, ROOT } from './cli-helpers.js';
 import { parseCsv, programOf, rawRows } from './example-runs.js';
 import { eventually, startLspClient, type LspClient } from './lsp-client.js';
 
@@ -83,13 +83,13 @@ describe('no hidden value in any output path', () => {
         expect(s.values.size + s.labels.length, c.name).toBeGreaterThan(0);
     });
 
-    test.each(CASES)('$name: CLI JSON, CSV and stderr, and the report tables', (c) => {
+    test.each(CASES)('$name: CLI JSON, CSV and stderr, and the report tables', async (c) => {
         const { secrets: s, file } = runs.get(c.name)!;
-        const json = monitor(['run', '--format', 'json', file]);
+        const json = await monitor(['run', '--format', 'json', file]);
         expect(json.code, json.stderr).toBe(0);
         const rows = JSON.parse(json.stdout) as Record<string, unknown>[];
         expect(leaked(s, rows.flatMap((r) => [r.value, r.numerator, r.denominator]).filter((v): v is number => typeof v === 'number'))).toEqual([]);
-        const csv = monitor(['run', '--format', 'csv', file]);
+        const csv = await monitor(['run', '--format', 'csv', file]);
         expect(csv.code, csv.stderr).toBe(0);
         const cells = parseCsv(csv.stdout).flatMap((r) => [r.value, r.numerator, r.denominator]).filter((v) => v !== undefined && v !== '').map(Number);
         expect(leaked(s, cells)).toEqual([]);
@@ -98,7 +98,7 @@ describe('no hidden value in any output path', () => {
         expect(leaked(s, numbers(stderr.replace(/\b\d{4}(-(Q\d|\d{2}))?\b/g, '')))).toEqual([]);
         for (const label of s.labels) expect(json.stderr).not.toContain(label);
         const out = path.join(path.dirname(file), 'report.html');
-        const report = monitor(['report', file, '--out', out, '--lang', 'en']);
+        const report = await monitor(['report', file, '--out', out, '--lang', 'en']);
         expect(report.code, report.stderr).toBe(0);
         const html = fs.readFileSync(out, 'utf8');
         // The value cells of every table and the overview's latest values (a target column holds targets, not counts).
@@ -111,10 +111,10 @@ describe('no hidden value in any output path', () => {
     test.each(CASES)('$name: hover, code lens and diagnostics over LSP', async (c) => {
         const run = runs.get(c.name)!;
         const uri = client.open(run.file, run.text);
-        const diagnostics = await client.waitForDiagnostics(uri, (d) => d.every((x) => x.severity !== 1), 60_000);
+        const diagnostics = await client.waitForDiagnostics(uri, (d) => d.every((x) => x.severity !== 1));
         const read = async () => JSON.stringify(await client.request('textDocument/codeLens', { textDocument: { uri } }));
         // Until the server has computed the document every lens reads "latest: being computed…".
-        const lenses = JSON.parse(await eventually(read, /^(?=.*latest: )(?!.*being computed)/s, 60_000)) as { command: { title: string } }[];
+        const lenses = JSON.parse(await eventually(read, /^(?=.*latest: )(?!.*being computed)/s)) as { command: { title: string } }[];
         // The number the editor shows right after "latest:" (its unit and period follow it).
         const latest = (t: string) => [...t.matchAll(/latest: (-?\d[\d,]*(?:\.\d+)?)/g)].map((m) => Number(m[1].replace(/,/g, '')));
         const titles = lenses.map((l) => l.command.title).filter((t) => t.startsWith('latest:'));
@@ -133,5 +133,5 @@ describe('no hidden value in any output path', () => {
             for (const label of run.secrets.labels) expect(d.message).not.toContain(label);
             expect(leaked(run.secrets, numbers(d.message.replace(/\b\d{4}(-(Q\d|\d{2}))?\b/g, '')))).toEqual([]);
         }
-    }, 120_000);
+    });
 });

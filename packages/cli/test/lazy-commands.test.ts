@@ -21,7 +21,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function loaded(args: string[]): { count: number; heavy: string[] } {
     // Standard input closes at once: `monitor lsp` then ends.
-    const r = spawnSync(process.execPath, ['-r', PRELOAD, BIN, ...args], { input: '', encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['-r', PRELOAD, BIN, ...args], { input: '', encoding: 'utf8', timeout: 240_000 });
     const line = r.stderr.split('\n').find(l => l.startsWith('LOADED '));
     if (!line) throw new Error(`no module list; stderr: ${r.stderr}`);
     return JSON.parse(line.slice('LOADED '.length));

@@ -43,7 +43,7 @@ let engine: Engine;
 beforeAll(async () => {
     engine = await engineWith([[paden, padenCsv], [oud, oudCsv]]);
     await attachPostgres(engine, [paden, oud]);
-}, 60_000);
+});
 afterAll(async () => {
     await detachPostgres();
     await engine.close();

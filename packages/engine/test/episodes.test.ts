@@ -11,7 +11,7 @@ let engine: Engine;
 beforeAll(async () => {
     engine = await engineWith([[trajecten, trajectenCsv], [codes, codesCsv]]);
     await attachPostgres(engine, [trajecten, codes]);
-}, 60_000);
+});
 afterAll(async () => {
     await detachPostgres();
     await engine.close();

@@ -11,7 +11,7 @@ let engine: Engine;
 beforeAll(async () => {
     engine = await engineWith([[aanvragen, aanvragenCsv], [bevolking, bevolkingCsv], [codes, codesCsv]]);
     await attachPostgres(engine, [aanvragen, bevolking, codes]);
-}, 60_000);
+});
 afterAll(async () => {
     await detachPostgres();
     await engine.close();

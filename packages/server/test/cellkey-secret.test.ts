@@ -58,5 +58,5 @@ describe('the language server computes a perturbing monitor only with the secret
             if (saved === undefined) delete process.env[CELLKEY_SECRET_VARIABLE];
             else process.env[CELLKEY_SECRET_VARIABLE] = saved;
         }
-    }, 120_000);
+    });
 });
