@@ -32,6 +32,9 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(dir, 'm.monitor'), MONITOR);
     client = await startLspClient({ root: dir, trusted: true, locale: 'en' });
     uri = client.open(path.join(dir, 'm.monitor'), MONITOR);
+    // The export answers from the built document: wait for its diagnostics (it failed once on a busy
+    // machine with "The monitor has errors or no indicators" when asked before the first build).
+    await client.waitForDiagnostics(uri, (d) => d.every((x) => x.severity !== 1));
 });
 afterAll(async () => { await client?.stop(); });
 
