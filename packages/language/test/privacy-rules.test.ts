@@ -118,3 +118,16 @@ describe('person-level values under privacy rules', () => {
         expectNoCode(await validate(header('privacy { minimum 10 }') + PERSONS + KWB + `indicator n { value count from p }\nreference n "NL" from kwb where regio = "NL" value leeftijd`), 'privacy-reference-person-level');
     });
 });
+
+describe('a source that looks like one row per person but is not declared so', () => {
+    const persons = 'source p from "p.csv" { snapshot at d  columns { d date  id text  leeftijd integer } }\n';
+    test('a read of one key value warns at the source it reads (privacy-looks-person-level)', async () => {
+        const result = await validate(header('privacy { minimum 10 }') + persons + 'indicator p7 { value avg leeftijd from p where id = "P7" }');
+        expectCode(result, 'privacy-looks-person-level', 'warning', { node: one(result, isMeasure), property: 'source' }, /one row per person/);
+    });
+    test('no warning once declared, or when the key is only read over everyone', async () => {
+        expectNoCode(await validate(header('privacy { minimum 10 }') + persons.replace('snapshot at d', 'snapshot at d  one row per person')
+            + 'indicator p7 { value avg leeftijd from p where id = "P7" }'), 'privacy-looks-person-level');
+        expectNoCode(await validate(header('privacy { minimum 10 }') + persons + 'indicator gem { value avg leeftijd from p }'), 'privacy-looks-person-level');
+    });
+});
