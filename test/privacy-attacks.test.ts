@@ -140,9 +140,12 @@ describe('the attacks of issue 14 against today\'s engine', () => {
         expect(refused('08-fail-open', 'round-only.monitor')).toContain('privacy-minimum-missing');
     }, TWO_RUNS);
 
-    test('9: a sum of pre-aggregated counts publishes 3 clients until the column is declared `integer count`', () => {
+    test('9: a sum of pre-aggregated counts publishes 3 clients, with a warning, until the column is declared `integer count`', () => {
         const raw = leaks('09-sum-of-counts')[0].raw;
-        expect(at(publish('09-sum-of-counts').rows, 'clienten_per_100', '2024', { wijk: 'A' }, 'actual', 'numerator')).toBe(raw);
+        const undeclared = publish('09-sum-of-counts');
+        expect(at(undeclared.rows, 'clienten_per_100', '2024', { wijk: 'A' }, 'actual', 'numerator')).toBe(raw);
+        // …but the analyst is told, at the line: the column reads like a count of people.
+        expect(undeclared.stderr).toContain('privacy-sum-looks-count');
         const declared = publish('09-sum-of-counts', 'declared.monitor').rows;
         expect(shown(declared, 'clienten_per_100', '2024', { wijk: 'A' }, 'numerator')).toBeNull();
         expect(declared.filter((r) => r.indicator === 'clienten_per_100' && r.numerator === raw)).toEqual([]);

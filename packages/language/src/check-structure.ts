@@ -157,7 +157,8 @@ const FILE_OPTIONS = [['format', 'format'], ['delimiter', 'delimiter'], ['decima
  * 1 to 63 bytes, no NUL), and no option that only means something for a file.
  */
 export function checkTableSource(source: Source, accept: ValidationAcceptor): void {
-    if (!source.table) return;
+    // `source c table …` without `from "…"`: the parser reports it; there is no name to check here.
+    if (!source.table || source.path === undefined) return;
     const parts = source.path.split('.');
     const bad = parts.length > 2 || parts.some(p => p.length === 0 || new TextEncoder().encode(p).length > 63 || p.includes('\0'));
     if (bad) report(accept, 'error', 'table-name-invalid', { table: source.path, source: source.name }, source, 'path');

@@ -13,6 +13,7 @@ import { checkDimension, checkDimensionNames, checkLevels, checkDimensionMapping
 import { importClosure, importRefusal, resolveImport, type ImportRefusal } from './imports.js';
 import { checkCountColumn, checkPersonLevelReads, checkPrivacy } from './check-privacy.js';
 import { checkUndeclaredPersonLevel } from './check-undeclared-person-level.js';
+import { checkUndeclaredCounts } from './check-undeclared-count.js';
 import { AstUtils, URI } from 'langium';
 
 /** Checks that need services (the set of loaded documents). */
@@ -53,6 +54,7 @@ export class MonitorValidator {
         const header = () => own ?? (model.imports.length > 0 ? this.headerInImports(model) : undefined);
         checkPersonLevelReads(model, header, accept);
         checkUndeclaredPersonLevel(model, header, accept);
+        checkUndeclaredCounts(model, header, accept);
     }
 
     checkImport(node: Import, accept: ValidationAcceptor): void {

@@ -131,3 +131,21 @@ describe('a source that looks like one row per person but is not declared so', (
         expectNoCode(await validate(header('privacy { minimum 10 }') + persons + 'indicator gem { value avg leeftijd from p }'), 'privacy-looks-person-level');
     });
 });
+
+describe('a summed column that reads like a count of people but is not declared a count', () => {
+    const table = (counts = '') => `source k from "k.csv" { table  columns { wijk text  inwoners integer  clienten integer${counts} } }\n`;
+    const rate = 'indicator per_100 { value sum clienten from k per 100 sum inwoners from k }';
+    test('its sum as a value or numerator under privacy rules warns at the column (privacy-sum-looks-count, attack 9)', async () => {
+        const result = await validate(header('privacy { minimum 10 }') + table() + rate);
+        expectCode(result, 'privacy-sum-looks-count', 'warning', { node: one(result, isValueAggregation, a => a.column?.column.$refText === 'clienten'), property: 'column' }, /clienten integer count/);
+        // The denominator is not warned about: `denominator N` hides a rate over a small one.
+        expect(result.diagnostics.filter(d => d.code === 'privacy-sum-looks-count')).toHaveLength(1);
+    });
+    test('no warning once declared a count, without privacy rules, under privacy none, or for an amount', async () => {
+        expectNoCode(await validate(header('privacy { minimum 10 }') + table(' count') + rate), 'privacy-sum-looks-count');
+        expectNoCode(await validate(header('') + table() + rate), 'privacy-sum-looks-count');
+        expectNoCode(await validate(header('privacy none "openbare CBS-cijfers"') + table() + rate), 'privacy-sum-looks-count');
+        const amounts = 'source b from "b.csv" { table  columns { wijk text  kosten integer } }\nindicator kosten { value sum kosten from b }';
+        expectNoCode(await validate(header('privacy { minimum 10 }') + amounts), 'privacy-sum-looks-count');
+    });
+});

@@ -41,3 +41,11 @@ describe('table sources', () => {
         expectNoCode(result, 'table-name-invalid');
     });
 });
+
+describe('a table source without its name', () => {
+    test('`source c table …` without `from "…"` is a syntax error, never a crashed check (found by fuzzing)', async () => {
+        const result = await validate('monitor m { grain year  range 2024 .. 2024 }\nsource c\n    table key code\n    columns { code text }\n}\n');
+        expect(result.diagnostics.map(d => d.message).filter(m => /error occurred during validation/i.test(m))).toEqual([]);
+        expect(result.diagnostics.length).toBeGreaterThan(0);
+    });
+});
