@@ -103,6 +103,13 @@ CREATE ROLE idle_probe LOGIN PASSWORD 'idle-pw';
         expect(JSON.stringify(d) + client.stderr()).not.toContain('Sekrit-Pw-9');
     }, 180_000);
 
+    test('without the PostgreSQL client (as in the VSIX) it is data-pg-client-unavailable at the header, not silence', async () => {
+        const text = tableMonitor();
+        const { client, uri } = await open(text, { env: { ...cluster.env('reader', 'reader-pw'), MONITOR_PG_CLIENT: 'off' } });
+        const d = await client.waitForDiagnostics(uri, ds => codes(ds).includes('data-pg-client-unavailable'), 120_000);
+        expect(d.find(x => x.code === 'data-pg-client-unavailable')!.range.start.line).toBe(0);
+    }, 180_000);
+
     test('non-trigger: without a connection nothing is attempted; untrusted with PG* variables neither', async () => {
         const text = tableMonitor('        postcode text\n        \n');
         const plain = await open(text, { env: {} });

@@ -45,10 +45,12 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
     try {
         started = computesOnPostgres(program, run.postgres) ? await startPostgresAnalysisEngine(run.postgres) : await startAnalysisEngine(run.engine ?? 'auto', run.signal);
     } catch (error) {
-        // Only a named `native` fails here (`auto` falls back): the analyst is told at the header why nothing is computed.
-        if (run.engine !== 'native') throw error;
+        // Only a named `native` or the PostgreSQL client fails here (`auto` falls back): the analyst is told at the header why nothing is computed.
+        const onPostgres = computesOnPostgres(program, run.postgres);
+        if (run.engine !== 'native' && !onPostgres) throw error;
         console.error(`monitor: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
-        out.issues.push({ span: program.monitor.span, severity: 'error', code: 'data-engine-unavailable', message: message('data-engine-unavailable') });
+        const code = onPostgres ? 'data-pg-client-unavailable' : 'data-engine-unavailable';
+        out.issues.push({ span: program.monitor.span, severity: 'error', code, message: message(code) });
         return out;
     }
     const { engine, kind, fallback } = started;

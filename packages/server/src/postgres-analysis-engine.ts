@@ -18,6 +18,8 @@ export function computesOnPostgres(program: ProgramIR, link: PostgresLink | null
 
 /** Starts the PostgreSQL engine of a link; it connects at the first catalogue check. */
 export async function startPostgresAnalysisEngine(link: PostgresLink): Promise<StartedEngine> {
+    // As MONITOR_NATIVE_DUCKDB=off for DuckDB: the client counts as absent (an install without `pg`, such as the VSIX).
+    if (process.env.MONITOR_PG_CLIENT === 'off') throw new Error('the PostgreSQL client (pg) is switched off (MONITOR_PG_CLIENT=off)');
     const { createPostgresEngine } = await import('@monitor/engine/postgres');
     return { engine: await createPostgresEngine({ ...connectionOptions(link), statementTimeoutMs: link.statementTimeoutMs }), kind: 'postgres' };
 }
