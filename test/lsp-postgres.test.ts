@@ -72,7 +72,7 @@ CREATE ROLE idle_probe LOGIN PASSWORD 'idle-pw';
         expect(JSON.stringify(d)).not.toContain('reader-pw');
     }, 180_000);
 
-    test('monitor.postgres.urlEnv: completion offers the catalogue columns not yet declared; hover computes in the database', async () => {
+    test('monitor.postgres.urlEnv: completion offers the catalogue columns not yet declared; hover and lens compute in the database', async () => {
         const text = tableMonitor('        \n');
         const url = `postgresql://reader:reader-pw@/postgres?host=${encodeURIComponent(cluster.dir)}&port=5432`;
         const { client, uri } = await open(text, { env: { MONITOR_TEST_PG_URL: url }, initOptions: { postgresUrlEnv: 'MONITOR_TEST_PG_URL' } });
@@ -91,6 +91,9 @@ CREATE ROLE idle_probe LOGIN PASSWORD 'idle-pw';
         const hover = await eventually(() => hoverText(client, uri, positionOf(text, 'indicator actief', 10)), /Computed in the database/);
         expect(hover).toContain(`latest: ${expected} (2024-Q4)`);
         expect(hover).not.toContain('reader-pw');
+        // The lens shows the same value, computed in the database.
+        const lenses = JSON.parse(JSON.stringify(await client.request('textDocument/codeLens', { textDocument: { uri } }))) as { command?: { title: string } }[];
+        expect(lenses.map(l => l.command?.title ?? '')).toContain(`latest: ${expected} (2024-Q4) · on track`);
     }, 180_000);
 
     test('an unreachable server is data-pg-unreachable at the table name; the connection string\'s password is never shown', async () => {
