@@ -106,6 +106,21 @@ CREATE ROLE idle_probe LOGIN PASSWORD 'idle-pw';
         expect(JSON.stringify(d) + client.stderr()).not.toContain('Sekrit-Pw-9');
     }, 180_000);
 
+    test('a monitor mixing a file and a table source is computed with DuckDB, and the table source says why', async () => {
+        fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
+        fs.writeFileSync(path.join(dir, 'data/trajecten.csv'), SMALL_DATA);
+        const text = `${tableMonitor()}source extra from "data/trajecten.csv" {
+    table
+    columns {
+        client_id text
+    }
+}
+`;
+        const { client, uri } = await open(text, { env: cluster.env('reader', 'reader-pw') });
+        const d = await client.waitForDiagnostics(uri, ds => codes(ds).includes('data-table-source-needs-postgres'), 120_000);
+        expect(d.find(x => x.code === 'data-table-source-needs-postgres')!.message).toContain('every source is a table source');
+    }, 180_000);
+
     test('without the PostgreSQL client (as in the VSIX) it is data-pg-client-unavailable at the header, not silence', async () => {
         const text = tableMonitor();
         const { client, uri } = await open(text, { env: { ...cluster.env('reader', 'reader-pw'), MONITOR_PG_CLIENT: 'off' } });
@@ -118,6 +133,8 @@ CREATE ROLE idle_probe LOGIN PASSWORD 'idle-pw';
         const plain = await open(text, { env: {} });
         const d = await plain.client.waitForDiagnostics(plain.uri, ds => codes(ds).includes('data-table-source-needs-postgres'), 120_000);
         expect(codes(d)).not.toContain('data-missing-column');
+        // Told how to have the editor compute it.
+        expect(d.find(x => x.code === 'data-table-source-needs-postgres')!.message).toContain('monitor.postgres.urlEnv');
         const unset = await open(text, { env: {}, initOptions: { postgresUrlEnv: 'MONITOR_TEST_PG_URL' } });
         const d2 = await unset.client.waitForDiagnostics(unset.uri, ds => codes(ds).includes('data-table-source-needs-postgres'), 120_000);
         expect(codes(d2)).not.toContain('data-missing-column');

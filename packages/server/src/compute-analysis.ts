@@ -11,7 +11,7 @@ import { cellKeySecret } from './cellkey-secret.js';
 import { loadSourceFiles, type DataLimits, type SpanIssue } from './data-files.js';
 import { startAnalysisEngine, type StartedEngine } from './engine-choice.js';
 import type { AnalysisEngineChoice } from './engine-setting.js';
-import { computesOnPostgres, planOptionsFor, postgresRefusals, startPostgresAnalysisEngine } from './postgres-analysis-engine.js';
+import { computesOnPostgres, planOptionsFor, postgresRefusals, startPostgresAnalysisEngine, withEditorHint } from './postgres-analysis-engine.js';
 import type { PostgresLink } from './postgres-setting.js';
 
 /** The data findings of a program and, when the data stage found no errors, its safe rows. */
@@ -59,7 +59,7 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
     try {
         // Stopped while the engine started: no query runs, the engine closes below.
         run.signal?.throwIfAborted();
-        out.issues = (await loadSourceFiles(engine, program, root, { ...limits, lock: true })).issues;
+        out.issues = withEditorHint((await loadSourceFiles(engine, program, root, { ...limits, lock: true })).issues, run.postgres);
         if (out.issues.some(i => i.code === 'data-too-large')) out.stopped = 'too-large';
         if (out.issues.some(i => i.severity === 'error') || program.indicators.length === 0) return out;
         // Under `perturb cellkey` without a usable secret: an error at `perturb`, and no rows.
