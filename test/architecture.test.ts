@@ -21,7 +21,7 @@ const ALLOWED: Record<string, string[]> = {
     render: ['@monitor/ir', 'vega', 'vega-lite', 'vega-interpreter', 'vega-util', 'vega-dataflow', 'vega-transforms', 'vega-view-transforms', 'vega-encode', 'vega-parser', 'vega-view', '@resvg/resvg-js', 'node:*'],
     // The webview app: browser only, so the engine's browser entry and never its Node entry.
     preview: ['@monitor/ir', '@monitor/protocol', '@monitor/engine/browser', '@monitor/render', '@monitor/compiler'],
-    server: ['@monitor/ir', '@monitor/language', '@monitor/language/polyfill', '@monitor/compiler', '@monitor/engine', '@monitor/engine/native', '@monitor/engine/parquet', '@monitor/engine/issues', '@monitor/protocol', 'langium', 'langium/*', 'vscode-languageserver', 'vscode-languageserver/*', 'node:*'],
+    server: ['@monitor/ir', '@monitor/language', '@monitor/language/polyfill', '@monitor/compiler', '@monitor/engine', '@monitor/engine/native', '@monitor/engine/parquet', '@monitor/engine/issues', '@monitor/engine/postgres', '@monitor/protocol', 'langium', 'langium/*', 'vscode-languageserver', 'vscode-languageserver/*', 'node:*'],
     cli: ['@monitor/ir', '@monitor/audit', '@monitor/language', '@monitor/language/messages', '@monitor/language/polyfill', '@monitor/compiler', '@monitor/engine', '@monitor/engine/native', '@monitor/engine/postgres', '@monitor/protocol', '@monitor/render', '@monitor/render/png', '@monitor/server', 'langium', 'langium/node', 'node:*'],
     // The only package that imports `vscode`; it reaches the server over LSP, never by import.
     extension: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '@monitor/protocol', 'lz-string', 'node:*'],

@@ -24,7 +24,7 @@ const FITS: Record<ColumnType, string[]> = {
 };
 
 /** The declared type a database type holds, for the hint ("declare it as …"); null when none does. */
-function declaredFor(type: string): string | null {
+export function declaredFor(type: string): ColumnType | null {
     if (FITS.integer.includes(type)) return 'integer';
     for (const t of ['text', 'decimal', 'date', 'boolean'] as const) if (FITS[t].includes(type)) return t;
     return null;

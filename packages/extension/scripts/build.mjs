@@ -31,6 +31,7 @@ const SOURCES = {
     '@monitor/engine/native': 'packages/engine/src/native.ts',
     '@monitor/engine/parquet': 'packages/engine/src/parquet-columns.ts',
     '@monitor/engine/issues': 'packages/engine/src/postgres-issues.ts',
+    '@monitor/engine/postgres': 'packages/engine/src/postgres.ts',
     '@monitor/protocol': 'packages/protocol/src/index.ts',
 };
 const monitorSources = monitorSourcesPlugin(SOURCES, 'packages/extension/scripts/build.mjs');
@@ -86,7 +87,8 @@ const common = {
     legalComments: 'none', logLevel: 'warning',
     // Native DuckDB is never bundled (a binary per platform): where `require` finds it (a development
     // checkout, a platform VSIX) the worker computes on it, else on the WASM copy in media/.
-    external: ['vscode', '@duckdb/node-api'],
+    // `pg` is not bundled (the VSIX stays within its size): table sources need the server run with node_modules (docs/editors.md).
+    external: ['vscode', '@duckdb/node-api', 'pg'],
     // ESM sources read import.meta.url; a CommonJS bundle has __filename instead.
     define: { 'import.meta.url': '__monitorImportMetaUrl' },
     banner: { js: 'var __monitorImportMetaUrl = require("url").pathToFileURL(__filename).href;' },

@@ -18,10 +18,12 @@ export interface MonitorInitOptions {
     timeoutSeconds: number;
     /** `monitor.engine.duckdb`: `auto` (native DuckDB where it loads, else DuckDB-WASM), `native` or `wasm`. */
     engine: 'auto' | 'native' | 'wasm';
+    /** `monitor.postgres.urlEnv`: the name of the variable holding a PostgreSQL connection string (never the string); null = PG* variables. */
+    postgresUrlEnv: string | null;
 }
 
 /** Settings whose change restarts the server. */
-export const RESTART_SETTINGS = ['monitor.privacy.minimum', 'monitor.engine', 'monitor.language'];
+export const RESTART_SETTINGS = ['monitor.privacy.minimum', 'monitor.engine', 'monitor.language', 'monitor.postgres'];
 
 function positiveInt(value: unknown): number | null {
     return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : null;
@@ -29,6 +31,11 @@ function positiveInt(value: unknown): number | null {
 
 function engineChoice(value: unknown): MonitorInitOptions['engine'] {
     return value === 'native' || value === 'wasm' ? value : 'auto';
+}
+
+/** A valid environment variable name, else null (a connection string pasted here is never sent on). */
+function urlEnvName(value: unknown): string | null {
+    return typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) ? value : null;
 }
 
 /** Reads the current settings and trust into the server's initialization options. */
@@ -42,5 +49,6 @@ export function initOptions(): MonitorInitOptions {
         maxRows: positiveInt(config.get('engine.maxRows')) ?? 5_000_000,
         timeoutSeconds: positiveInt(config.get('engine.timeoutSeconds')) ?? 180,
         engine: engineChoice(config.get('engine.duckdb')),
+        postgresUrlEnv: urlEnvName(config.get('postgres.urlEnv')),
     };
 }

@@ -54,6 +54,10 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: () => "Native DuckDB cannot start here, and the setting 'monitor.engine.duckdb' asks for it: nothing is computed. Set it to 'auto' (native DuckDB where it loads, else the built-in DuckDB-WASM) or to 'wasm'.",
         nl: () => "Native DuckDB kan hier niet starten, en de instelling 'monitor.engine.duckdb' vraagt erom: er wordt niets berekend. Zet haar op 'auto' (native DuckDB waar die laadt, anders de ingebouwde DuckDB-WASM) of op 'wasm'.",
     },
+    'data-pg-client-unavailable': {
+        en: () => "Every source of this monitor is a database table and a PostgreSQL connection is configured, but the PostgreSQL client (pg) is not part of this install of the editor: nothing is computed. Use 'monitor check --engine postgres' on the command line, or run the language server from an install with its node_modules ('monitor lsp').",
+        nl: () => "Elke bron van deze monitor is een databasetabel en er is een PostgreSQL-verbinding ingesteld, maar de PostgreSQL-client (pg) hoort niet bij deze installatie van de editor: er wordt niets berekend. Gebruik 'monitor check --engine postgres' op de opdrachtregel, of start de taalserver uit een installatie met zijn node_modules ('monitor lsp').",
+    },
     'data-path-absolute': {
         en: a => `The data path '${a.path}' of source '${a.source}' is absolute. Use a path relative to the .monitor file, inside the workspace.`,
         nl: a => `Het datapad '${a.path}' van bron '${a.source}' is absoluut. Gebruik een pad relatief ten opzichte van het .monitor-bestand, binnen de werkmap.`,

@@ -16,6 +16,7 @@ import type { ProgramIR } from '@monitor/ir';
 import type { Locale } from '@monitor/language';
 import type { ComputedAnalysis } from './compute-analysis.js';
 import type { AnalysisEngineChoice } from './engine-setting.js';
+import type { PostgresLink } from './postgres-setting.js';
 
 /** A job for the worker: plain data, as `postMessage` copies it. */
 export interface AnalysisJob {
@@ -25,6 +26,8 @@ export interface AnalysisJob {
     locale: Locale;
     maxRows: number;
     engine: AnalysisEngineChoice;
+    /** The configured PostgreSQL connection (its variable's name, never the string); null: none. */
+    postgres: PostgresLink | null;
 }
 
 /** What the server sends the worker: a job, or a request to stop one. */
@@ -35,6 +38,7 @@ export interface AnalysisLimits {
     maxRows: number;
     timeoutSeconds: number;
     engine?: AnalysisEngineChoice;
+    postgres?: PostgresLink | null;
 }
 
 /** An analysis stopped because it took longer than its time limit. */
@@ -48,7 +52,7 @@ export class AnalysisTimeout extends Error {
 export type AnalysisReply =
     | { id: number; result: ComputedAnalysis }
     | { id: number; error: string }
-    | { id: number; engine: 'native' | 'wasm'; fallback?: string };
+    | { id: number; engine: 'native' | 'wasm' | 'postgres'; fallback?: string };
 
 /** How long a stopped worker may take to close a native engine before it is ended anyway. */
 const STOP_GRACE_MS = 10_000;
@@ -64,7 +68,7 @@ interface Waiting {
     resolve: (r: ComputedAnalysis) => void;
     reject: (e: Error) => void;
     timer: NodeJS.Timeout;
-    engine?: 'native' | 'wasm';
+    engine?: 'native' | 'wasm' | 'postgres';
 }
 
 /** One worker with its jobs; `stopping` holds the jobs asked to stop that have not answered yet. */
@@ -79,7 +83,7 @@ export class AnalysisRunner {
     private slot: Slot | undefined;
     private nextId = 1;
     /** The engine each started worker reported last (for the server's log and tests). */
-    lastEngine: { kind: 'native' | 'wasm'; fallback?: string } | undefined;
+    lastEngine: { kind: 'native' | 'wasm' | 'postgres'; fallback?: string } | undefined;
 
     constructor(private readonly workerFile: string | undefined = defaultWorkerFile()) {}
 
@@ -91,14 +95,14 @@ export class AnalysisRunner {
         const engine = limits.engine ?? 'auto';
         if (!this.workerFile || !fs.existsSync(this.workerFile)) {
             // Loaded only here: the server's own thread never needs DuckDB's module otherwise (faster start).
-            return import('./compute-analysis.js').then(m => m.computeAnalysis(program, root, { maxRows: limits.maxRows }, { engine }));
+            return import('./compute-analysis.js').then(m => m.computeAnalysis(program, root, { maxRows: limits.maxRows }, { engine, postgres: limits.postgres ?? null }));
         }
         const slot = this.ensureSlot(this.workerFile);
         const id = this.nextId++;
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => this.retire(slot, new AnalysisTimeout(limits.timeoutSeconds)), limits.timeoutSeconds * 1000);
             slot.jobs.set(id, { resolve, reject, timer, engine: engine === 'wasm' ? 'wasm' : undefined });
-            slot.worker.postMessage({ id, program, root, locale, maxRows: limits.maxRows, engine } satisfies AnalysisJob);
+            slot.worker.postMessage({ id, program, root, locale, maxRows: limits.maxRows, engine, postgres: limits.postgres ?? null } satisfies AnalysisJob);
         });
     }
 
@@ -119,7 +123,7 @@ export class AnalysisRunner {
                 if (job) job.engine = reply.engine;
                 // Logged when it changes: which DuckDB the editor's numbers come from, and why not native.
                 if (this.lastEngine?.kind !== reply.engine) {
-                    console.error(`monitor: analyses compute on ${reply.engine === 'native' ? 'native DuckDB' : 'DuckDB-WASM'}${reply.fallback ? ` (${reply.fallback})` : ''}`);
+                    console.error(`monitor: analyses compute on ${{ native: 'native DuckDB', wasm: 'DuckDB-WASM', postgres: 'PostgreSQL' }[reply.engine]}${reply.fallback ? ` (${reply.fallback})` : ''}`);
                 }
                 this.lastEngine = { kind: reply.engine, fallback: reply.fallback };
                 return;
@@ -152,7 +156,8 @@ export class AnalysisRunner {
         slot.jobs.clear();
         for (const [, job] of jobs) { clearTimeout(job.timer); job.reject(error); }
         // Not yet reported counts as native: the engine may be starting.
-        const native = jobs.filter(([, job]) => job.engine !== 'wasm').map(([id]) => id);
+        // PostgreSQL computes on its server: ending the worker closes the connection, and the server stops the query.
+        const native = jobs.filter(([, job]) => job.engine === undefined || job.engine === 'native').map(([id]) => id);
         if (native.length === 0 || jobs.length > native.length) {
             // A job on DuckDB-WASM blocks the worker's thread: no message would reach it.
             void slot.worker.terminate();

@@ -19,8 +19,8 @@ parentPort?.on('message', (message: WorkerMessage) => {
     const stop = new AbortController();
     running.set(job.id, stop);
     setLocale(job.locale);
-    const onEngine = (engine: 'native' | 'wasm', fallback?: string) => parentPort!.postMessage({ id: job.id, engine, fallback } satisfies AnalysisReply);
-    computeAnalysis(job.program, job.root, { maxRows: job.maxRows }, { engine: job.engine, signal: stop.signal, onEngine }).then(
+    const onEngine = (engine: 'native' | 'wasm' | 'postgres', fallback?: string) => parentPort!.postMessage({ id: job.id, engine, fallback } satisfies AnalysisReply);
+    computeAnalysis(job.program, job.root, { maxRows: job.maxRows }, { engine: job.engine, signal: stop.signal, onEngine, postgres: job.postgres }).then(
         result => parentPort!.postMessage({ id: job.id, result } satisfies AnalysisReply),
         (error: unknown) => parentPort!.postMessage({ id: job.id, error: String((error as Error)?.message ?? error) } satisfies AnalysisReply),
     ).finally(() => running.delete(job.id));

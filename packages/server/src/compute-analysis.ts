@@ -11,6 +11,8 @@ import { cellKeySecret } from './cellkey-secret.js';
 import { loadSourceFiles, type DataLimits, type SpanIssue } from './data-files.js';
 import { startAnalysisEngine, type StartedEngine } from './engine-choice.js';
 import type { AnalysisEngineChoice } from './engine-setting.js';
+import { computesOnPostgres, planOptionsFor, postgresRefusals, startPostgresAnalysisEngine, withEditorHint } from './postgres-analysis-engine.js';
+import type { PostgresLink } from './postgres-setting.js';
 
 /** The data findings of a program and, when the data stage found no errors, its safe rows. */
 export interface ComputedAnalysis {
@@ -19,6 +21,8 @@ export interface ComputedAnalysis {
     rows: ResultRow[] | null;
     /** Why nothing was computed although the program is fine: a file over the row limit, or the time limit. */
     stopped?: 'too-large' | 'timeout';
+    /** The engine that computed (hover says so); absent when none started. */
+    engine?: 'native' | 'wasm' | 'postgres';
 }
 
 /** How one analysis computes: the engine (`monitor.engine.duckdb`) and a way to stop it. */
@@ -28,7 +32,9 @@ export interface AnalysisRun {
     /** Aborted at the time limit: a native query is interrupted, and the analysis rejects. */
     signal?: AbortSignal;
     /** Told which engine computes, once it has started (the worker reports it to the server). */
-    onEngine?: (kind: 'native' | 'wasm', fallback?: string) => void;
+    onEngine?: (kind: 'native' | 'wasm' | 'postgres', fallback?: string) => void;
+    /** The configured PostgreSQL connection: a monitor of table sources only computes there. */
+    postgres?: PostgresLink | null;
 }
 
 /** Reads the program's data files (inside `root`) and computes its indicators on native DuckDB or DuckDB-WASM. */
@@ -37,26 +43,31 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
     if (program.sources.length === 0) return out;
     let started: StartedEngine;
     try {
-        started = await startAnalysisEngine(run.engine ?? 'auto', run.signal);
+        started = computesOnPostgres(program, run.postgres) ? await startPostgresAnalysisEngine(run.postgres) : await startAnalysisEngine(run.engine ?? 'auto', run.signal);
     } catch (error) {
-        // Only a named `native` fails here (`auto` falls back): the analyst is told at the header why nothing is computed.
-        if (run.engine !== 'native') throw error;
+        // Only a named `native` or the PostgreSQL client fails here (`auto` falls back): the analyst is told at the header why nothing is computed.
+        const onPostgres = computesOnPostgres(program, run.postgres);
+        if (run.engine !== 'native' && !onPostgres) throw error;
         console.error(`monitor: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
-        out.issues.push({ span: program.monitor.span, severity: 'error', code: 'data-engine-unavailable', message: message('data-engine-unavailable') });
+        const code = onPostgres ? 'data-pg-client-unavailable' : 'data-engine-unavailable';
+        out.issues.push({ span: program.monitor.span, severity: 'error', code, message: message(code) });
         return out;
     }
     const { engine, kind, fallback } = started;
     run.onEngine?.(kind, fallback);
+    out.engine = kind;
     try {
         // Stopped while the engine started: no query runs, the engine closes below.
         run.signal?.throwIfAborted();
-        out.issues = (await loadSourceFiles(engine, program, root, { ...limits, lock: true })).issues;
+        out.issues = withEditorHint((await loadSourceFiles(engine, program, root, { ...limits, lock: true })).issues, run.postgres);
         if (out.issues.some(i => i.code === 'data-too-large')) out.stopped = 'too-large';
         if (out.issues.some(i => i.severity === 'error') || program.indicators.length === 0) return out;
         // Under `perturb cellkey` without a usable secret: an error at `perturb`, and no rows.
+        out.issues.push(...postgresRefusals(program, kind));
+        if (out.issues.some(i => i.severity === 'error')) return out;
         const { secret, issue } = cellKeySecret(program);
         if (issue) { out.issues.push(issue); return out; }
-        const plan = planIndicators(program);
+        const plan = planIndicators(program, planOptionsFor(kind));
         const raw = await executePlan(engine, plan, { cellKeySecret: secret });
         const nl = getLocale() === 'nl';
         // Targets are judged on the disclosed values, so a status never reveals a hidden count.

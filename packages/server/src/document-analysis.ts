@@ -13,6 +13,7 @@ import { AnalysisRunner, AnalysisTimeout } from './analysis-runner.js';
 import type { SpanIssue } from './data-files.js';
 import { resolveDataPath } from './data-paths.js';
 import { withPrivacyFloor } from './privacy-floor.js';
+import { postgresLink } from './postgres-setting.js';
 import { localPath, workspaceRootOf, type ServerSettings } from './server-settings.js';
 
 /** What the server knows about one document: its program and, when trusted, data findings and rows. */
@@ -26,6 +27,8 @@ export interface Analysis {
     rows: ResultRow[] | null;
     /** Why nothing was computed although the program is fine: over the row or the time limit. */
     stopped?: 'too-large' | 'timeout';
+    /** The engine that computed the rows (hover names it). */
+    engine?: 'native' | 'wasm' | 'postgres';
 }
 
 /** The last analysis of a document that computed rows, and when it finished (ms since 1970). */
@@ -217,7 +220,9 @@ export class DocumentAnalyses {
         if (!this.computes(program) || root === undefined) return base;
         const { maxRows, timeoutSeconds, engine } = this.settings;
         try {
-            return { ...base, ...(await this.runner.run(program, root, this.settings.locale, { maxRows, timeoutSeconds, engine })) };
+            // Only a monitor with table sources looks for a PostgreSQL connection (nothing is attempted otherwise).
+            const postgres = program.sources.some(s => s.table) ? postgresLink(this.settings) : null;
+            return { ...base, ...(await this.runner.run(program, root, this.settings.locale, { maxRows, timeoutSeconds, engine, postgres })) };
         } catch (error) {
             if (error instanceof AnalysisTimeout) {
                 const issue = { span: program.monitor.span, severity: 'error' as const, code: 'data-timeout', message: message('data-timeout', { seconds: error.seconds }) };

@@ -11,7 +11,8 @@ import type { AnalysisEngineChoice } from './engine-setting.js';
 /** An engine that computes, as started. */
 export interface StartedEngine {
     engine: Engine;
-    kind: 'native' | 'wasm';
+    /** `postgres`: a monitor of table sources computed on the server (postgres-analysis-engine.ts). */
+    kind: 'native' | 'wasm' | 'postgres';
     /** Why `auto` took WASM: the first line of the native engine's error. */
     fallback?: string;
 }

@@ -7,7 +7,9 @@ import { CompletionItemKind, type CompletionList, type CompletionParams } from '
 import type { AstNodeDescription, LangiumDocument, ReferenceInfo } from 'langium';
 import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem, type LangiumServices } from 'langium/lsp';
 import { ast, quoteName } from '@monitor/language';
+import type { FileColumn } from './csv-header.js';
 import type { ServerContext } from './server-context.js';
+import { postgresSourceColumns, type TableColumn } from './postgres-columns.js';
 import { sourceFileColumns } from './source-columns.js';
 
 /** Where the cursor stands inside a `columns { … }` block: the source and the names declared there. */
@@ -37,11 +39,12 @@ export class MonitorCompletionProvider extends DefaultCompletionProvider {
         const block = columnsBlockAt(text, document.textDocument.offsetAt(params.position));
         if (!block) return list;
         const source = (document.parseResult.value as ast.Model).elements.find(e => ast.isSource(e) && e.name === block.source) as ast.Source | undefined;
-        const columns = source ? sourceFileColumns(this.ctx, source) ?? [] : [];
+        // A table source's columns come from the database's catalogue (trusted, with a connection configured).
+        const columns: (FileColumn | TableColumn)[] = !source ? [] : (source.table ? await postgresSourceColumns(this.ctx, source) : sourceFileColumns(this.ctx, source)) ?? [];
         const items = columns.filter(c => !block.declared.has(c.name)).map(c => ({
             label: c.name,
             kind: CompletionItemKind.Field,
-            detail: `${c.type}${c.nullable ? '?' : ''}`,
+            detail: `${c.type}${c.nullable ? '?' : ''}${'databaseType' in c ? ` · ${c.databaseType}` : ''}`,
             // A header with an accent, a space or punctuation goes between backticks.
             insertText: `${quoteName(c.name)} ${c.type}${c.nullable ? '?' : ''}`,
             // Before keywords: the file's own columns are what the analyst is after here.

@@ -4,6 +4,7 @@ import { MultilineCommentHoverProvider, type LangiumServices } from 'langium/lsp
 import { ast } from '@monitor/language';
 import { describeIndicator } from './describe-indicator.js';
 import { shownLatest, targetText } from './indicator-summary.js';
+import { computedOnLine } from './postgres-analysis-engine.js';
 import { nameHover } from './name-hover.js';
 import type { ServerContext } from './server-context.js';
 import { texts } from './texts.js';
@@ -28,6 +29,8 @@ export class MonitorHoverProvider extends MultilineCommentHoverProvider {
         const latest = shownLatest(this.ctx.analyses, settings, uri, program, node.name)
             ?? `${t.latest}: ${settings.trusted ? t.noValue : t.untrusted}`;
         const lines = [`**${node.title ?? node.name}** \`${node.name}\``, '', latest];
+        const engine = computedOnLine(this.ctx.analyses.latest(uri)?.engine, settings.locale);
+        if (engine) lines.push('', engine);
         if (ir) {
             lines.push('', `${t.definition}: ${describeIndicator(ir, settings.locale, program ?? undefined)}`);
             if (ir.desired) lines.push('', t.desired[ir.desired]);

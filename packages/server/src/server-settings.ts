@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locale } from '@monitor/language';
 import { readEngineChoice, type AnalysisEngineChoice } from './engine-setting.js';
+import { readPostgresUrlEnv } from './postgres-setting.js';
 
 /** Settings shared by the server's providers; filled in at `initialize`. */
 export interface ServerSettings {
@@ -19,6 +20,8 @@ export interface ServerSettings {
     timeoutSeconds: number;
     /** `monitor.engine.duckdb`: which DuckDB computes (`auto`: native where its binary loads, else WASM). */
     engine: AnalysisEngineChoice;
+    /** `monitor.postgres.urlEnv`: the name of the variable holding a connection string (postgres-setting.ts); null = PG* variables. */
+    postgresUrlEnv: string | null;
 }
 
 /** The engine limits when the client sends none (the extension's defaults). */
@@ -27,7 +30,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 180;
 
 /** The defaults before `initialize`: untrusted until the client says otherwise. */
 export function defaultSettings(): ServerSettings {
-    return { trusted: false, locale: 'en', folders: [], privacyMinimum: null, maxRows: DEFAULT_MAX_ROWS, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, engine: 'auto' };
+    return { trusted: false, locale: 'en', folders: [], privacyMinimum: null, maxRows: DEFAULT_MAX_ROWS, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, engine: 'auto', postgresUrlEnv: null };
 }
 
 function positive(value: unknown): number | null {
@@ -38,8 +41,9 @@ function positive(value: unknown): number | null {
  * Reads the limits and the engine from `initializationOptions`; anything missing or not a positive
  * number keeps the default, an engine other than `native` or `wasm` is `auto`.
  */
-export function readLimits(settings: ServerSettings, options: { privacyMinimum?: unknown; maxRows?: unknown; timeoutSeconds?: unknown; engine?: unknown }): void {
+export function readLimits(settings: ServerSettings, options: { privacyMinimum?: unknown; maxRows?: unknown; timeoutSeconds?: unknown; engine?: unknown; postgresUrlEnv?: unknown }): void {
     settings.engine = readEngineChoice(options.engine);
+    settings.postgresUrlEnv = readPostgresUrlEnv(options.postgresUrlEnv);
     const minimum = positive(options.privacyMinimum);
     settings.privacyMinimum = minimum === null ? null : Math.ceil(minimum);
     settings.maxRows = Math.floor(positive(options.maxRows) ?? DEFAULT_MAX_ROWS);
