@@ -37,7 +37,7 @@ export default defineConfig({
         },
     },
     test: {
-        setupFiles: ['./packages/language/polyfill.mjs'],
+        setupFiles: ['./packages/language/polyfill.mjs', './test/fresh-locale.ts'],
         // Hang guards, not deadlines: a test waits for the event it needs, and on a 2-core machine shared
         // with other jobs that event may come minutes late (docs/testing.md).
         testTimeout: 300_000,

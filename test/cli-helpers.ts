@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { getLocale, setLocale } from '@monitor/language/messages';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'packages/cli/bin/monitor.js');
@@ -50,7 +51,7 @@ async function runCaptured(args: string[], cwd: string): Promise<CliResult> {
         if (typeof done === 'function') process.nextTick(done as () => void);
         return true;
     }) as Write;
-    const saved = { cwd: process.cwd(), lang: process.env.MONITOR_LANG, out: process.stdout.write, err: process.stderr.write, tty: process.stderr.isTTY };
+    const saved = { cwd: process.cwd(), lang: process.env.MONITOR_LANG, locale: getLocale(), out: process.stdout.write, err: process.stderr.write, tty: process.stderr.isTTY };
     process.chdir(cwd);
     process.env.MONITOR_LANG = 'en';
     process.stdout.write = capture(out);
@@ -66,6 +67,8 @@ async function runCaptured(args: string[], cwd: string): Promise<CliResult> {
         if (saved.lang === undefined) delete process.env.MONITOR_LANG;
         else process.env.MONITOR_LANG = saved.lang;
         process.chdir(saved.cwd);
+        // `--lang nl` sets the diagnostics' language for the process; the next test file shares it.
+        setLocale(saved.locale);
     }
 }
 

@@ -168,3 +168,12 @@ describe('monitor run', () => {
 test('the repository root holds the examples the CLI tests use', async () => {
     expect(fs.existsSync(path.join(ROOT, 'examples'))).toBe(true);
 });
+
+test('an in-process run with --lang nl leaves the diagnostics in English for the tests after it', async () => {
+    const { getLocale } = await import('@monitor/language/messages');
+    const dir = fixture({ 'm.monitor': SMALL_MONITOR.replace('indicator', 'indicatr'), 'data/trajecten.csv': SMALL_DATA });
+    const r = await monitorInProcess(['check', '--no-data', '--lang', 'nl', 'm.monitor'], dir);
+    expect(r.stdout + r.stderr).toMatch(/Verwacht/);
+    // The test files share their worker's process: a Dutch locale left behind made English assertions fail.
+    expect(getLocale()).toBe('en');
+});

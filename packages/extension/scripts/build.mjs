@@ -36,51 +36,43 @@ const SOURCES = {
 };
 const monitorSources = monitorSourcesPlugin(SOURCES, 'packages/extension/scripts/build.mjs');
 
+/**
+ * A plugin that rewrites one expression of one source file while bundling: `file` is the path under
+ * packages/ (`engine/src/lp-solver.ts`), `pattern` what must be there (the build fails, naming the
+ * file, when the source no longer matches), `replacement` what the bundle has instead.
+ */
+function rewrite(name, file, pattern, replacement) {
+    const filter = new RegExp(`packages[\\\\/]${file.split('/').map(p => p.replace(/\./g, '\\.')).join('[\\\\/]')}$`);
+    return {
+        name,
+        setup(build) {
+            build.onLoad({ filter }, args => {
+                const text = fs.readFileSync(args.path, 'utf8');
+                if (!pattern.test(text)) return { errors: [{ text: `${file} no longer matches ${pattern} as build.mjs (${name}) expects; update build.mjs.` }] };
+                return { contents: text.replace(pattern, replacement), loader: 'ts' };
+            });
+        },
+    };
+}
+
 // The engine finds DuckDB's .wasm through `require.resolve` in node_modules, which a VSIX does not
 // have: in the bundle the server takes the one copy in media/ (beside dist/) that the webview uses too.
-const DUCKDB_RESOLVE = /path\.dirname\(require\.resolve\(['"]@duckdb\/duckdb-wasm\/dist\/duckdb-mvp\.wasm['"]\)\)/;
-const duckdbBesideBundle = {
-    name: 'duckdb-beside-bundle',
-    setup(build) {
-        build.onLoad({ filter: /packages[\\/]engine[\\/]src[\\/]node-connection\.ts$/ }, args => {
-            const text = fs.readFileSync(args.path, 'utf8');
-            if (!DUCKDB_RESOLVE.test(text)) {
-                return { errors: [{ text: 'node-connection.ts no longer resolves duckdb-mvp.wasm the way build.mjs expects; update DUCKDB_RESOLVE.' }] };
-            }
-            return { contents: text.replace(DUCKDB_RESOLVE, 'require("path").join(__dirname, "..", "media")'), loader: 'ts' };
-        });
-    },
-};
+const duckdbBesideBundle = rewrite('duckdb-beside-bundle', 'engine/src/node-connection.ts',
+    /path\.dirname\(require\.resolve\(['"]@duckdb\/duckdb-wasm\/dist\/duckdb-mvp\.wasm['"]\)\)/,
+    'require("path").join(__dirname, "..", "media")');
 
 // HiGHS (disclosure control's solver, packages/engine/src/lp-solver.ts) looks for highs.wasm beside
 // its own script; in the bundle the server and its worker take the one copy in media/ the webview loads.
-const LOCATE = /let locate: \(\(file: string\) => string\) \| undefined;/;
-const highsBesideBundle = {
-    name: 'highs-beside-bundle',
-    setup(build) {
-        build.onLoad({ filter: /packages[\\/]engine[\\/]src[\\/]lp-solver\.ts$/ }, args => {
-            const text = fs.readFileSync(args.path, 'utf8');
-            if (!LOCATE.test(text)) return { errors: [{ text: 'lp-solver.ts no longer declares `locate` the way build.mjs expects; update LOCATE.' }] };
-            return { contents: text.replace(LOCATE, 'let locate: ((file: string) => string) | undefined = (file: string) => require("path").join(__dirname, "..", "media", file);'), loader: 'ts' };
-        });
-    },
-};
+const highsBesideBundle = rewrite('highs-beside-bundle', 'engine/src/lp-solver.ts',
+    /let locate: \(\(file: string\) => string\) \| undefined;/,
+    'let locate: ((file: string) => string) | undefined = (file: string) => require("path").join(__dirname, "..", "media", file);');
 
 // The VSIX always ships its analysis worker (dist/analysis-worker.js), so the server's fallback of
 // computing on its own thread is dead code there; left in, a CommonJS bundle without splitting
 // would inline DuckDB-WASM, Arrow and HiGHS into server.cjs a second time (about 0.5 MB of the VSIX).
-const IN_THREAD = /import\('\.\/compute-analysis\.js'\)/;
-const noInThreadFallback = {
-    name: 'no-in-thread-fallback',
-    setup(build) {
-        build.onLoad({ filter: /packages[\\/]server[\\/]src[\\/]analysis-runner\.ts$/ }, args => {
-            const text = fs.readFileSync(args.path, 'utf8');
-            if (!IN_THREAD.test(text)) return { errors: [{ text: "analysis-runner.ts no longer imports './compute-analysis.js' the way build.mjs expects; update IN_THREAD." }] };
-            const missing = "Promise.reject(new Error('the analysis worker (dist/analysis-worker.js) is missing from this installation'))";
-            return { contents: text.replace(IN_THREAD, missing), loader: 'ts' };
-        });
-    },
-};
+const noInThreadFallback = rewrite('no-in-thread-fallback', 'server/src/analysis-runner.ts',
+    /import\('\.\/compute-analysis\.js'\)/,
+    "Promise.reject(new Error('the analysis worker (dist/analysis-worker.js) is missing from this installation'))");
 
 const common = {
     bundle: true, format: 'cjs', platform: 'node', target: 'node20', sourcemap: false,

@@ -35,7 +35,7 @@ source trajecten from "data/trajecten.csv" {
 }
 source jongeren from "data/jongeren.csv" {
     snapshot at peildatum
-    columns { peildatum date  wijk text  aantal integer }
+    columns { peildatum date  wijk text  aantal integer count }
 }
 dimension wijk { trajecten.wijk  jongeren.wijk }
 `;
