@@ -5,7 +5,7 @@
  * may not read, so a missing privilege is told apart from a missing table) and one aggregate query;
  * no row of the table leaves the server.
  */
-import type { ColumnIR, ColumnType, SourceIR } from '@monitor/ir';
+import type { ColumnIR, ColumnType, SourceIR, TableRefIR } from '@monitor/ir';
 import type { DataIssue, PlainRow, TableUse } from './engine-types.js';
 import { pgColumnMissing, pgColumnType, pgNullsInRequired, tableMissing, tableNotReadable, viewHasNoRowId } from './postgres-issues.js';
 import { quoteIdent } from './sql-quote.js';
@@ -36,10 +36,14 @@ function nearestColumn(name: string, columns: string[]): string | null {
     return suggestName(name, columns) ?? columns.find((c) => c.toLowerCase().includes(lower)) ?? null;
 }
 
-/** The qualified, quoted name of a table source's table: `"schema"."name"` or `"name"`. */
-export function qualifiedName(source: SourceIR): string {
-    const t = source.table!;
+/** The qualified, quoted name of a table: `"schema"."name"` or `"name"`. */
+export function qualifiedTable(t: TableRefIR): string {
     return [t.schema, t.name].filter((p): p is string => p !== null).map(quoteIdent).join('.');
+}
+
+/** The qualified, quoted name of a table source's table. */
+export function qualifiedName(source: SourceIR): string {
+    return qualifiedTable(source.table!);
 }
 
 /** Checks a table source against the catalogue (as the plan reads it: `use`); no issues means the compiled queries can read it. */

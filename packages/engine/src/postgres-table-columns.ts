@@ -5,8 +5,7 @@
  */
 import pg from 'pg';
 import type { ColumnType, TableRefIR } from '@monitor/ir';
-import { declaredFor } from './postgres-catalog.js';
-import { quoteIdent } from './sql-quote.js';
+import { declaredFor, qualifiedTable } from './postgres-catalog.js';
 
 /** One column of a table in the catalogue. */
 export interface CatalogueColumn {
@@ -35,7 +34,7 @@ export async function readTableColumns(table: TableRefIR, options: { connectionS
     client.on('error', () => {});
     try {
         await client.connect();
-        const name = [table.schema, table.name].filter((p): p is string => p !== null).map(quoteIdent).join('.');
+        const name = qualifiedTable(table);
         const result = await client.query<{ name: string; type: string; notnull: boolean }>({
             text: `SELECT a.attname AS name, format_type(a.atttypid, NULL) AS type, a.attnotnull AS notnull FROM pg_attribute AS a
 WHERE a.attrelid = to_regclass($1) AND has_table_privilege(to_regclass($1), 'SELECT') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,

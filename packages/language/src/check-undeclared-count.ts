@@ -9,8 +9,9 @@
  */
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import {
-    isEpisodesShape, isEventsShape, isMeasure, isRate, isValueAggregation, type Model, type MonitorDecl, type Source,
+    isMeasure, isRate, isValueAggregation, type Model, type MonitorDecl, type Source,
 } from './generated/ast.js';
+import { isPersonLevelSource } from './check-privacy.js';
 import { report } from './check-structure.js';
 
 /** Column names that count people (or their cases), in Dutch and English. */
@@ -21,8 +22,9 @@ export function countLikeName(name: string): boolean {
     return COUNT_LIKE.test(name);
 }
 
+/** A source the tool treats as aggregated data: not events, episodes or declared `one row per person`. */
 function aggregated(source: Source | undefined): source is Source {
-    return source !== undefined && !isEventsShape(source.shape) && !isEpisodesShape(source.shape) && !source.perPerson;
+    return source !== undefined && !isPersonLevelSource(source);
 }
 
 /** Warns once per column (see the file comment), at the first published sum of it. */

@@ -8,9 +8,10 @@
  */
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import {
-    isColumnRef, isComparison, isEpisodesShape, isEventsShape, isLiteral, isMeasure, isReference, isValueAggregation,
+    isColumnRef, isComparison, isLiteral, isMeasure, isReference, isValueAggregation,
     type Measure, type Model, type MonitorDecl, type Reference, type Source,
 } from './generated/ast.js';
+import { isPersonLevelSource } from './check-privacy.js';
 import { report } from './check-structure.js';
 
 /** Column names that identify a person (or a case file), in Dutch and English. */
@@ -21,8 +22,9 @@ export function keyLikeName(name: string): boolean {
     return KEY_LIKE.test(name);
 }
 
+/** A source the tool treats as aggregated data: not events, episodes or declared `one row per person`. */
 function undeclared(source: Source | undefined): source is Source {
-    return source !== undefined && !isEventsShape(source.shape) && !isEpisodesShape(source.shape) && !source.perPerson;
+    return source !== undefined && !isPersonLevelSource(source);
 }
 
 /** The key-like column a read's `where` selects one value of (`id = "P7"`), if any. */
