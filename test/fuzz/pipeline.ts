@@ -28,6 +28,9 @@ export async function runPipeline(text: string): Promise<PipelineOutcome> {
         // The formatter is optional: it is exercised once the language registers one.
         const formatter = services.Monitor.lsp.Formatter;
         if (formatter) await formatter.formatDocument(document, { textDocument: { uri: uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+        // A message shows what the user wrote, never a value the checker did not have.
+        const garbled = (document.diagnostics ?? []).find((d) => /\bundefined\b|\bNaN\b|\[object /.test(d.message));
+        if (garbled) throw new Error(`a diagnostic shows an internal value: ${garbled.message}`);
         const errors = (document.diagnostics ?? []).filter((d) => d.severity === 1).length;
         if (errors > 0) return { errors, planned: null };
         // Invariant (ARCHITECTURE.md): without errors, lowering and planning do not throw.

@@ -82,5 +82,5 @@ export function checkPrivacy(privacy: Privacy, accept: ValidationAcceptor): void
 
 /** `integer count`: only a whole-number column can hold counts of people. */
 export function checkCountColumn(column: Column, accept: ValidationAcceptor): void {
-    if (column.counts && column.type !== 'integer') report(accept, 'error', 'count-column-not-integer', { name: column.name, type: column.type }, column, 'type');
+    if (column.counts && column.type && column.type !== 'integer') report(accept, 'error', 'count-column-not-integer', { name: column.name, type: column.type }, column, 'type');
 }

@@ -140,7 +140,7 @@ export function checkSource(source: Source, accept: ValidationAcceptor): void {
         if (end && !end.optional) report(accept, 'warning', 'end-not-nullable', { name: end.name }, shape, 'end');
     }
     for (const [node, property, column] of dateColumns) {
-        if (column && column.type !== 'date') {
+        if (column?.type && column.type !== 'date') {
             report(accept, 'error', 'column-not-date', { name: column.name, type: column.type }, node, property);
         }
     }
@@ -172,7 +172,7 @@ export function checkTableSource(source: Source, accept: ValidationAcceptor): vo
 }
 
 export function checkNote(note: Note, accept: ValidationAcceptor): void {
-    if (!isValidDate(note.date)) report(accept, 'error', 'invalid-date', { date: note.date }, note, 'date');
+    if (note.date !== undefined && !isValidDate(note.date)) report(accept, 'error', 'invalid-date', { date: note.date }, note, 'date');
 }
 
 export function checkDateLiteral(literal: DateLiteral, accept: ValidationAcceptor): void {

@@ -471,7 +471,17 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
 /** The message for an issue code in the current locale. */
 export function message(code: string, args: Args = {}, locale: Locale = current): string {
     const text = TEXTS[code];
-    return text ? text[locale](args) : code;
+    return text ? text[locale](shown(args)) : code;
+}
+
+/**
+ * The arguments as a message shows them: a value the checker does not have (a name the parser could not
+ * read, say) is shown as '…', never as "undefined" or "NaN" (the syntax error beside it says what is missing).
+ */
+function shown(args: Args): Args {
+    const missing = (v: unknown) => v === undefined || v === null || (typeof v === 'number' && Number.isNaN(v));
+    if (!Object.values(args).some(missing)) return args;
+    return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, missing(v) ? '…' : v])) as Args;
 }
 
 /** All issue codes that have messages (tests check each has a trigger). */

@@ -4,6 +4,7 @@
  */
 import type { LangiumCoreServices } from 'langium';
 import { getLocale } from './messages.js';
+import { shapeHint } from './block-shapes.js';
 import { plainName } from './plain-name.js';
 import { suggest } from './suggest.js';
 
@@ -54,8 +55,8 @@ function oneOf(types: TokenType[]): string {
     return `${shown.slice(0, -1).join(', ')} ${nl() ? 'of' : 'or'} ${shown.at(-1)}`;
 }
 
-/** A hint: the keyword the found word is probably a typo of, else where to look. */
-function hint(expected: TokenType[], actual: IToken | undefined): string {
+/** A hint: the keyword the found word is probably a typo of, else where to look and what the block looks like. */
+function hint(expected: TokenType[], actual: IToken | undefined, ruleName?: string): string {
     const backticked = backtickHint(expected, actual);
     if (backticked) return backticked;
     const keywords = expected.flatMap(t => t.name === 'EOF' ? TOP_LEVEL : [describe(t).slice(1, -1)]).filter(k => /^[a-z][\w-]*$/.test(k));
@@ -63,8 +64,8 @@ function hint(expected: TokenType[], actual: IToken | undefined): string {
     const guess = actual?.image && actual.image.length >= 3 ? suggest(actual.image, keywords) : undefined;
     if (guess && guess !== actual?.image) return nl() ? ` Bedoelt u '${guess}'?` : ` Did you mean '${guess}'?`;
     if (found(actual).startsWith('\'')) {
-        return nl() ? ' Controleer de spelling en de volgorde van de woorden hier, en of er een haakje of accolade ontbreekt.'
-            : ' Check the spelling and order of the words here, and whether a bracket or brace is missing.';
+        return (nl() ? ' Controleer de spelling en de volgorde van de woorden hier, en of er een haakje of accolade ontbreekt.'
+            : ' Check the spelling and order of the words here, and whether a bracket or brace is missing.') + shapeHint(ruleName, nl());
     }
     return nl() ? ' Het bestand houdt te vroeg op: maak het blok af of sluit het met \'}\'.'
         : ' The file ends too early: complete the block or close it with \'}\'.';
@@ -82,14 +83,14 @@ function backtickHint(expected: TokenType[], actual: IToken | undefined): string
         : ` Backticks are for column names only; this name consists of letters, digits and '_': write '${plain}'.`;
 }
 
-function expecting(what: string, actual: IToken | undefined, expected: TokenType[]): string {
-    return (nl() ? `Verwacht ${what} maar vond ${found(actual)}.` : `Expecting ${what} but found ${found(actual)}.`) + hint(expected, actual);
+function expecting(what: string, actual: IToken | undefined, expected: TokenType[], ruleName?: string): string {
+    return (nl() ? `Verwacht ${what} maar vond ${found(actual)}.` : `Expecting ${what} but found ${found(actual)}.`) + hint(expected, actual, ruleName);
 }
 
 /** The parser's messages: mismatched token, no alternative fits, a required repetition, leftover input. */
 export class MonitorParserErrorMessageProvider implements IParserErrorMessageProvider {
-    buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
-        return expecting(describe(options.expected), options.actual, [options.expected]);
+    buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; ruleName?: string }): string {
+        return expecting(describe(options.expected), options.actual, [options.expected], options.ruleName);
     }
 
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken }): string {
@@ -98,9 +99,9 @@ export class MonitorParserErrorMessageProvider implements IParserErrorMessagePro
             + (nl() ? ' Staat er een \'}\' te veel, of een woord buiten een blok?' : ' Is there one \'}\' too many, or a word outside a block?');
     }
 
-    buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
+    buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; ruleName?: string }): string {
         const first = options.expectedPathsPerAlt.flatMap(paths => paths.map(p => p[0])).filter((t): t is TokenType => t !== undefined);
-        return expecting(oneOf(first), options.actual[0], first);
+        return expecting(oneOf(first), options.actual[0], first, options.ruleName);
     }
 
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {

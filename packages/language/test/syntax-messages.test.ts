@@ -90,4 +90,27 @@ describe('syntax error messages', () => {
         const messages = await syntaxMessages('monitor m { title "x" } indicator y { value }');
         expect(messages[0]).toMatch(/^Expecting 'count', 'sum', .* or … but found '}'\./);
     });
+    test('a block written the wrong way shows how that block is written, in the locale', async () => {
+        setLocale('en');
+        expect(await syntaxMessages('monitor m { title "x" }\ndimension wijk from t.wijk\n')).toContain("Expecting '{' but found 'from'. "
+            + 'Check the spelling and order of the words here, and whether a bracket or brace is missing. '
+            + 'This is how a dimension is written: dimension wijk { title "Wijk"  trajecten.wijk }');
+        setLocale('nl');
+        const [episodes] = await syntaxMessages('monitor m { title "x" }\nsource t from "t.csv" { episodes start a einde b key c }');
+        expect(episodes).toMatch(/^Verwacht 'end' maar vond 'einde'\. .* Zo schrijft u de vorm episodes: episodes start begindatum end einddatum key client_id$/);
+        // A typo of a keyword keeps its one suggestion, without the example.
+        setLocale('en');
+        expect((await syntaxMessages('indicator x {\n    value count frm t started\n}\n'))[0]).toBe("Expecting 'from' but found 'frm'. Did you mean 'from'?");
+    });
+    test('a check beside a syntax error never shows "undefined" for what the parser could not read', async () => {
+        setLocale('en');
+        // A note without its date, a column without its type used as a date, an indicator without a name.
+        for (const text of ['monitor m { title "x" }\nnote "tekst" 2024-01-01',
+            'monitor m { title "x" }\nsource j from "j.csv" { snapshot at peildatum columns { peildatum  aantal integer } }',
+            'monitor m { title "x" }\nindicator { title "y" }']) {
+            const result = await validate(text);
+            expect(result.diagnostics.length, text).toBeGreaterThan(0);
+            expect(result.diagnostics.map(d => d.message).join('\n'), text).not.toMatch(/undefined|NaN/);
+        }
+    });
 });
