@@ -39,6 +39,7 @@ const monitorText = (name: string) => `monitor ${name} {
 }
 source aanvragen from "data/${name}.csv" {
     events on datum key client_id
+    coverage 2024-01-01 .. 2024-12-31  // the year is complete, so a good file has values (no data-no-value)
     columns { client_id text  datum date  bedrag integer }
 }
 indicator n {

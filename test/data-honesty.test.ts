@@ -26,6 +26,7 @@ const monitorText = (name: string) => `monitor ${name} {
 }
 source s from "data/${name}.csv" {
     episodes start begin end eind key client_id
+    coverage 2024-01-01 .. 2024-12-31  // the year is complete, so a good file has values (no data-no-value)
     columns { client_id ${name === 'sleutel' ? 'integer' : 'text'}  begin date  eind date?  soort text }
 }
 indicator n { value count from s active at end desired up }

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { monitorInProcess } from './cli-helpers.js';
 
-const DATA = 'client_id,datum\nc1,2024-01-05\nc2,2024-02-05\n';
+// The last event on 31 December: the data cover the year, so a good monitor has values (no data-no-value).
+const DATA = 'client_id,datum\nc1,2024-01-05\nc2,2024-02-05\nc3,2024-12-31\n';
 const SECRET = 'client_id,datum\nGEHEIM,2024-01-05\n';
 const monitorFor = (name: string, dataPath: string) => `monitor ${name} {
     title "Paden"

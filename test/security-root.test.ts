@@ -10,12 +10,14 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { monitorInProcess } from './cli-helpers.js';
 
-const DATA = 'client_id,datum\nc1,2024-01-05\nc2,2024-02-05\n';
-const SECRET = 'client_id,datum\nGEHEIM-TOKEN,2024-01-05\n';
+// The data cover the one quarter of the range, so a good monitor has values (no data-no-value), and
+// every client is in that quarter (no breakdown change).
+const DATA = 'client_id,datum\nc1,2024-01-05\nc2,2024-02-05\nc1,2024-03-31\n';
+const SECRET = 'client_id,datum\nGEHEIM-TOKEN,2024-01-05\nGEHEIM-TOKEN,2024-03-31\n';
 const header = `monitor m {
     title "Root"
     grain quarter
-    range 2024-Q1 .. 2024-Q4  privacy none "test data"
+    range 2024-Q1 .. 2024-Q1  privacy none "test data"
 }
 `;
 const sourceFrom = (p: string) => `source aanvragen from ${JSON.stringify(p)} {

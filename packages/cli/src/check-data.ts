@@ -10,21 +10,25 @@ import type { AnalysedMonitor } from './analyse.js';
 import { atSpan, checkOutputCells, loadSources, queryDiagnostic } from './data-stage.js';
 import type { CliDiagnostic } from './diagnostic.js';
 import { startEngine } from './engine-choice.js';
+import { noValueWarnings } from './no-value-warnings.js';
 
 /**
- * The breakdown-change warnings of a monitor with breakdowns: computed as `monitor run` does (every
- * source loaded, disclosure control applied), so `check` reports them too; the rows are dropped.
+ * The warnings on computed rows — breakdown values that come and go, an indicator without any value —
+ * computed as `monitor run` does (every source loaded, disclosure control applied), so `check` reports
+ * them too; the rows are dropped.
  */
-async function breakdownWarnings(engine: Engine, monitor: AnalysedMonitor, root: string): Promise<CliDiagnostic[]> {
+async function computedWarnings(engine: Engine, monitor: AnalysedMonitor, root: string, earlier: CliDiagnostic[]): Promise<CliDiagnostic[]> {
     const program = monitor.program;
-    if (!program.indicators.some(i => i.by.length > 0)) return [];
+    if (program.indicators.length === 0) return [];
     // Sources checked for an earlier monitor may have been replaced since: load this monitor's own.
     if ((await loadSources(engine, monitor, root)).some(d => d.severity === 'error')) return [];
     const plan = planIndicators(program, engine.dialect === 'postgres' ? { dialect: POSTGRES } : {});
     const raw = await executePlan(engine, plan);
     const safe = await applyDisclosure(program, raw);
-    return breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe }).map(i =>
-        atSpan(monitor, i.span, i.severity, i.code, getLocale() === 'nl' ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}`));
+    const nl = getLocale() === 'nl';
+    const issues = program.indicators.some(i => i.by.length > 0) ? breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe }) : [];
+    const changed = issues.map(i => atSpan(monitor, i.span, i.severity, i.code, nl ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}`));
+    return [...changed, ...noValueWarnings(monitor, safe, [...earlier, ...changed], nl)];
 }
 
 /** Monitors checked on one engine before it is replaced, so loaded tables do not pile up. */
@@ -57,8 +61,8 @@ export async function checkAllData(monitors: AnalysedMonitor[], rootOf: (m: Anal
                 diagnostics.push(...found);
                 const cells = await checkOutputCells(engine, monitor);
                 diagnostics.push(...cells);
-                // Computing for the breakdown warnings only when the data loaded and the work is bounded.
-                if (![...found, ...cells].some(d => d.severity === 'error')) diagnostics.push(...(await breakdownWarnings(engine, monitor, root)));
+                // Computing for the warnings on rows only when the data loaded and the work is bounded.
+                if (![...found, ...cells].some(d => d.severity === 'error')) diagnostics.push(...(await computedWarnings(engine, monitor, root, [...found, ...cells])));
             } catch (error) {
                 // A query the database refused or stopped (PostgreSQL): a diagnostic, and the next monitor.
                 const diagnostic = queryDiagnostic(monitor, error);

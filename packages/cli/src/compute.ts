@@ -10,6 +10,8 @@ import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
 import { atSpan, checkOutputCells, issueAt, loadSources, queryDiagnostic } from './data-stage.js';
 import { chosenEngine, startEngine, type EngineChoice } from './engine-choice.js';
+import { noValueWarnings } from './no-value-warnings.js';
+import { getLocale } from '@monitor/language/messages';
 
 export interface Computed {
     diagnostics: CliDiagnostic[];
@@ -51,6 +53,8 @@ export async function computeOn(engine: Engine, monitor: AnalysedMonitor, root: 
         // Breakdown values that come and go mid-series (a new district layout?): warnings that name
         // values and periods only, never a count, and no value with a hidden cell.
         for (const i of breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe })) diagnostics.push(issueAt(monitor, i));
+        // An indicator with no value at all (the data cover no whole period?): said at the indicator.
+        diagnostics.push(...noValueWarnings(monitor, safe, diagnostics, getLocale() === 'nl'));
         const rows = only && only.length > 0 ? safe.filter(r => only.includes(r.indicator)) : safe;
         return { diagnostics, rows };
     } catch (error) {

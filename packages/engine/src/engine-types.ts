@@ -38,6 +38,8 @@ export type DataIssueCode =
     | 'data-too-many-cells'
     /** A warning on computed rows: a breakdown value appears or disappears mid-series. */
     | 'data-breakdown-changed'
+    /** A warning on computed rows: an indicator without a value in any period (and no hidden cell). */
+    | 'data-no-value'
     /** A file source on the PostgreSQL engine, or a table source on DuckDB. */
     | 'data-file-source-postgres'
     | 'data-table-source-needs-postgres'

@@ -6,6 +6,7 @@ export { assessTargets, desiredDirection, targetStatus, trajectory } from './tar
 export { applyDisclosure, roundCount } from './disclosure.js';
 export { locateLinearSolver } from './lp-solver.js';
 export { breakdownChanges, type BreakdownChangeInputs } from './breakdown-changes.js';
+export { emptySeries } from './empty-series.js';
 export { fileMissing } from './data-issues.js';
 export { MAX_OUTPUT_CELLS, outputCellsIssue, periodCount } from './output-cells.js';
 export { stripBom } from './load-source.js';

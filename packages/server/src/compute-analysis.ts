@@ -3,9 +3,9 @@
  * (packages/cli/src/compute.ts): data stage → plan → execute → breakdown warnings → disclosure →
  * targets. Plain data in, plain data out, so it can run in a worker thread.
  */
-import type { ProgramIR, ResultRow } from '@monitor/ir';
+import type { ProgramIR, ResultRow, Span } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
-import { applyDisclosure, assessTargets, breakdownChanges, executePlan, executePresence } from '@monitor/engine';
+import { applyDisclosure, assessTargets, breakdownChanges, emptySeries, executePlan, executePresence } from '@monitor/engine';
 import { getLocale, message } from '@monitor/language';
 import { cellKeySecret } from './cellkey-secret.js';
 import { loadSourceFiles, type DataLimits, type SpanIssue } from './data-files.js';
@@ -73,7 +73,8 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
         // Targets are judged on the disclosed values, so a status never reveals a hidden count.
         out.rows = assessTargets(program, await applyDisclosure(program, raw));
         // Warnings that name breakdown values and periods only, never a count nor a value with a hidden cell (as in the CLI).
-        for (const i of breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe: out.rows })) {
+        const inside = (span: Span) => out.issues.some(i => i.span.uri === span.uri && i.span.offset >= span.offset && i.span.offset <= span.offset + span.length);
+        for (const i of [...breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe: out.rows }), ...emptySeries(program, out.rows, spans => spans.some(inside))]) {
             out.issues.push({ span: i.span, severity: i.severity, code: i.code, message: nl ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}` });
         }
         return out;

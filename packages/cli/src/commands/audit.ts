@@ -25,7 +25,7 @@ export async function runAudit(args: string[]): Promise<number> {
     const errors = analysis.diagnostics.filter(d => d.severity === 'error');
     if (errors.length > 0 || analysis.monitors.length === 0) {
         process.stderr.write(formatText(sortDiagnostics(errors.length > 0 ? errors : analysis.diagnostics)) + '\n');
-        if (errors.length === 0) process.stderr.write('There is no monitor to audit.\n');
+        if (errors.length === 0) process.stderr.write(getLocale() === 'nl' ? 'Er is geen monitor om te controleren.\n' : 'There is no monitor to audit.\n');
         return 2;
     }
     const published: PublishedMonitor[] = [];

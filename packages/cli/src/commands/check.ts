@@ -8,6 +8,7 @@ import { HELP } from '../help.js';
 import { oneOf, parseOptions } from '../options.js';
 import { workspaceRoot } from '../workspace-root.js';
 import { createProgress } from '../progress.js';
+import { getLocale } from '@monitor/language/messages';
 
 /** Exit codes: 0 clean, 1 findings that fail the check, 2 usage or internal error (thrown). */
 export async function runCheck(args: string[]): Promise<number> {
@@ -44,8 +45,11 @@ export async function runCheck(args: string[]): Promise<number> {
     else if (sorted.length > 0) process.stdout.write((format === 'github' ? githubAnnotations(sorted) : formatText(sorted)) + '\n');
     const failed = errors > 0 || (values.strict === true && warnings > 0) || (maxWarnings !== undefined && warnings > maxWarnings);
     if (format !== 'json' && format !== 'sarif') {
-        const limit = values.strict ? ' (--strict: warnings fail)' : maxWarnings !== undefined ? ` (at most ${maxWarnings} allowed)` : '';
-        process.stderr.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)${limit}.\n`);
+        const nl = getLocale() === 'nl';
+        const limit = values.strict ? (nl ? ' (--strict: waarschuwingen laten falen)' : ' (--strict: warnings fail)')
+            : maxWarnings !== undefined ? (nl ? ` (hoogstens ${maxWarnings} toegestaan)` : ` (at most ${maxWarnings} allowed)`) : '';
+        process.stderr.write(nl ? `${files.length} bestand(en) gecontroleerd: ${errors} fout(en), ${warnings} waarschuwing(en)${limit}.\n`
+            : `${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)${limit}.\n`);
     }
     return failed ? 1 : 0;
 }

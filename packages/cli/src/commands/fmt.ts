@@ -5,6 +5,7 @@ import { displayPath, formatText } from '../diagnostic.js';
 import { formatFiles } from '../format-files.js';
 import { HELP } from '../help.js';
 import { parseOptions } from '../options.js';
+import { getLocale } from '@monitor/language/messages';
 
 /** Exit 0 when every file is (now) formatted, 1 when `--check` found unformatted files or a file does not parse. */
 export async function runFmt(args: string[]): Promise<number> {
@@ -29,6 +30,7 @@ export async function runFmt(args: string[]): Promise<number> {
         await fs.writeFile(r.file, r.formatted);
         process.stdout.write(`formatted ${displayPath(r.file)}\n`);
     }
-    process.stderr.write(`${changed.length} of ${results.length} file(s) reformatted.\n`);
+    process.stderr.write(getLocale() === 'nl' ? `${changed.length} van ${results.length} bestand(en) opnieuw opgemaakt.\n`
+        : `${changed.length} of ${results.length} file(s) reformatted.\n`);
     return errors.length > 0 ? 1 : 0;
 }

@@ -41,7 +41,8 @@ export async function runReport(args: string[]): Promise<number> {
     const errors = analysis.diagnostics.filter(d => d.severity === 'error');
     if (errors.length > 0 || analysis.monitors.length === 0) {
         process.stderr.write(formatText(sortDiagnostics(errors.length > 0 ? errors : analysis.diagnostics)) + '\n');
-        if (errors.length === 0) process.stderr.write('There is no monitor to report on: no file has a monitor header or indicators.\n');
+        if (errors.length === 0) process.stderr.write(getLocale() === 'nl'
+            ? 'Er is geen monitor om over te rapporteren: geen bestand heeft een monitorkop of indicatoren.\n' : 'There is no monitor to report on: no file has a monitor header or indicators.\n');
         return 1;
     }
     const computed: ComputedMonitor[] = [];

@@ -8,6 +8,7 @@ import { oneOf, parseOptions } from '../options.js';
 import { workspaceRoot } from '../workspace-root.js';
 import { rowsToCsv, rowsToJson } from '../output.js';
 import { warningsFor } from '../warnings-for.js';
+import { getLocale } from '@monitor/language/messages';
 
 export async function runRun(args: string[]): Promise<number> {
     const { values, positionals } = parseOptions(args, {
@@ -30,7 +31,8 @@ export async function runRun(args: string[]): Promise<number> {
     const monitor = analysis.monitors[0];
     if (errors.length > 0 || !monitor) {
         process.stderr.write(formatText(sortDiagnostics(errors.length > 0 ? errors : analysis.diagnostics)) + '\n');
-        if (!monitor && errors.length === 0) process.stderr.write('This file has no monitor header or indicators to compute.\n');
+        if (!monitor && errors.length === 0) process.stderr.write(getLocale() === 'nl'
+            ? 'Dit bestand heeft geen monitorkop en geen indicatoren om te berekenen.\n' : 'This file has no monitor header or indicators to compute.\n');
         return 1;
     }
     const known = new Set(monitor.program.indicators.map(i => i.name));

@@ -23,6 +23,7 @@ const EXTRA_HELP: Record<string, string> = {
     'data-duplicate-header': 'The header of the data file names a column twice; only one would be read. Give each column its own name.',
     'data-end-before-start': 'Episodes in the data file end before they start. Correct the dates or leave those rows out.',
     'data-breakdown-changed': 'A breakdown value appears or disappears in the middle of the series; a district layout may have changed.',
+    'data-no-value': 'An indicator has no value in any period of the range; the data may not cover one whole period.',
 };
 
 /** Placeholder arguments so a message template reads as a general description ("Source '…' has no column '…'."). */
