@@ -91,4 +91,18 @@ describe('bundled language server of the extension', () => {
         const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'data-missing-column'));
         expect(diagnostics.find(x => x.code === 'data-missing-column')?.range.start).toEqual(pos(broken, 'leeftijd'));
     });
+
+    test('a cache folder that cannot be written is an error on the monitor that names the folder, not a crash', async () => {
+        // A file where the folder should be: nobody, not even root, can create folders under it.
+        const blocked = path.join(cache, 'not-a-folder');
+        fs.writeFileSync(blocked, 'x');
+        const other = await startLspClient({ root: work, trusted: true, locale: 'en', command: [process.execPath, path.join(out, 'server.cjs')], env: { MONITOR_WASM_CACHE: blocked } });
+        try {
+            const at = other.open(file, text);
+            const d = await other.waitForDiagnostics(at, ds => ds.some(x => x.code === 'analysis-failed'));
+            expect(d.find(x => x.code === 'analysis-failed')?.message).toMatch(/Could not prepare duckdb-eh\.wasm in .*not-a-folder.*make that folder writable/);
+        } finally {
+            await other.stop();
+        }
+    });
 });
