@@ -79,6 +79,7 @@ describe('bundled language server of the extension', () => {
         // The universal VSIX has no native binary: `auto` falls back to DuckDB-WASM, says why, and reports no error.
         expect(client.stderr()).toMatch(/analyses compute on DuckDB-WASM \(Native DuckDB \(@duckdb\/node-api\) cannot be loaded/);
         expect(client.diagnostics.get(uri)?.map(d => d.code)).not.toContain('data-engine-unavailable');
+        expect(client.diagnostics.get(uri)?.map(d => d.code)).not.toContain('data-wasm-unavailable');
         // DuckDB came from the compressed copy, unpacked once into the cache folder the environment names.
         const [key] = fs.readdirSync(path.join(cache, 'wasm'));
         const manifest = JSON.parse(fs.readFileSync(path.join(build, 'media', 'wasm.json'), 'utf8'));
@@ -92,15 +93,17 @@ describe('bundled language server of the extension', () => {
         expect(diagnostics.find(x => x.code === 'data-missing-column')?.range.start).toEqual(pos(broken, 'leeftijd'));
     });
 
-    test('a cache folder that cannot be written is an error on the monitor that names the folder, not a crash', async () => {
+    test('a cache folder that cannot be written is data-wasm-unavailable at the header, naming the folder, not a silent or crashed server', async () => {
         // A file where the folder should be: nobody, not even root, can create folders under it.
         const blocked = path.join(cache, 'not-a-folder');
         fs.writeFileSync(blocked, 'x');
         const other = await startLspClient({ root: work, trusted: true, locale: 'en', command: [process.execPath, path.join(out, 'server.cjs')], env: { MONITOR_WASM_CACHE: blocked } });
         try {
             const at = other.open(file, text);
-            const d = await other.waitForDiagnostics(at, ds => ds.some(x => x.code === 'analysis-failed'));
-            expect(d.find(x => x.code === 'analysis-failed')?.message).toMatch(/Could not prepare duckdb-eh\.wasm in .*not-a-folder.*make that folder writable/);
+            const d = await other.waitForDiagnostics(at, ds => ds.some(x => x.code === 'data-wasm-unavailable'), 120_000);
+            const issue = d.find(x => x.code === 'data-wasm-unavailable')!;
+            expect(issue.range.start).toEqual(pos(text, 'monitor jeugd'));
+            expect(issue.message).toMatch(/duckdb-eh\.wasm .*not-a-folder/);
         } finally {
             await other.stop();
         }
