@@ -23,8 +23,9 @@ const ALLOWED: Record<string, string[]> = {
     preview: ['@monitor/ir', '@monitor/protocol', '@monitor/engine/browser', '@monitor/render', '@monitor/compiler'],
     server: ['@monitor/ir', '@monitor/language', '@monitor/language/polyfill', '@monitor/compiler', '@monitor/engine', '@monitor/engine/native', '@monitor/engine/parquet', '@monitor/engine/issues', '@monitor/engine/postgres', '@monitor/protocol', 'langium', 'langium/*', 'vscode-languageserver', 'vscode-languageserver/*', 'node:*'],
     cli: ['@monitor/ir', '@monitor/audit', '@monitor/language', '@monitor/language/messages', '@monitor/language/polyfill', '@monitor/compiler', '@monitor/engine', '@monitor/engine/native', '@monitor/engine/postgres', '@monitor/protocol', '@monitor/render', '@monitor/render/png', '@monitor/server', 'langium', 'langium/node', 'node:*'],
-    // The only package that imports `vscode`; it reaches the server over LSP, never by import.
-    extension: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '@monitor/protocol', 'lz-string', 'node:*'],
+    // The only package that imports `vscode`; it reaches the server over LSP, never by import. From the
+    // engine only the unpacking of the VSIX's compressed .wasm files (Node, no DuckDB).
+    extension: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '@monitor/protocol', '@monitor/engine/wasm-store', 'lz-string', 'node:*'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -4,7 +4,8 @@
  * and the UI itself is checked: squiggle and Problems entry for a broken line, completion of a real
  * CSV column, hover with the latest value (also after "New Monitor File" opened an untitled document,
  * which used to crash the server), the quick fix of the broken line, the preview's chart with its key
- * and its live update after an edit, a Preview lens and an overview chip that scroll the preview to an
+ * and its live update after an edit (DuckDB and HiGHS unpacked from the VSIX's compressed copies into
+ * the extension's global storage), a Preview lens and an overview chip that scroll the preview to an
  * indicator (its title below the sticky strip), the preview in Dutch with `monitor.language: nl`, and
  * a window reload that keeps the preview. Screenshots go to test-output/e2e-vscode-*.png; the cropped
  * ones of the extension's README to test-output/readme-*.png, and with
@@ -181,6 +182,14 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         const before = await targetLine.getAttribute('d');
         expect(before).toMatch(/^M[\d.,-]+L/);
         expect(await card.locator('.badge').textContent()).toBe('on track');
+        // Drawn with the .wasm the VSIX ships compressed, unpacked into the extension's global storage.
+        const ext = path.join(scratch, 'e', 'monitor-as-code.monitor-0.1.0');
+        expect(fs.readdirSync(path.join(ext, 'media')).filter(f => f.endsWith('.wasm'))).toEqual([]);
+        const store = path.join(scratch, 'u', 'User', 'globalStorage', 'monitor-as-code.monitor', 'wasm');
+        const [unpacked, ...others] = fs.readdirSync(store);
+        expect(others).toEqual([]);
+        expect(fs.readdirSync(path.join(store, unpacked)).sort()).toEqual(['duckdb-eh.wasm', 'highs.wasm']);
+        expect(decodeURIComponent(await frame.locator('script[data-wasm]').getAttribute('data-wasm') ?? '')).toContain(`globalStorage/monitor-as-code.monitor/wasm/${unpacked}/`);
         // The key under the chart names what it draws, and stands inside the webview.
         const key = card.locator('.key_labels_marks text');
         await key.filter({ hasText: 'target trajectory' }).waitFor({ state: 'visible', timeout: 10_000 });

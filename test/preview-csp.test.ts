@@ -1,6 +1,6 @@
 /** The HTML shell of the preview panel: the exact CSP, a fresh nonce per page, nothing from the workspace. */
 import { describe, expect, test } from 'vitest';
-import { newNonce, previewCsp, previewHtml } from '../packages/extension/src/preview/preview-html.js';
+import { messageHtml, newNonce, previewCsp, previewHtml } from '../packages/extension/src/preview/preview-html.js';
 
 const assets = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x/media/preview.js', styleUri: 'https://x/media/preview.css' };
 
@@ -29,5 +29,18 @@ describe('the preview page shell', () => {
         expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
         expect(html).not.toMatch(/<style|style="/);
         expect(html).not.toMatch(/file:|\.monitor|\.csv/);
+    });
+
+    test('the .wasm folder of an installed VSIX goes to the script tag as data-wasm, under the same CSP', () => {
+        const html = previewHtml({ ...assets, wasmUri: 'https://x/globalStorage/wasm/0123/' }, 'N');
+        expect(html).toContain('<script nonce="N" src="https://x/media/preview.js" data-wasm="https://x/globalStorage/wasm/0123/">');
+        expect(html).toContain(`content="${previewCsp(assets.cspSource, 'N')}"`);
+    });
+
+    test('the page shown when the preview cannot start has the message, escaped, and no script', () => {
+        const html = messageHtml(assets.cspSource, 'Monitor preview', 'Could not prepare duckdb-eh.wasm in /a/<b>: the disk is full');
+        expect(html).toContain('<p>Could not prepare duckdb-eh.wasm in /a/&lt;b&gt;: the disk is full</p>');
+        expect(html).not.toMatch(/<script/);
+        expect(html).toContain("default-src 'none'");
     });
 });

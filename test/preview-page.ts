@@ -41,14 +41,17 @@ export async function openPreviewPage(): Promise<PreviewPage> {
         const url = new URL(req.url ?? '/', origin);
         if (url.pathname === '/') {
             const nonce = newNonce();
-            const html = previewHtml({ cspSource: origin, scriptUri: `${origin}/media/preview.js`, styleUri: `${origin}/media/preview.css` }, nonce);
+            // The .wasm files from another folder than the script, as in an installed VSIX (unpacked
+            // into the extension's storage): the page must take them from where `data-wasm` says.
+            const html = previewHtml({ cspSource: origin, scriptUri: `${origin}/media/preview.js`, styleUri: `${origin}/media/preview.css`, wasmUri: `${origin}/unpacked/` }, nonce);
             // The same policy twice, as header and meta (the webview has only the meta).
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': previewCsp(origin, nonce) });
             res.end(html);
             return;
         }
         const file = path.join(media, path.basename(url.pathname));
-        if (!url.pathname.startsWith('/media/') || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+        const wasm = file.endsWith('.wasm');
+        if (!url.pathname.startsWith(wasm ? '/unpacked/' : '/media/') || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
         res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
         fs.createReadStream(file).pipe(res);
     });

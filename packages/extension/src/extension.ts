@@ -10,6 +10,7 @@ import { newMonitor } from './new-monitor.js';
 import { openPreview, refreshPreviews, registerPreviewSerializer } from './preview/open-preview.js';
 import { exportResults, monitorDocument, showSql } from './server-commands.js';
 import { MonitorStatusBar } from './status-bar.js';
+import { wasmFolder } from './wasm-folder.js';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await ready.catch(error => output.appendLine(`Restart failed: ${String(error)}`));
     };
     restartOnChanges(context, restart);
+    // The preview's .wasm files, unpacked now (once per version) so the first preview need not wait;
+    // a failure is shown here and again by each preview.
+    void wasmFolder(context).catch(() => undefined);
     // A preview that was open when the window reloaded comes back.
     registerPreviewSerializer(context, whenReady);
     // A restarted server (a crash, a changed setting) has no program yet: the previews ask again.

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { initOptions, RESTART_SETTINGS } from './client-settings.js';
+import { wasmServerEnv } from './wasm-folder.js';
 
 /** Files whose change on disk the server hears about: monitors and the data files they read. */
 const WATCHED = '**/*.{monitor,csv,tsv,txt,parquet,json}';
@@ -19,9 +20,11 @@ const SERVER_EXEC_ARGV = ['--max-semi-space-size=32'];
 /** Creates (does not start) the client for the bundled server of this extension. */
 export function createMonitorClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
     const module = context.asAbsolutePath('dist/server.cjs');
+    // The server's worker unpacks DuckDB's .wasm into the same folder as the preview (wasm-folder.ts).
+    const env = { ...process.env, ...wasmServerEnv(context) };
     const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
+        run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV, env } },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'], env } },
     };
     const watcher = vscode.workspace.createFileSystemWatcher(WATCHED);
     context.subscriptions.push(watcher);

@@ -54,6 +54,10 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: () => "Native DuckDB cannot start here, and the setting 'monitor.engine.duckdb' asks for it: nothing is computed. Set it to 'auto' (native DuckDB where it loads, else the built-in DuckDB-WASM) or to 'wasm'.",
         nl: () => "Native DuckDB kan hier niet starten, en de instelling 'monitor.engine.duckdb' vraagt erom: er wordt niets berekend. Zet haar op 'auto' (native DuckDB waar die laadt, anders de ingebouwde DuckDB-WASM) of op 'wasm'.",
     },
+    'data-wasm-unavailable': {
+        en: a => `DuckDB-WASM cannot start: its file ${a.file} could not be unpacked into ${a.folder} (${a.reason}), so nothing is computed. Free disk space or make that folder writable (or set MONITOR_WASM_CACHE to a writable folder for a server started by hand), then restart the language server.`,
+        nl: a => `DuckDB-WASM kan niet starten: het bestand ${a.file} kon niet worden uitgepakt in ${a.folder} (${a.reason}), dus er wordt niets berekend. Maak schijfruimte vrij of maak die map beschrijfbaar (of zet MONITOR_WASM_CACHE op een beschrijfbare map voor een met de hand gestarte server), en start de taalserver daarna opnieuw.`,
+    },
     'data-pg-client-unavailable': {
         en: () => "Every source of this monitor is a database table and a PostgreSQL connection is configured, but the PostgreSQL client (pg) is not part of this install of the editor: nothing is computed. Use 'monitor check --engine postgres' on the command line, or run the language server from an install with its node_modules ('monitor lsp').",
         nl: () => "Elke bron van deze monitor is een databasetabel en er is een PostgreSQL-verbinding ingesteld, maar de PostgreSQL-client (pg) hoort niet bij deze installatie van de editor: er wordt niets berekend. Gebruik 'monitor check --engine postgres' op de opdrachtregel, of start de taalserver uit een installatie met zijn node_modules ('monitor lsp').",

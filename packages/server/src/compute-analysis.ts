@@ -45,12 +45,16 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
     try {
         started = computesOnPostgres(program, run.postgres) ? await startPostgresAnalysisEngine(run.postgres) : await startAnalysisEngine(run.engine ?? 'auto', run.signal);
     } catch (error) {
-        // Only a named `native` or the PostgreSQL client fails here (`auto` falls back): the analyst is told at the header why nothing is computed.
+        // Only a named `native`, the PostgreSQL client or the unpacking of DuckDB's .wasm (an installed
+        // VSIX whose storage cannot be written: @monitor/engine/wasm-store's WasmStoreError) fails here
+        // (`auto` falls back): the analyst is told at the header why nothing is computed.
         const onPostgres = computesOnPostgres(program, run.postgres);
-        if (run.engine !== 'native' && !onPostgres) throw error;
+        const unpacking = error instanceof Error && error.name === 'WasmStoreError' ? error as Error & { file: string; folder: string; reason: string } : null;
+        if (run.engine !== 'native' && !onPostgres && !unpacking) throw error;
         console.error(`monitor: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
-        const code = onPostgres ? 'data-pg-client-unavailable' : 'data-engine-unavailable';
-        out.issues.push({ span: program.monitor.span, severity: 'error', code, message: message(code) });
+        const code = onPostgres ? 'data-pg-client-unavailable' : unpacking ? 'data-wasm-unavailable' : 'data-engine-unavailable';
+        const args: Record<string, string> = unpacking ? { file: unpacking.file, folder: unpacking.folder, reason: unpacking.reason } : {};
+        out.issues.push({ span: program.monitor.span, severity: 'error', code, message: message(code, args) });
         return out;
     }
     const { engine, kind, fallback } = started;

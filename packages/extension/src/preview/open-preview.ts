@@ -5,6 +5,7 @@
  * back (`registerPreviewSerializer`).
  */
 import * as vscode from 'vscode';
+import { wasmFolder, wasmResourceRoot } from '../wasm-folder.js';
 import { PreviewPanel, previewLang, type ProgramClient } from './preview-panel.js';
 
 /** The webview panel type; VS Code restores panels of this type through the serializer. */
@@ -14,8 +15,9 @@ const panels = new Map<string, PreviewPanel>();
 let output: vscode.OutputChannel | undefined;
 
 function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    // Invariant: the page can load nothing but the bundled preview and DuckDB files.
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')], enableCommandUris: false };
+    // Invariant: the page can load nothing but the bundled preview and the DuckDB and HiGHS files
+    // (unpacked into the extension's global storage: wasm-folder.ts).
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media'), wasmResourceRoot(context)], enableCommandUris: false };
 }
 
 function title(uri: vscode.Uri): string {
@@ -32,7 +34,7 @@ function adopt(context: vscode.ExtensionContext, client: ProgramClient, uri: vsc
     panel.webview.options = webviewOptions(context);
     panel.title = title(uri);
     const log = (text: string) => output?.appendLine(text);
-    const preview = new PreviewPanel(panel, uri, client, vscode.Uri.joinPath(context.extensionUri, 'media'), log);
+    const preview = new PreviewPanel(panel, uri, client, vscode.Uri.joinPath(context.extensionUri, 'media'), log, wasmFolder(context));
     panels.set(key, preview);
     panel.onDidDispose(() => { if (panels.get(key) === preview) panels.delete(key); });
     context.subscriptions.push(preview);

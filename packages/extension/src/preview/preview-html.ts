@@ -9,6 +9,11 @@ export interface PreviewPageAssets {
     cspSource: string;
     scriptUri: string;
     styleUri: string;
+    /**
+     * The folder (ending in `/`) of `duckdb-eh.wasm` and `highs.wasm` when not beside the script: an
+     * installed VSIX unpacks them into the extension's global storage (packages/engine/src/wasm-store.ts).
+     */
+    wasmUri?: string;
 }
 
 /** The Content-Security-Policy of the preview: no 'unsafe-eval'; wasm only through 'wasm-unsafe-eval'. */
@@ -47,7 +52,28 @@ export function previewHtml(assets: PreviewPageAssets, nonce: string = newNonce(
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${escapeAttr(nonce)}" src="${escapeAttr(assets.scriptUri)}"></script>
+<script nonce="${escapeAttr(nonce)}" src="${escapeAttr(assets.scriptUri)}"${assets.wasmUri ? ` data-wasm="${escapeAttr(assets.wasmUri)}"` : ''}></script>
+</body>
+</html>
+`;
+}
+
+/**
+ * A page with one message and no script, shown instead of the preview when it cannot start (its
+ * WebAssembly files could not be unpacked): the user reads why, never a blank panel.
+ */
+export function messageHtml(cspSource: string, title: string, text: string): string {
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${escapeAttr(cspSource)}">
+<title>${escape(title)}</title>
+</head>
+<body>
+<h2>${escape(title)}</h2>
+<p>${escape(text)}</p>
 </body>
 </html>
 `;

@@ -11,7 +11,7 @@ import {
     type PreviewProblem, type ProgramParams, type ProgramResult, type WebviewMessage,
 } from '@monitor/protocol';
 import { dataFilePath, DataFileReader } from './data-file-reader.js';
-import { previewHtml } from './preview-html.js';
+import { messageHtml, previewHtml } from './preview-html.js';
 import { saveExport } from './save-export.js';
 import { vegaEditorUrl } from './vega-editor-url.js';
 
@@ -57,13 +57,25 @@ export class PreviewPanel implements vscode.Disposable {
         private readonly client: ProgramClient,
         private readonly media: vscode.Uri,
         private readonly log: (text: string) => void,
+        /** The folder of the .wasm files (wasm-folder.ts); the page is shown once it is ready, or why it is not. */
+        wasm: Promise<vscode.Uri> = Promise.resolve(media),
     ) {
         const webview = panel.webview;
-        webview.html = previewHtml({
-            cspSource: webview.cspSource,
-            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
-            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
-        });
+        void wasm.then(
+            folder => {
+                if (this.disposed) return;
+                webview.html = previewHtml({
+                    cspSource: webview.cspSource,
+                    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
+                    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+                    wasmUri: `${webview.asWebviewUri(folder).toString()}/`,
+                });
+            },
+            (error: unknown) => {
+                this.log(String((error as Error)?.message ?? error));
+                if (!this.disposed) webview.html = messageHtml(webview.cspSource, vscode.l10n.t('Monitor preview'), String((error as Error)?.message ?? error));
+            },
+        );
         this.disposables.push(
             webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
             vscode.workspace.onDidChangeTextDocument(e => { if (e.document.uri.toString() === document.toString()) this.schedule(); }),
