@@ -430,6 +430,14 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `This file could not be analysed (${a.reason}); its checks are incomplete. Please report this as a bug.`,
         nl: a => `Dit bestand kon niet worden geanalyseerd (${a.reason}); de controles zijn onvolledig. Meld dit alstublieft als fout.`,
     },
+    'data-rows-untrusted': {
+        en: () => 'This workspace is not trusted, so the language server connects to no database and computes nothing. Trust the workspace to see the values of the table sources.',
+        nl: () => 'Deze werkmap wordt niet vertrouwd, dus de taalserver maakt geen verbinding met een database en berekent niets. Vertrouw de werkmap om de waarden van de tabelbronnen te zien.',
+    },
+    'data-rows-not-computed': {
+        en: () => "The language server could not compute this monitor (see the output panel 'Monitor' for the reason). Edit or save the file to try again, or run 'monitor run --engine postgres' on the command line.",
+        nl: () => "De taalserver kon deze monitor niet berekenen (de reden staat in het uitvoervenster 'Monitor'). Wijzig of bewaar het bestand om het opnieuw te proberen, of gebruik 'monitor run --engine postgres' op de opdrachtregel.",
+    },
     'derived-column-self': {
         en: a => `Derived column '${a.name}' is computed from itself. Name the file's columns it is computed from instead.`,
         nl: a => `Afgeleide kolom '${a.name}' wordt uit zichzelf berekend. Noem in plaats daarvan de kolommen uit het bestand waaruit hij volgt.`,
