@@ -50,8 +50,8 @@ describe.runIf(run)('the preview of a monitor of table sources, computed by Post
     const clients: LspClient[] = [];
 
     /** A language server on the workspace with `env`, the table monitor open. */
-    async function server(env: Record<string, string>, initOptions: Record<string, unknown> = {}): Promise<LspClient> {
-        const client = await startLspClient({ root: work, trusted: true, locale: 'en', env: { ...NO_PG, ...env }, initOptions });
+    async function server(env: Record<string, string>, initOptions: Record<string, unknown> = {}, trusted = true): Promise<LspClient> {
+        const client = await startLspClient({ root: work, trusted, locale: 'en', env: { ...NO_PG, ...env }, initOptions });
         clients.push(client);
         client.open(file, text);
         return client;
@@ -70,7 +70,7 @@ describe.runIf(run)('the preview of a monitor of table sources, computed by Post
     const bannerText = async () => (await preview.page.locator('.banner').isHidden()) ? '' : (await preview.page.locator('.banner').textContent()) ?? '';
 
     beforeAll(async () => {
-        cluster = startCluster(bin!);
+        cluster = startCluster(bin!, ['log_connections=on']);
         jeugd = await exampleProgram(JEUGD);
         await copyProgramData(cluster, jeugd.program, 'pv_jeugd');
         work = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-preview-pg-'));
@@ -99,10 +99,14 @@ describe.runIf(run)('the preview of a monitor of table sources, computed by Post
         const update = await hostUpdate(client);
         expect(update.server.problems.filter(p => p.severity === 'error')).toEqual([]);
         expect(update.server.rows?.length).toBe(expectedRows.length);
+        // What the host posts while it waits for the server: not a blank page, the status says so.
+        await preview.send({ ...update, server: { engine: 'postgres', rows: null, problems: [] } });
+        await preview.page.waitForFunction(() => document.querySelector('.status-line')?.textContent === 'Computing in PostgreSQL on the language server…');
         const before = await rendered();
         await preview.send(update);
         await preview.waitFor('rendered', before + 1);
         expect(await engineLine()).toContain('Computed by PostgreSQL on the language server');
+        expect(await preview.page.locator('.status-line').textContent()).toBe('');
         expect(await bannerText()).toBe('');
         const program = update.program as ProgramIR;
         expect(program.indicators.length).toBeGreaterThan(3);
@@ -177,6 +181,17 @@ describe.runIf(run)('the preview of a monitor of table sources, computed by Post
         await preview.waitFor('rendered', before + 1);
         expect(await bannerText()).toBe('');
         expect(await engineLine()).toContain('Computed by PostgreSQL on the language server');
+    });
+
+    test('untrusted: the server connects to nothing and says why (data-rows-untrusted), even with PG* variables set', async () => {
+        const connections = (cluster.log().match(/connection authorized/g) ?? []).length;
+        expect(connections, 'the log shows connections (the COPY of the data)').toBeGreaterThan(0);
+        const client = await server(cluster.env(), {}, false);
+        const update = await hostUpdate(client);
+        expect(update.server.rows).toBeNull();
+        expect(update.server.problems.map(p => p.code)).toEqual(['data-rows-untrusted']);
+        expect(update.server.problems[0].message).toContain('Trust the workspace');
+        expect((cluster.log().match(/connection authorized/g) ?? []).length).toBe(connections);
     });
 
     test('the host refuses an answer of the wrong shape, and rows that skipped disclosure control', async () => {

@@ -119,15 +119,20 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
     const remember = () => api.setState(choices);
     const redraw = () => { if (lastGood) void draw(lastGood.program, lastGood.rows); };
 
-    /** Shows the rows the server computed, or (none) the server's reasons as a banner over the last result. */
+    /**
+     * Shows the rows the server computed, or (none) the server's reasons as a banner over the last
+     * result. No rows and no reason: the server is computing (the host posts this before it asks, and
+     * when the server skipped a version that changed meanwhile); the status line says so until rows come.
+     */
     async function showServerRows(update: UpdateMessage & { server: NonNullable<UpdateMessage['server']> }, program: ProgramIR, started: number): Promise<void> {
         const { rows, problems } = update.server;
         const t = texts(lang);
         if (rows === null) {
-            // No errors: the server skipped a version that changed meanwhile; the next update brings rows.
             if (problems.some(p => p.severity === 'error')) showBanner([t.serverFailed, ...problems.map(problemText)]);
+            else status.textContent = t.serverComputing;
             return;
         }
+        status.textContent = '';
         showBanner(problems.map(problemText));
         lastGood = { program, rows, engine: update.server.engine };
         showEngine();
@@ -148,8 +153,8 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
                 status.textContent = t.loading;
                 try {
                     if (update.server) {
-                        await showServerRows({ ...update, server: update.server }, program, started);
                         status.textContent = '';
+                        await showServerRows({ ...update, server: update.server }, program, started);
                         continue;
                     }
                     const result = await session.compute(program);

@@ -136,6 +136,8 @@ export class PreviewPanel implements vscode.Disposable {
         const base = { type: 'update', uri: this.document.toString(), lang, vegaEditor: vegaEditorEnabled() } as const;
         if (readsTables(result.program)) {
             // Table sources: the server computes (and says why not); the page draws its rows as they are.
+            // Until they come (a warehouse may take a while) the page says the server is computing.
+            this.post({ ...base, program: result.program, problem: null, files: [], unreadable: [], server: { engine: 'postgres', rows: null, problems: [] } });
             const { program, server } = await serverComputed(this.client, this.document.toString(), lang);
             if (program) this.program = program;
             const shown = program ?? result.program;
