@@ -106,7 +106,7 @@ CREATE ROLE idle_probe LOGIN PASSWORD 'idle-pw';
         expect(JSON.stringify(d) + client.stderr()).not.toContain('Sekrit-Pw-9');
     }, 180_000);
 
-    test('a monitor mixing a file and a table source is computed with DuckDB, and the table source says why', async () => {
+    test('a monitor mixing a file and a table source is sources-mixed at the table name, and nothing is computed', async () => {
         fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
         fs.writeFileSync(path.join(dir, 'data/trajecten.csv'), SMALL_DATA);
         const text = `${tableMonitor()}source extra from "data/trajecten.csv" {
@@ -117,8 +117,10 @@ CREATE ROLE idle_probe LOGIN PASSWORD 'idle-pw';
 }
 `;
         const { client, uri } = await open(text, { env: cluster.env('reader', 'reader-pw') });
-        const d = await client.waitForDiagnostics(uri, ds => codes(ds).includes('data-table-source-needs-postgres'), 120_000);
-        expect(d.find(x => x.code === 'data-table-source-needs-postgres')!.message).toContain('every source is a table source');
+        const d = await client.waitForDiagnostics(uri, ds => codes(ds).includes('sources-mixed'), 120_000);
+        // One table source beside one file source: the table source carries it.
+        expect(d.find(x => x.code === 'sources-mixed')!.range.start.line).toBe(positionOf(text, '"e.trajecten"').line);
+        expect(codes(d).filter(c => c.startsWith('data-'))).toEqual([]);
     }, 180_000);
 
     test('without the PostgreSQL client (as in the VSIX) it is data-pg-client-unavailable at the header, not silence', async () => {

@@ -93,6 +93,7 @@ describe('language server under generated and mutated documents', () => {
                 ask('textDocument/semanticTokens/full', { textDocument: { uri } }),
                 ask('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: client.diagnostics.get(uri) ?? [] } }),
                 ask('monitor/program', { uri }),
+                ask('monitor/rows', { uri }),
             ]);
             if (seed % 7 === 0) await ask('textDocument/rename', { ...at, newName: 'hernoemd' });
             return internal.length === 0 && client.process.exitCode === null;

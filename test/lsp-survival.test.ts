@@ -79,6 +79,7 @@ describe('documents that are no local file, and malformed requests', () => {
         for (const other of others) {
             expect(await hoverText(client, other, pos(text, 'indicator verblijf', 10))).toContain('Jeugdigen met jeugdhulp met verblijf');
             expect(await client.request('monitor/program', { uri: other })).toMatchObject({ program: null, dataFiles: [] });
+            expect(await client.request('monitor/rows', { uri: other })).toMatchObject({ rows: null, problems: [] });
         }
         expect(client.process.exitCode).toBeNull();
         expect(client.stderr()).not.toMatch(/ERR_INVALID_URL_SCHEME|must be of scheme file/);

@@ -199,6 +199,22 @@ describe('table sources without PostgreSQL', () => {
         expect(file.code, file.stderr).toBe(0);
     });
 
+    test('a monitor of a file and a table source is sources-mixed at the table name on every engine, before any connection', () => {
+        const mixed = `${tableMonitor('e.trajecten')}source extra from "data/trajecten.csv" {
+    table
+    columns { client_id text }
+}
+`;
+        const m = path.join(folder(mixed), 'm.monitor');
+        for (const engine of [[], ['--engine', 'postgres']]) {
+            // No PG* variable is set: a connection attempt would be data-pg-unreachable, not this.
+            const r = monitorWith(['check', m, ...engine], { PGHOST: '/nonexistent-monitor-test', PGDATABASE: 'x', PGUSER: 'x' });
+            expect(r.code, engine.join(' ')).toBe(1);
+            expect(codes(r.stdout + r.stderr), engine.join(' ')).toEqual(['sources-mixed']);
+            expect(r.stdout + r.stderr).toMatch(/m\.monitor:6:\d+: error sources-mixed/);
+        }
+    });
+
     test('--pg-url-env must name a variable that is set, and needs --engine postgres', () => {
         const m = path.join(folder(tableMonitor('e.trajecten')), 'm.monitor');
         const unset = monitorWith(['run', m, '--engine', 'postgres', '--pg-url-env', 'MONITOR_NOT_SET_ANYWHERE']);

@@ -6,6 +6,9 @@
 import type { ColumnIR, PerturbationIR, SourceIR, Span } from '@monitor/ir';
 import type { DataIssue, DataIssueCode } from './engine-types.js';
 
+// Light, like this module: the language server's main thread tells a refused query from a bug with it.
+export { queryIssue } from './engine-query-error.js';
+
 type Text = { en: string; nl: string; hintEn: string; hintNl: string };
 
 /** An issue at a span (the source's table name, or a column's declaration). */

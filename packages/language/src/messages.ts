@@ -434,6 +434,14 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
         en: a => `This file could not be analysed (${a.reason}); its checks are incomplete. Please report this as a bug.`,
         nl: a => `Dit bestand kon niet worden geanalyseerd (${a.reason}); de controles zijn onvolledig. Meld dit alstublieft als fout.`,
     },
+    'data-rows-untrusted': {
+        en: () => 'This workspace is not trusted, so the language server connects to no database and computes nothing. Trust the workspace to see the values of the table sources.',
+        nl: () => 'Deze werkmap wordt niet vertrouwd, dus de taalserver maakt geen verbinding met een database en berekent niets. Vertrouw de werkmap om de waarden van de tabelbronnen te zien.',
+    },
+    'data-rows-not-computed': {
+        en: () => "The language server could not compute this monitor (see the output panel 'Monitor' for the reason). Edit or save the file to try again, or run 'monitor run --engine postgres' on the command line.",
+        nl: () => "De taalserver kon deze monitor niet berekenen (de reden staat in het uitvoervenster 'Monitor'). Wijzig of bewaar het bestand om het opnieuw te proberen, of gebruik 'monitor run --engine postgres' op de opdrachtregel.",
+    },
     'derived-column-self': {
         en: a => `Derived column '${a.name}' is computed from itself. Name the file's columns it is computed from instead.`,
         nl: a => `Afgeleide kolom '${a.name}' wordt uit zichzelf berekend. Noem in plaats daarvan de kolommen uit het bestand waaruit hij volgt.`,
@@ -461,6 +469,10 @@ const TEXTS: Record<string, { en: Text; nl: Text }> = {
     'table-name-invalid': {
         en: a => `'${a.table}' is not a table name: write "name" or "schema.name", each part 1 to 63 bytes, with at most one dot. The table source '${a.source}' is read from that table.`,
         nl: a => `'${a.table}' is geen tabelnaam: schrijf "naam" of "schema.naam", elk deel 1 tot 63 bytes, met hoogstens één punt. De tabelbron '${a.source}' wordt uit die tabel gelezen.`,
+    },
+    'sources-mixed': {
+        en: a => `${a.via ? `The import "${a.via}" brings in source '${a.source}', which reads` : `Source '${a.source}' reads`} ${a.kind === 'table' ? 'a database table' : 'a data file'}, and this monitor also reads ${a.kind === 'table' ? 'data files' : 'database tables'} (source '${a.other}'). A monitor reads files (computed with DuckDB) or database tables (computed in PostgreSQL), never both: the tools never copy case data out of the database, nor a file into it. ${a.kind === 'table' ? `Read '${a.source}' from a file too, or load the files into tables` : `Load the file of '${a.source}' into a table and write 'from table "schema.name"'`}, or split the monitor in two.`,
+        nl: a => `${a.via ? `De import "${a.via}" brengt bron '${a.source}' mee, die` : `Bron '${a.source}'`} leest ${a.kind === 'table' ? 'een databasetabel' : 'een databestand'}, en deze monitor leest ook ${a.kind === 'table' ? 'databestanden' : 'databasetabellen'} (bron '${a.other}'). Een monitor leest bestanden (berekend met DuckDB) of databasetabellen (berekend in PostgreSQL), nooit allebei: de tools kopiëren nooit casusgegevens uit de database, noch een bestand erin. ${a.kind === 'table' ? `Lees '${a.source}' ook uit een bestand, of laad de bestanden in tabellen` : `Laad het bestand van '${a.source}' in een tabel en schrijf 'from table "schema.naam"'`}, of splits de monitor in tweeën.`,
     },
     'table-source-file-option': {
         en: a => `'${a.option}' is about reading a file, and source '${a.source}' reads a database table, whose columns have types already. Remove '${a.option}'.`,

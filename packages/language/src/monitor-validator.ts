@@ -1,7 +1,7 @@
 /** Registers the meaning-stage checks per AST type; the checks themselves live in check-*.ts. */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { isIndicator, isModel, isMonitorDecl, type MonitorAstType, type Import, type Indicator, type Model, type MonitorDecl } from './generated/ast.js';
+import { isIndicator, isModel, isMonitorDecl, isSource, type MonitorAstType, type Import, type Indicator, type Model, type MonitorDecl, type Source } from './generated/ast.js';
 import {
     checkDateLiteral, checkIndicatorProperties, checkModel, checkMonitorDecl, checkNoNul, checkPlainNames, checkNote, checkSource,
     checkTargetProperties, checkDimensionName, report,
@@ -14,6 +14,7 @@ import { importClosure, importRefusal, resolveImport, type ImportRefusal } from 
 import { checkCountColumn, checkPersonLevelReads, checkPrivacy } from './check-privacy.js';
 import { checkUndeclaredPersonLevel } from './check-undeclared-person-level.js';
 import { checkUndeclaredCounts } from './check-undeclared-count.js';
+import { checkSourceKinds } from './check-source-kinds.js';
 import { AstUtils, URI } from 'langium';
 
 /** Checks that need services (the set of loaded documents). */
@@ -22,6 +23,7 @@ export class MonitorValidator {
     private hasHeaderInImports: (model: Model) => boolean = () => true;
     private refusal: (from: URI, path: string) => ImportRefusal | undefined = () => undefined;
     private headerInImports: (model: Model) => MonitorDecl | undefined = () => undefined;
+    private importedSources: (imp: Import) => Source[] = () => [];
 
     /** Gives the validator access to the loaded documents, to report imports that do not resolve. */
     attach(services: LangiumServices): void {
@@ -38,6 +40,19 @@ export class MonitorValidator {
             }
             return undefined;
         };
+        this.importedSources = imp => {
+            if (imp.path === undefined) return [];
+            const from = AstUtils.getDocument(imp).uri;
+            return [...importClosure(resolveImport(from, imp.path), documents)].flatMap(uri => {
+                const root = documents.getDocument(URI.parse(uri))?.parseResult.value;
+                return root !== undefined && isModel(root) ? root.elements.filter(isSource) : [];
+            });
+        };
+    }
+
+    /** A monitor reads files or database tables, never both (check-source-kinds.ts). */
+    checkSourceKinds(model: Model, accept: ValidationAcceptor): void {
+        checkSourceKinds(model, this.importedSources, accept);
     }
 
     /** A file with indicators and imports needs a monitor header in itself or in a file it imports. */
@@ -81,7 +96,7 @@ export function registerValidationChecks(services: LangiumServices & { validatio
     validator.attach(services);
     const checks: ValidationChecks<MonitorAstType> = {
         Model: [checkModel, checkPlainNames, checkDuplicateTargets, checkReferenceSeries, checkNoNul, (node, accept) => validator.checkHeaderThroughImports(node, accept),
-            (node, accept) => validator.checkPersonLevelReads(node, accept)],
+            (node, accept) => validator.checkPersonLevelReads(node, accept), (node, accept) => validator.checkSourceKinds(node, accept)],
         MonitorDecl: checkMonitorDecl,
         Source: checkSource,
         Privacy: checkPrivacy,

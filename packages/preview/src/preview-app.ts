@@ -1,9 +1,11 @@
 /**
- * The preview app: receives the host's updates, computes with DuckDB-WASM (through `PreviewSession`)
- * and keeps the cards in place between updates, so scroll position, focus and choices survive.
+ * The preview app: receives the host's updates, computes with DuckDB-WASM (through `PreviewSession`),
+ * or draws the rows the language server computed on PostgreSQL for a monitor of database tables (the
+ * page never connects to a database), and keeps the cards in place between updates, so scroll
+ * position, focus and choices survive. A line under the status says which engine computed what it shows.
  */
 import type { ProgramIR, ResultRow } from '@monitor/ir';
-import { isHostMessage, type HostMessage, type PreviewLang, type UpdateMessage, type WebviewMessage } from '@monitor/protocol';
+import { isHostMessage, type HostMessage, type PreviewLang, type ServerProblem, type UpdateMessage, type WebviewMessage } from '@monitor/protocol';
 import type { BrowserDuckDBAssets, DataIssue } from '@monitor/engine/browser';
 import { chartHeading } from '@monitor/render';
 import { exportContent } from './chart-exports.js';
@@ -30,7 +32,8 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
     const saved = api.getState() as Partial<Choices> | undefined;
     const choices: Choices = { breakdown: { ...saved?.breakdown }, table: { ...saved?.table }, uri: saved?.uri };
     let lang: PreviewLang = 'en';
-    let lastGood: { program: ProgramIR; rows: ResultRow[] } | null = null;
+    /** The result shown, and who computed it: DuckDB-WASM here, or PostgreSQL on the language server. */
+    let lastGood: { program: ProgramIR; rows: ResultRow[]; engine: 'wasm' | 'postgres' } | null = null;
     let pending: UpdateMessage | null = null;
     let running = false;
     let vegaEditor = false;
@@ -39,16 +42,23 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
     const disposers = new Map<string, () => void>();
 
     const status = el('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
+    const engineLine = el('p', { class: 'engine-line', hidden: true });
     const banner = el('div', { class: 'banner', role: 'alert', hidden: true });
     const overview = el('nav', { class: 'overview', 'aria-label': texts(lang).overview });
     const cards = el('main', { class: 'cards' });
-    root.replaceChildren(banner, status, overview, cards);
+    root.replaceChildren(banner, status, engineLine, overview, cards);
 
     const showBanner = (lines: string[]) => {
         banner.hidden = lines.length === 0;
         banner.replaceChildren(...lines.map(l => el('p', {}, [l])));
     };
     const issueText = (i: DataIssue) => (lang === 'nl' ? `${i.source}: ${i.messageNl} ${i.hintNl}` : `${i.source}: ${i.message} ${i.hint}`);
+    const problemText = (p: ServerProblem) => fill(texts(lang).problemAt, p.line, p.message);
+    const showEngine = () => {
+        engineLine.hidden = lastGood === null;
+        engineLine.dataset.engine = lastGood?.engine ?? '';
+        engineLine.textContent = lastGood ? (lastGood.engine === 'postgres' ? texts(lang).engineServer : texts(lang).engineWasm) : '';
+    };
 
     async function draw(program: ProgramIR, rows: ResultRow[]): Promise<void> {
         const t = texts(lang);
@@ -109,6 +119,27 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
     const remember = () => api.setState(choices);
     const redraw = () => { if (lastGood) void draw(lastGood.program, lastGood.rows); };
 
+    /**
+     * Shows the rows the server computed, or (none) the server's reasons as a banner over the last
+     * result. No rows and no reason: the server is computing (the host posts this before it asks, and
+     * when the server skipped a version that changed meanwhile); the status line says so until rows come.
+     */
+    async function showServerRows(update: UpdateMessage & { server: NonNullable<UpdateMessage['server']> }, program: ProgramIR, started: number): Promise<void> {
+        const { rows, problems } = update.server;
+        const t = texts(lang);
+        if (rows === null) {
+            if (problems.some(p => p.severity === 'error')) showBanner([t.serverFailed, ...problems.map(problemText)]);
+            else status.textContent = t.serverComputing;
+            return;
+        }
+        status.textContent = '';
+        showBanner(problems.map(problemText));
+        lastGood = { program, rows, engine: update.server.engine };
+        showEngine();
+        await draw(program, rows);
+        api.postMessage({ type: 'rendered', indicators: program.indicators.length, rows: rows.length, millis: performance.now() - started });
+    }
+
     async function pump(): Promise<void> {
         if (running) return;
         running = true;
@@ -121,6 +152,11 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
                 const started = performance.now();
                 status.textContent = t.loading;
                 try {
+                    if (update.server) {
+                        status.textContent = '';
+                        await showServerRows({ ...update, server: update.server }, program, started);
+                        continue;
+                    }
                     const result = await session.compute(program);
                     const errors = result.issues.filter(i => i.severity === 'error');
                     const unreadable = update.unreadable.map(u => `${u.source}: ${u.reason}`);
@@ -128,7 +164,8 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
                         showBanner([t.dataIssues, ...unreadable, ...errors.map(issueText)]);
                     } else {
                         showBanner([...unreadable, ...result.issues.map(issueText)]);
-                        lastGood = { program, rows: result.rows };
+                        lastGood = { program, rows: result.rows, engine: 'wasm' };
+                        showEngine();
                         await draw(program, result.rows);
                         api.postMessage({ type: 'rendered', indicators: program.indicators.length, rows: result.rows.length, millis: performance.now() - started });
                     }
@@ -151,6 +188,7 @@ export function startPreviewApp(root: HTMLElement, api: WebviewApi, assets: Brow
         }
         lang = message.lang;
         document.documentElement.lang = lang;
+        showEngine();
         const t = texts(lang);
         if (message.type === 'untrusted') {
             showBanner([t.untrusted]);

@@ -2,7 +2,8 @@
  * Messages between the preview panel host (extension) and the preview webview. Plain data; each side
  * validates what it receives (`validate-messages.ts`) before using it.
  */
-import type { ProgramIR } from '@monitor/ir';
+import type { ProgramIR, ResultRow } from '@monitor/ir';
+import type { ServerEngine, ServerProblem } from './rows-request.js';
 
 /** A UI language of the preview. */
 export type PreviewLang = 'en' | 'nl';
@@ -18,6 +19,18 @@ export interface PreviewProblem {
     message: string;
     line: number;
     column: number;
+}
+
+/**
+ * Rows the language server computed for a monitor of table sources (`monitor/rows`): the webview
+ * draws them as they are, exactly like rows it computed itself, and computes nothing.
+ */
+export interface ServerComputed {
+    engine: ServerEngine;
+    /** Safe rows (after disclosure control and targets); null when the server could not compute them. */
+    rows: ResultRow[] | null;
+    /** Why the server computed nothing (then shown as a banner), or its warnings. */
+    problems: ServerProblem[];
 }
 
 /**
@@ -38,6 +51,11 @@ export interface UpdateMessage {
      * chart to a public web site, so it is off unless enabled). Absent: off.
      */
     vegaEditor?: boolean;
+    /**
+     * Present for a monitor of table sources: the rows the language server computed on PostgreSQL
+     * (the webview never connects to a database). Absent: the webview computes with DuckDB-WASM.
+     */
+    server?: ServerComputed;
 }
 
 /** Host → webview: scroll to an indicator's card (its Preview lens was clicked); kept until the card exists. */

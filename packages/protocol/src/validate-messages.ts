@@ -3,6 +3,7 @@
  * workspace data), so every message is checked against its type before use.
  */
 import type { ExportFormat, HostMessage, WebviewMessage } from './messages.js';
+import { isRowsAndProblems } from './validate-rows.js';
 
 /** Limits that keep a broken or hostile message from doing harm. */
 export const MESSAGE_LIMITS = { indicatorName: 200, text: 4000, exportBytes: 64 * 1024 * 1024 } as const;
@@ -55,5 +56,7 @@ export function isHostMessage(value: unknown): value is HostMessage {
     const unreadable = value.unreadable;
     const unreadableOk = Array.isArray(unreadable) && unreadable.every(u => isObj(u) && typeof u.source === 'string' && typeof u.reason === 'string');
     const vegaOk = value.vegaEditor === undefined || typeof value.vegaEditor === 'boolean';
-    return typeof value.uri === 'string' && isLang(value.lang) && problemOk && programOk && filesOk && unreadableOk && vegaOk;
+    const server = value.server;
+    const serverOk = server === undefined || (isObj(server) && hasOnly(server, ['engine', 'rows', 'problems']) && server.engine === 'postgres' && isRowsAndProblems(server.rows, server.problems));
+    return typeof value.uri === 'string' && isLang(value.lang) && problemOk && programOk && filesOk && unreadableOk && vegaOk && serverOk;
 }

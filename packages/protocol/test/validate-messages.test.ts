@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isHostMessage, isWebviewMessage, PROGRAM_REQUEST_METHOD, ProgramRequest } from '@monitor/protocol';
+import { isHostMessage, isRowsResult, isWebviewMessage, PROGRAM_REQUEST_METHOD, ProgramRequest, RowsRequest } from '@monitor/protocol';
 
 describe('messages from the webview', () => {
     test('a reveal of an indicator name is accepted', () => {
@@ -59,4 +59,35 @@ describe('messages from the host', () => {
 test('the program request has the agreed method name', () => {
     expect(ProgramRequest.method).toBe('monitor/program');
     expect(PROGRAM_REQUEST_METHOD).toBe('monitor/program');
+});
+
+describe('rows computed by the language server (monitor/rows)', () => {
+    const row = { indicator: 'actief', series: 'actual', period: '2024-Q4', dimensions: { wijk: 'noord' }, value: 10, numerator: 10, denominator: null, target: 12, status: 'on-track', suppressed: false, provisional: null };
+    const problem = { code: 'data-pg-unreachable', severity: 'error', message: 'The PostgreSQL server could not be reached.', line: 21, column: 5 };
+    const answer = { program: null, engine: 'postgres', rows: [row], problems: [problem] };
+
+    test('an answer with published rows and problems is accepted', () => {
+        expect(RowsRequest.method).toBe('monitor/rows');
+        expect(isRowsResult(answer)).toBe(true);
+        expect(isRowsResult({ ...answer, rows: null, engine: null })).toBe(true);
+    });
+
+    test('a row that still carries an internal field of disclosure control is refused', () => {
+        for (const internal of ['units', 'top', 'numeratorKey', 'denominatorKey']) {
+            expect(isRowsResult({ ...answer, rows: [{ ...row, [internal]: 3 }] }), internal).toBe(false);
+        }
+    });
+
+    test('an unknown engine, status or a problem without a line is refused', () => {
+        expect(isRowsResult({ ...answer, engine: 'duckdb' })).toBe(false);
+        expect(isRowsResult({ ...answer, rows: [{ ...row, status: 'great' }] })).toBe(false);
+        expect(isRowsResult({ ...answer, problems: [{ ...problem, line: undefined }] })).toBe(false);
+    });
+
+    test('an update carries the server rows only in their checked shape', () => {
+        const update = { type: 'update', uri: 'file:///a.monitor', lang: 'en', program: null, problem: null, files: [], unreadable: [] };
+        expect(isHostMessage({ ...update, server: { engine: 'postgres', rows: [row], problems: [] } })).toBe(true);
+        expect(isHostMessage({ ...update, server: { engine: 'postgres', rows: [{ ...row, units: 2 }], problems: [] } })).toBe(false);
+        expect(isHostMessage({ ...update, server: { engine: 'postgres', rows: null, problems: [], sql: 'SELECT 1' } })).toBe(false);
+    });
 });

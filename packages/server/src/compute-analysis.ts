@@ -5,7 +5,7 @@
  */
 import type { ProgramIR, ResultRow, Span } from '@monitor/ir';
 import { planIndicators } from '@monitor/compiler';
-import { applyDisclosure, assessTargets, breakdownChanges, emptySeries, executePlan, executePresence } from '@monitor/engine';
+import { applyDisclosure, assessTargets, breakdownChanges, emptySeries, executePlan, executePresence, queryIssue } from '@monitor/engine';
 import { getLocale, message } from '@monitor/language';
 import { cellKeySecret } from './cellkey-secret.js';
 import { loadSourceFiles, type DataLimits, type SpanIssue } from './data-files.js';
@@ -80,6 +80,18 @@ export async function computeAnalysis(program: ProgramIR, root: string, limits: 
         const inside = (span: Span) => out.issues.some(i => i.span.uri === span.uri && i.span.offset >= span.offset && i.span.offset <= span.offset + span.length);
         for (const i of [...breakdownChanges(program, raw, { presence: await executePresence(engine, plan), safe: out.rows }), ...emptySeries(program, out.rows, spans => spans.some(inside))]) {
             out.issues.push({ span: i.span, severity: i.severity, code: i.code, message: nl ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}` });
+        }
+        return out;
+    } catch (error) {
+        // A query the database refused or stopped (PostgreSQL: server gone, timeout, permission) is an
+        // error at the header, as in the CLI (`queryDiagnostic`), never a failed worker with no word.
+        const issue = queryIssue(error);
+        if (!issue) throw error;
+        const nl = getLocale() === 'nl';
+        out.rows = null;
+        // A connection that failed is told once: at the first table source, where the data stage found it.
+        if (!out.issues.some(i => i.code === issue.code)) {
+            out.issues.push({ span: program.monitor.span, severity: 'error', code: issue.code, message: nl ? `${issue.messageNl} ${issue.hintNl}` : `${issue.message} ${issue.hint}` });
         }
         return out;
     } finally {

@@ -8,7 +8,7 @@ import type { ProgramIR, SourceIR, Span } from '@monitor/ir';
 import { getLocale, message } from '@monitor/language';
 import type { DataIssue, Engine } from '@monitor/engine';
 // The light entry: the main thread of the language server loads no DuckDB (ARCHITECTURE.md).
-import { tableSourceNeedsPostgres } from '@monitor/engine/issues';
+import { queryIssue, tableSourceNeedsPostgres } from '@monitor/engine/issues';
 import { resolveDataPath } from './data-paths.js';
 import { probeData } from './data-probes.js';
 
@@ -49,7 +49,17 @@ export async function loadSourceFiles(engine: Engine, program: ProgramIR, root: 
     // Invariant: where the caller computes next, the engine is locked before the first query (the probes).
     if (limits.lock) await engine.lock();
     // Numbers that would be silently wrong: levels summed, text values that match nothing.
-    result.issues.push(...await probeData(engine, program, loaded));
+    try {
+        result.issues.push(...await probeData(engine, program, loaded));
+    } catch (error) {
+        // A probe the database refused: a failed connection is told once, at the first table source
+        // (the engine checked the others quietly); anything else the database says at the header.
+        const issue = queryIssue(error);
+        if (!issue) throw error;
+        if (!result.issues.some((i) => i.code === issue.code)) {
+            result.issues.push({ span: program.monitor.span, severity: 'error', code: issue.code, message: issueText(issue) });
+        }
+    }
     return result;
 }
 

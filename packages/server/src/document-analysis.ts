@@ -29,6 +29,8 @@ export interface Analysis {
     stopped?: 'too-large' | 'timeout';
     /** The engine that computed the rows (hover names it). */
     engine?: 'native' | 'wasm' | 'postgres';
+    /** Skipped: the document changed while the job waited; a newer analysis follows. */
+    stale?: true;
 }
 
 /** The last analysis of a document that computed rows, and when it finished (ms since 1970). */
@@ -177,8 +179,12 @@ export class DocumentAnalyses {
         this.wanted.delete(uri);
     }
 
-    /** Analyses a document unless the cached result is still valid; resolves with the current result. */
-    analyse(uri: string): Promise<Analysis> {
+    /**
+     * Analyses a document unless the cached result is still valid; resolves with the current result.
+     * `retryFailed` (the preview's `monitor/rows`): a cached result of a lowered program that computed
+     * no rows is not valid — the database may be reachable again.
+     */
+    analyse(uri: string, options: { retryFailed?: boolean } = {}): Promise<Analysis> {
         const { program, errors, closure, ready } = lowerForDocument(this.shared, uri, this.settings.privacyMinimum);
         // Not yet validated: nothing is computed or cached now; the Validated phase schedules it again.
         if (!ready) return Promise.resolve(this.results.get(uri) ?? { key: 'not-ready', program: null, errors: 0, dataFiles: [], issues: [], rows: null });
@@ -187,12 +193,13 @@ export class DocumentAnalyses {
         const key = [this.settings.trusted, ...closure.map(d => `${d.uri}@${d.textDocument.version}`),
             ...dataFiles.map(f => `${f.path}@${mtime(f.path)}`)].join('|');
         const cached = this.results.get(uri);
-        if (cached?.key === key) return Promise.resolve(cached);
+        const failed = options.retryFailed === true && cached?.program !== null && cached?.rows === null;
+        if (cached?.key === key && !failed) return Promise.resolve(cached);
         this.wanted.set(uri, key);
         const running = this.pending.get(key);
         if (running) return running;
         // A job whose document changed while it waited in the queue is skipped: a newer one follows.
-        const stale = (): Analysis => ({ key, program, errors, dataFiles, issues: [], rows: null });
+        const stale = (): Analysis => ({ key, program, errors, dataFiles, issues: [], rows: null, stale: true });
         const computes = this.computes(program) && root !== undefined;
         if (computes) this.countComputing(1);
         const job = this.queue.then(() => this.wanted.get(uri) === key ? this.compute(key, program, errors, dataFiles, root) : stale());

@@ -49,11 +49,11 @@ export function postgresRefusals(program: ProgramIR, kind: 'native' | 'wasm' | '
  * own hint is the CLI's): how to have the editor compute it on PostgreSQL.
  */
 export function withEditorHint(issues: SpanIssue[], link: PostgresLink | null | undefined): SpanIssue[] {
+    // With a connection every monitor of table sources computes on PostgreSQL (a monitor mixing files
+    // and tables is refused by validation, `sources-mixed`): the hint is only for a missing connection.
+    if (link) return issues;
     const nl = getLocale() === 'nl';
-    const hint = link
-        ? (nl ? ' In de editor: de editor rekent in PostgreSQL alleen een monitor waarvan elke bron een tabelbron is.'
-            : ' In the editor: the editor computes on PostgreSQL only a monitor whose every source is a table source.')
-        : (nl ? " In de editor: vertrouw de werkruimte en zet de instelling 'monitor.postgres.urlEnv' op de naam van een omgevingsvariabele met de verbindingstekst (of zet PGHOST, PGDATABASE, PGUSER, …)."
-            : " In the editor: trust the workspace and set 'monitor.postgres.urlEnv' to the name of an environment variable holding the connection string (or set PGHOST, PGDATABASE, PGUSER, …).");
+    const hint = nl ? " In de editor: vertrouw de werkruimte en zet de instelling 'monitor.postgres.urlEnv' op de naam van een omgevingsvariabele met de verbindingstekst (of zet PGHOST, PGDATABASE, PGUSER, …)."
+        : " In the editor: trust the workspace and set 'monitor.postgres.urlEnv' to the name of an environment variable holding the connection string (or set PGHOST, PGDATABASE, PGUSER, …).";
     return issues.map(i => i.code === 'data-table-source-needs-postgres' ? { ...i, message: i.message + hint } : i);
 }

@@ -9,10 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMonitorServices, localeFromTag, setImportGuard, setLocale } from '@monitor/language';
 import { confineImport } from './data-paths.js';
-import { ProgramRequest, STATUS_NOTIFICATION_METHOD, type StatusParams } from '@monitor/protocol';
+import { ProgramRequest, RowsRequest, STATUS_NOTIFICATION_METHOD, type StatusParams } from '@monitor/protocol';
 import { DiagnosticsMerger } from './diagnostics-merger.js';
 import { DocumentAnalyses, type Analysis } from './document-analysis.js';
 import { answerProgramRequest } from './program-request.js';
+import { answerRowsRequest } from './rows-request.js';
 import type { ServerContext } from './server-context.js';
 import { createServerModule, createSharedServerModule } from './server-module.js';
 import { defaultSettings, readLimits, workspaceRootOf } from './server-settings.js';
@@ -116,5 +117,6 @@ export function startMonitorServer(connection: Connection = defaultConnection())
     connection.onShutdown(() => ctx.analyses.dispose());
     startLanguageServer(shared);
     connection.onRequest(ProgramRequest.method, (params: ProgramRequest.Params) => answerProgramRequest(ctx, params));
+    connection.onRequest(RowsRequest.method, (params: RowsRequest.Params) => answerRowsRequest(ctx, params));
     return shared;
 }

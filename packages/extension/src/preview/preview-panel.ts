@@ -1,8 +1,10 @@
 /**
  * One preview panel beside a `.monitor` editor. It asks the language server for the program
  * (`monitor/program`), reads the declared data files (once, then again only when they change on disk:
- * `DataFileReader`), and posts both to the webview, which computes with DuckDB-WASM. Edits recompute
- * debounced; a watcher on each declared file recomputes when it changes.
+ * `DataFileReader`), and posts both to the webview, which computes with DuckDB-WASM. A monitor of
+ * database tables is computed by the server instead (`monitor/rows`, on PostgreSQL: `server-rows.ts`),
+ * and its rows go to the webview, which never connects to a database. Edits recompute debounced; a
+ * watcher on each declared file recomputes when it changes.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
@@ -13,6 +15,7 @@ import {
 import { dataFilePath, DataFileReader } from './data-file-reader.js';
 import { messageHtml, previewHtml } from './preview-html.js';
 import { saveExport } from './save-export.js';
+import { readsTables, serverComputed } from './server-rows.js';
 import { vegaEditorUrl } from './vega-editor-url.js';
 
 /** The part of the language client the panel uses. */
@@ -142,12 +145,19 @@ export class PreviewPanel implements vscode.Disposable {
             this.program = result.program;
             this.watch(result.dataFiles);
         }
+        const base = { type: 'update', uri: this.document.toString(), lang, vegaEditor: vegaEditorEnabled() } as const;
+        if (readsTables(result.program)) {
+            // Table sources: the server computes (and says why not); the page draws its rows as they are.
+            // Until they come (a warehouse may take a while) the page says the server is computing.
+            this.post({ ...base, program: result.program, problem: null, files: [], unreadable: [], server: { engine: 'postgres', rows: null, problems: [] } });
+            const { program, server } = await serverComputed(this.client, this.document.toString(), lang);
+            if (program) this.program = program;
+            const shown = program ?? result.program;
+            this.post({ ...base, program: shown, problem: null, files: [], unreadable: [], server });
+            return;
+        }
         const { files, unreadable } = result.program ? await this.reader.read(this.refs, lang) : { files: [], unreadable: [] };
-        this.post({
-            type: 'update', uri: this.document.toString(), lang, program: result.program,
-            problem: result.program ? null : this.firstError(result.errors, lang), files, unreadable,
-            vegaEditor: vegaEditorEnabled(),
-        });
+        this.post({ ...base, program: result.program, problem: result.program ? null : this.firstError(result.errors, lang), files, unreadable });
     }
 
     /** Watches exactly the declared files; a change on disk recomputes (the reader sends what changed). */
