@@ -3,8 +3,10 @@
  * `report`, `diff`, `audit`). `auto` (the default) takes native DuckDB (`@duckdb/node-api`, an
  * optional dependency) when its binary loads on this platform, else the embedded DuckDB-WASM; both
  * give identical rows (packages/engine/test/native-engine.test.ts). `MONITOR_NATIVE_DUCKDB=off`
- * makes the native binary count as absent. A new engine is one more entry in `STARTERS`.
+ * makes the native binary count as absent. Which DuckDB `auto` takes is `startDuckDB` of the
+ * engine, shared with the language server's worker; this file adds PostgreSQL and the `--debug` line.
  */
+// Only a type at the top: run-monitor.ts imports this file, and `--version` loads no DuckDB.
 import type { Engine } from '@monitor/engine';
 
 /** The engines a user can name, `auto` first (the default). */
@@ -15,13 +17,6 @@ export type EngineChoice = (typeof ENGINE_CHOICES)[number];
 
 /** An engine that runs queries, by name. */
 export type EngineKind = Exclude<EngineChoice, 'auto'>;
-
-const STARTERS: Record<EngineKind, () => Promise<Engine>> = {
-    native: async () => (await import('@monitor/engine/native')).createNativeEngine(),
-    wasm: async () => (await import('@monitor/engine')).createNodeEngine(),
-    // Never chosen by `auto`: a PostgreSQL server computes only when asked for (postgres-choice.ts).
-    postgres: async () => (await import('./postgres-choice.js')).startPostgresEngine(),
-};
 
 let chosen: EngineChoice = 'auto';
 let report = false;
@@ -42,17 +37,16 @@ export function chosenEngine(): EngineChoice {
  * optional binary is missing or cannot load; a named engine that cannot start is an error.
  */
 export async function startEngine(choice: EngineChoice = chosen): Promise<Engine> {
-    if (choice !== 'auto') {
-        const engine = await STARTERS[choice]();
-        if (report) process.stderr.write(`monitor: engine ${choice}\n`);
+    // Never chosen by `auto`: a PostgreSQL server computes only when asked for (postgres-choice.ts).
+    if (choice === 'postgres') {
+        const engine = await (await import('./postgres-choice.js')).startPostgresEngine();
+        if (report) process.stderr.write('monitor: engine postgres\n');
         return engine;
     }
-    try {
-        const engine = await STARTERS.native();
-        if (report) process.stderr.write('monitor: engine native (auto)\n');
-        return engine;
-    } catch (error) {
-        if (report) process.stderr.write(`monitor: engine wasm (auto; ${(error as Error).message.split('\n')[0].trim()})\n`);
-        return STARTERS.wasm();
+    const started = await (await import('@monitor/engine')).startDuckDB(choice);
+    if (report) {
+        process.stderr.write(choice !== 'auto' ? `monitor: engine ${choice}\n`
+            : started.fallback === undefined ? 'monitor: engine native (auto)\n' : `monitor: engine wasm (auto; ${started.fallback})\n`);
     }
+    return started.engine;
 }

@@ -1,6 +1,7 @@
 export * from './engine-types.js';
 export { createEngine, OFFLINE_SETTINGS } from './create-engine.js';
 export { createNodeEngine } from './create-node-engine.js';
+export { startDuckDB, type DuckDBChoice, type StartedDuckDB } from './start-duckdb.js';
 export { executePlan, executePresence } from './execute-plan.js';
 export { assessTargets, desiredDirection, targetStatus, trajectory } from './targets.js';
 export { applyDisclosure, roundCount } from './disclosure.js';
