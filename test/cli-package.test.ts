@@ -66,28 +66,46 @@ describe('the packed CLI', () => {
         expect(dist).toEqual(expect.arrayContaining(['monitor.js', 'analysis-worker.js', 'duckdb-eh.wasm', 'highs.wasm']));
     });
 
-    test('--version and --help load a few kilobytes, no Langium and no DuckDB', () => {
+    test('--version and --help load a few kilobytes, no Langium and no DuckDB; commands come from the code cache', () => {
         const hooks = path.join(work, 'hooks.mjs');
         fs.writeFileSync(hooks, `import fs from 'node:fs';
 export async function load(url, context, next) { if (url.startsWith('file:')) fs.writeSync(2, 'LOADED ' + url + '\\n'); return next(url, context); }`);
         const register = path.join(work, 'register.mjs');
         fs.writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`);
+        // Every WebAssembly module the process compiles, by size: DuckDB-WASM is one of over 10 MB.
+        const wasm = path.join(work, 'wasm.cjs');
+        fs.writeFileSync(wasm, `const fs = require('node:fs');
+const size = (b) => b.byteLength ?? b.buffer?.byteLength ?? 0;
+const { instantiate, compile } = WebAssembly;
+WebAssembly.instantiate = function (b, ...rest) { if (!(b instanceof WebAssembly.Module)) fs.writeSync(2, 'WASM ' + size(b) + '\\n'); return instantiate.call(this, b, ...rest); };
+WebAssembly.compile = function (b, ...rest) { fs.writeSync(2, 'WASM ' + size(b) + '\\n'); return compile.call(this, b, ...rest); };`);
+        const cacheHome = path.join(work, 'cache-home');
         const bin = path.join(repo, 'node_modules/monitor-as-code/bin/monitor.js');
+        const cached = () => (fs.existsSync(path.join(cacheHome, 'monitor-as-code')) ? fs.readdirSync(path.join(cacheHome, 'monitor-as-code')) : []);
         const loaded = (args: string[]) => {
-            const r = ok(sh(process.execPath, ['--import', pathToFileURL(register).href, bin, ...args], repo), `monitor ${args.join(' ')}`);
+            const r = ok(sh(process.execPath, ['--import', pathToFileURL(register).href, '--require', wasm, bin, ...args], repo, { XDG_CACHE_HOME: cacheHome }), `monitor ${args.join(' ')}`);
             const files = r.stderr.split('\n').filter(l => l.startsWith('LOADED ')).map(l => new URL(l.slice(7)).pathname).filter(f => f.includes('/dist/'));
-            return { r, files, bytes: files.reduce((n, f) => n + fs.statSync(f).size, 0), duckdb: files.some(f => fs.readFileSync(f, 'utf8').includes('registerFileBuffer')) };
+            const wasmBytes = r.stderr.split('\n').filter(l => l.startsWith('WASM ')).map(l => Number(l.slice(5)));
+            return { r, files, bytes: files.reduce((n, f) => n + fs.statSync(f).size, 0), duckdb: wasmBytes.some(n => n > 10 * MB) };
         };
         const version = loaded(['--version']);
         expect(version.r.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(PUBLISH, 'package.json'), 'utf8')).version);
         expect(version.files.length).toBeGreaterThan(0);
         expect(version.bytes).toBeLessThan(64 * 1024);
         expect(loaded(['--help']).bytes).toBeLessThan(64 * 1024);
-        // fmt parses (Langium) but computes nothing; run computes.
+        expect(cached()).toEqual([]);
+        // fmt parses (Langium, from monitor.cjs, whose compiled code it leaves in the cache) but computes nothing; run computes.
         const fmt = loaded(['fmt', '--check', 'jeugd']);
-        expect(fmt.bytes).toBeGreaterThan(64 * 1024);
         expect(fmt.duckdb).toBe(false);
+        expect(cached()).toEqual([expect.stringMatching(/^monitor\.cjs-[0-9a-f]+\.v8cache$/)]);
+        const cache = path.join(cacheHome, 'monitor-as-code', cached()[0]);
+        const written = fs.statSync(cache).mtimeMs;
         expect(loaded(['run', 'jeugd/starter.monitor']).duckdb).toBe(true);
+        // The cache was taken, not written again; a damaged cache is rejected by V8 and replaced.
+        expect(fs.statSync(cache).mtimeMs).toBe(written);
+        fs.writeFileSync(cache, 'not compiled code');
+        expect(loaded(['fmt', '--check', 'jeugd']).r.status).toBe(0);
+        expect(fs.statSync(cache).size).toBeGreaterThan(1024 * 1024);
     }, 300_000);
 });
 

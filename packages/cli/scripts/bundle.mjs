@@ -1,11 +1,17 @@
 // Bundles the `monitor` CLI into one installable npm package in packages/cli/publish/ with esbuild,
 // from the TypeScript sources (`npm run generate` must have run for the language package):
-//   publish/dist/monitor.js          the entry (the Node 20 polyfill, then the command dispatcher)
-//   publish/dist/chunk-*.js          code shared by commands, loaded only by the commands that need it
+//   publish/dist/monitor.js          the entry of `--version` and `--help` (ES module, a few kB)
+//   publish/dist/chunk-*.js          code shared by the ES module entries, loaded only where needed
+//   publish/dist/monitor.cjs         every command in one CommonJS file (the polyfill, then the
+//                                    dispatcher), which publish/bin/monitor.js runs through
+//   publish/dist/code-cache.cjs      V8's code cache: compiled once per machine, not at every start
 //   publish/dist/analysis-worker.js  the language server's worker thread (`monitor lsp`), beside its chunk
 //   publish/dist/duckdb-eh.wasm      DuckDB-WASM (the exception-handling build; Node ≥ 20 has it)
 //   publish/dist/highs.wasm          the HiGHS solver of disclosure control and of `monitor audit`
-// ESM with code splitting: `monitor --version` loads a few kB, `monitor fmt` Langium but no DuckDB.
+// ESM with code splitting: `monitor --version` loads a few kB. The commands run from monitor.cjs:
+// Node 20 keeps no compiled code of ES modules between runs, and compiling the ~1 MB a command loads
+// was a third of `monitor check --no-data` (issue #18); its modules are still initialised only when
+// a command needs them (`monitor fmt` starts no DuckDB).
 // Native DuckDB (`@duckdb/node-api`) and resvg (`report --png`) stay external optional dependencies.
 //   node packages/cli/scripts/bundle.mjs [--no-minify]     then: npm pack packages/cli/publish
 import * as esbuild from 'esbuild';
@@ -60,6 +66,33 @@ const duckdbBesideBundle = {
     },
 };
 
+// vega-canvas looks for the optional `canvas` package with a top-level `await import()`, which a
+// CommonJS file cannot hold: in monitor.cjs it asks `require` (the same try, the same fallback).
+const VEGA_CANVAS_AWAIT = "NodeCanvas = await import('canvas');";
+const vegaCanvasRequire = {
+    name: 'vega-canvas-require',
+    setup(build) {
+        build.onLoad({ filter: /vega-canvas[\\/]build[\\/]vega-canvas\.node\.js$/ }, args => {
+            const text = fs.readFileSync(args.path, 'utf8');
+            if (!text.includes(VEGA_CANVAS_AWAIT)) return { errors: [{ text: 'vega-canvas no longer loads canvas the way bundle.mjs expects; update VEGA_CANVAS_AWAIT.' }] };
+            return { contents: text.replace(VEGA_CANVAS_AWAIT, "NodeCanvas = require('canvas');"), loader: 'js' };
+        });
+    },
+};
+
+// The `import()` of an external stays in a CommonJS bundle, but a script that V8 runs from its code
+// cache (vm.Script) may not call `import()` without an experimental flag: both are CommonJS, so
+// monitor.cjs asks `require` for them (in a promise, as `import()` answers).
+const IMPORTED_EXTERNALS = ['@duckdb/node-api', 'node:module'];
+
+/** Rewrites the `import("x")` of monitor.cjs to `require`; fails on an `import()` it does not know. */
+function requireNotImport(file) {
+    const text = fs.readFileSync(file, 'utf8');
+    const unknown = [...text.matchAll(/\bimport\(("[^"]*")\)/g)].map(m => JSON.parse(m[1])).filter(x => !IMPORTED_EXTERNALS.includes(x));
+    if (unknown.length > 0) throw new Error(`monitor.cjs imports ${unknown.join(', ')} with import(): add it to IMPORTED_EXTERNALS if it is CommonJS.`);
+    fs.writeFileSync(file, text.replace(/\bimport\(("[^"]*")\)/g, (_, name) => `Promise.resolve().then(()=>require(${name}))`));
+}
+
 /** The version the package.json of the published package carries: the CLI's own. */
 export function cliVersion() {
     return JSON.parse(fs.readFileSync(path.join(CLI, 'package.json'), 'utf8')).version;
@@ -87,6 +120,19 @@ export async function bundleCli({ minify = true } = {}) {
             'const __dirname = require("node:path").dirname(__filename);',
         ].join(' ') },
     });
+    // The commands: one CommonJS file, for the code cache (code-cache.cjs). `import.meta.url` is
+    // the file's own URL, as in the ES module build.
+    await esbuild.build({
+        entryPoints: [path.join(CLI, 'scripts/cjs-entry.mjs')], outfile: path.join(out, 'monitor.cjs'),
+        bundle: true, format: 'cjs', platform: 'node', target: 'node20',
+        minify, sourcemap: false, legalComments: 'none', logLevel: 'warning',
+        external: ['@duckdb/node-api', '@resvg/resvg-js', 'pg-native'],
+        plugins: [monitorSources, duckdbBesideBundle, vegaCanvasRequire],
+        define: { 'import.meta.url': '__monitorImportMetaUrl', 'import.meta.dirname': '__dirname' },
+        banner: { js: 'var __monitorImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    });
+    requireNotImport(path.join(out, 'monitor.cjs'));
+    fs.copyFileSync(path.join(CLI, 'scripts/code-cache.cjs'), path.join(out, 'code-cache.cjs'));
     const wasmDir = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
     fs.copyFileSync(path.join(wasmDir, 'duckdb-eh.wasm'), path.join(out, 'duckdb-eh.wasm'));
     fs.copyFileSync(path.join(path.dirname(require.resolve('highs')), 'highs.wasm'), path.join(out, 'highs.wasm'));
