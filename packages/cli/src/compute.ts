@@ -4,7 +4,7 @@
  */
 import type { ProgramIR, ResultRow } from '@monitor/ir';
 import { planIndicators, POSTGRES } from '@monitor/compiler';
-import { applyDisclosure, assessTargets, breakdownChanges, cellKeyNeedsDuckDB, executePlan, executePresence, type Engine } from '@monitor/engine';
+import { applyDisclosure, assessTargets, breakdownChanges, cellKeyNeedsDuckDB, executePlan, executePresence, indicatorsToCompute, type Engine } from '@monitor/engine';
 import { cellKeySecret } from '@monitor/server';
 import type { AnalysedMonitor } from './analyse.js';
 import type { CliDiagnostic } from './diagnostic.js';
@@ -39,7 +39,9 @@ export async function computeOn(engine: Engine, monitor: AnalysedMonitor, root: 
         if (diagnostics.some(d => d.severity === 'error')) return { diagnostics, rows: [] };
         // The bound on work: a monitor with too many output cells is refused before it runs for hours.
         diagnostics.push(...(await checkOutputCells(engine, monitor)));
-        const program = monitor.program;
+        // `--indicator X` computes X, what X's expression uses and what disclosure control links X
+        // to (its rows are a full run's rows for X), not every indicator of the monitor.
+        const program = only && only.length > 0 ? onlyIndicators(monitor.program, indicatorsToCompute(monitor.program, only)) : monitor.program;
         // Under `perturb cellkey` the secret comes from MONITOR_CELLKEY_SECRET; without it, no count is published.
         const perturb = program.monitor.privacy?.perturb;
         if (perturb && engine.dialect === 'postgres') diagnostics.push(issueAt(monitor, cellKeyNeedsDuckDB(perturb)));
@@ -63,4 +65,10 @@ export async function computeOn(engine: Engine, monitor: AnalysedMonitor, root: 
         if (!diagnostic) throw error;
         return { diagnostics: [diagnostic], rows: [] };
     }
+}
+
+/** The program with only the indicators named (sources, dimensions and notes as they are). */
+function onlyIndicators(program: ProgramIR, names: string[]): ProgramIR {
+    const keep = new Set(names);
+    return { ...program, indicators: program.indicators.filter(i => keep.has(i.name)) };
 }

@@ -5,6 +5,7 @@ export { startDuckDB, type DuckDBChoice, type StartedDuckDB } from './start-duck
 export { executePlan, executePresence } from './execute-plan.js';
 export { assessTargets, desiredDirection, targetStatus, trajectory } from './targets.js';
 export { applyDisclosure, roundCount } from './disclosure.js';
+export { indicatorsToCompute } from './disclosure-closure.js';
 export { locateLinearSolver } from './lp-solver.js';
 export { breakdownChanges, type BreakdownChangeInputs } from './breakdown-changes.js';
 export { emptySeries } from './empty-series.js';
