@@ -31,6 +31,9 @@ export interface ValueProbe {
     span: Span;
     /** One row: `hits` (rows with the value), `trimmed` (rows equal after trim and case). */
     countSql: string;
+    /** The parts of `countSql` for a scan that counts several values of one table at once: its `FROM` and the condition of `hits`. */
+    from: string;
+    hitsWhere: string;
     /** Up to three distinct values nearest to `value` (column `v`); null when values may not be named. */
     nearestSql: string | null;
 }
@@ -114,7 +117,7 @@ export function columnValueProbe(program: ProgramIR, table: SourceIR, column: st
     const from = `FROM ${sourceTable(table)} AS t`;
     const distance = sqlDialect().levenshtein;
     return {
-        kind: 'value', source: table.name, column, value, span,
+        kind: 'value', source: table.name, column, value, span, from, hitsWhere: `${v} = ${lit}`,
         countSql: `SELECT count(*) FILTER (WHERE ${v} = ${lit}) AS hits, count(*) FILTER (WHERE lower(trim(${v})) = lower(trim(${lit}))) AS trimmed ${from}`,
         // Without an edit distance in the dialect (PostgreSQL without an extension) no value is suggested.
         nearestSql: nameable(program, table, column) && distance
