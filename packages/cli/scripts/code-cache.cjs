@@ -21,13 +21,21 @@ function cacheFileOf(file, stat) {
     return path.join(base, 'monitor-as-code', `${path.basename(file)}-${key}.v8cache`);
 }
 
-/** Writes the compiled code of `script` to `cache` (a temporary file, then a rename: readers never see half). */
-function keep(script, cache) {
+/**
+ * Writes the compiled code of `script` to `cache` (a temporary file, then a rename: readers never see
+ * half), and removes the caches of other versions of the same file (an update leaves none behind).
+ */
+function keep(script, cache, file) {
     try {
-        fs.mkdirSync(path.dirname(cache), { recursive: true });
+        const dir = path.dirname(cache);
+        fs.mkdirSync(dir, { recursive: true });
         const temporary = `${cache}.${process.pid}.tmp`;
         fs.writeFileSync(temporary, script.createCachedData());
         fs.renameSync(temporary, cache);
+        const prefix = `${path.basename(file)}-`;
+        for (const old of fs.readdirSync(dir)) {
+            if (old.startsWith(prefix) && old.endsWith('.v8cache') && old !== path.basename(cache)) fs.rmSync(path.join(dir, old), { force: true });
+        }
     } catch {
         // No writable cache folder: the next run compiles again, as without a cache.
     }
@@ -41,7 +49,7 @@ exports.load = function load(file) {
     try { if (cache) cachedData = fs.readFileSync(cache); } catch { cachedData = undefined; }
     const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
     // Written when the process ends, so that the functions this run compiled are in it too.
-    if (cache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => keep(script, cache));
+    if (cache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => keep(script, cache, file));
     const module = new Module(file);
     module.filename = file;
     module.paths = Module._nodeModulePaths(path.dirname(file));
