@@ -35,15 +35,23 @@ test('compiles once, then runs from the cache; a new version or a damaged cache 
     expect(caches()).toEqual([]);
     expect(run()).toBe('40');
     const [first] = caches();
-    expect(caches()).toEqual([expect.stringMatching(/^bundle\.cjs-[0-9a-f]+\.v8cache$/)]);
+    expect(caches()).toEqual([expect.stringMatching(/^bundle\.cjs-[0-9a-f]+-[0-9a-f]+\.v8cache$/)]);
     const written = fs.statSync(path.join(folder, first)).mtimeMs;
     expect(run()).toBe('40');
     expect(fs.statSync(path.join(folder, first)).mtimeMs).toBe(written);
-    // An update: another size and time, another cache, the old one gone.
+    // Another install (another path) keeps its own cache beside it.
+    const other = path.join(work, 'other', 'bundle.cjs');
+    fs.mkdirSync(path.dirname(other));
+    fs.writeFileSync(other, source(30));
+    const otherRun = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(LOADER)}).load(${JSON.stringify(other)})`], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    expect(otherRun.status, otherRun.stderr).toBe(0);
+    expect(caches()).toHaveLength(2);
+    const others = caches().filter(c => c !== first);
+    // An update: another size and time, another cache, the old one of this install gone.
     fs.writeFileSync(file, source(3100));
     expect(run()).toBe('3110');
-    const [second] = caches();
-    expect(caches()).toHaveLength(1);
+    const second = caches().find(c => !others.includes(c))!;
+    expect(caches()).toEqual([second, ...others].sort());
     expect(second).not.toBe(first);
     fs.writeFileSync(path.join(folder, second), 'not compiled code');
     expect(run()).toBe('3110');

@@ -11,19 +11,25 @@ const path = require('node:path');
 const vm = require('node:vm');
 const { Module, createRequire } = require('node:module');
 
-/** The cache file of `file`: its size and time, Node's version and the CPU in the name; undefined when switched off. */
+const hash = (parts) => crypto.createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+
+/** The prefix of every cache of `file` (one install: its path), whatever its version. */
+function prefixOf(file) {
+    return `${path.basename(file)}-${hash([file])}-`;
+}
+
+/** The cache file of `file`: its path, size and time, Node's version and the CPU in the name; undefined when switched off. */
 function cacheFileOf(file, stat) {
     if (process.env.MONITOR_CODE_CACHE === 'off') return undefined;
     const home = os.homedir();
     const base = process.env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : os.tmpdir());
-    const key = crypto.createHash('sha256')
-        .update([file, stat.size, stat.mtimeMs, process.version, process.arch].join('\0')).digest('hex').slice(0, 20);
-    return path.join(base, 'monitor-as-code', `${path.basename(file)}-${key}.v8cache`);
+    return path.join(base, 'monitor-as-code', `${prefixOf(file)}${hash([stat.size, stat.mtimeMs, process.version, process.arch])}.v8cache`);
 }
 
 /**
  * Writes the compiled code of `script` to `cache` (a temporary file, then a rename: readers never see
- * half), and removes the caches of other versions of the same file (an update leaves none behind).
+ * half), and removes the caches of other versions of the same file (an update leaves none behind;
+ * another install, at another path, keeps its own).
  */
 function keep(script, cache, file) {
     try {
@@ -32,7 +38,7 @@ function keep(script, cache, file) {
         const temporary = `${cache}.${process.pid}.tmp`;
         fs.writeFileSync(temporary, script.createCachedData());
         fs.renameSync(temporary, cache);
-        const prefix = `${path.basename(file)}-`;
+        const prefix = prefixOf(file);
         for (const old of fs.readdirSync(dir)) {
             if (old.startsWith(prefix) && old.endsWith('.v8cache') && old !== path.basename(cache)) fs.rmSync(path.join(dir, old), { force: true });
         }
