@@ -105,8 +105,8 @@ async function stopTree(child: ChildProcess, scratch: string): Promise<void> {
     signal('SIGKILL');
 }
 
-/** Starts code-server on `workspace` and opens the workbench in headless Chromium. */
-export async function startWorkbench(tools: { bin: string; nodeBin: string }, scratch: string, workspace: string): Promise<Workbench> {
+/** Starts code-server on `workspace` (with `extraEnv`, e.g. PG* variables) and opens the workbench in headless Chromium. */
+export async function startWorkbench(tools: { bin: string; nodeBin: string }, scratch: string, workspace: string, extraEnv: Record<string, string> = {}): Promise<Workbench> {
     const port = await freePort();
     const userDir = path.join(scratch, 'u');
     fs.mkdirSync(path.join(userDir, 'User'), { recursive: true });
@@ -117,7 +117,7 @@ export async function startWorkbench(tools: { bin: string; nodeBin: string }, sc
         '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', config, '--disable-telemetry',
         '--disable-update-check', '--disable-workspace-trust', '--reconnection-grace-time', '30',
         '--user-data-dir', userDir, '--extensions-dir', path.join(scratch, 'e'), workspace,
-    ], { env: codeServerEnv(scratch, tools.nodeBin), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    ], { env: { ...codeServerEnv(scratch, tools.nodeBin), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let log = '';
     child.stdout!.on('data', c => { log += String(c); });
     child.stderr!.on('data', c => { log += String(c); });

@@ -7,7 +7,9 @@
  * and its live update after an edit (DuckDB and HiGHS unpacked from the VSIX's compressed copies into
  * the extension's global storage), a Preview lens and an overview chip that scroll the preview to an
  * indicator (its title below the sticky strip), the preview in Dutch with `monitor.language: nl`, and
- * a window reload that keeps the preview. Screenshots go to test-output/e2e-vscode-*.png; the cropped
+ * a window reload that keeps the preview, and — with PostgreSQL installed — the preview of a monitor of
+ * table sources in a throwaway cluster, drawn from the rows the VSIX's own server computed there (its
+ * bundled `pg`). Screenshots go to test-output/e2e-vscode-*.png; the cropped
  * ones of the extension's README to test-output/readme-*.png, and with
  * `MONITOR_E2E_SCREENSHOTS=packages/extension/images/screenshots` over the committed ones.
  * Needs scripts/install-code-server.sh and /usr/bin/chromium (`.ci/run` installs both).
@@ -19,19 +21,24 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packageExtension } from '../packages/extension/scripts/package.mjs';
 import { CHROMIUM, codeServerTools, installExtension, startWorkbench, type Workbench } from './code-server.js';
-import { testOutput } from './example-program.js';
+import { postgresBin, startCluster, type PgCluster } from './postgres-cluster.js';
+import { copyProgramData, withTableSources } from './postgres-examples.js';
+import { exampleProgram, testOutput } from './example-program.js';
 import { requireTool } from './require-tool.js';
 import { goTo, hoverVerblijf, lineCol, MOD, palette, previewFrame, readmeShot, undoUntil } from './vscode-ui.js';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '../examples/jeugd');
 const tools = codeServerTools();
 const run = requireTool('code-server (scripts/install-code-server.sh)', tools !== undefined) && requireTool('chromium', fs.existsSync(CHROMIUM));
+const pgBin = postgresBin();
+const withPostgres = run && requireTool('PostgreSQL (postgresql-15) for the table-source preview in VS Code', pgBin !== null);
 describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
     let scratch: string;
     let bench: Workbench;
     let page: Page;
     let text: string;
     let workspace: string;
+    let cluster: PgCluster | undefined;
     const consoleLines: string[] = [];
 
     beforeAll(async () => {
@@ -43,7 +50,15 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         workspace = path.join(scratch, 'jeugd');
         fs.cpSync(EXAMPLE, workspace, { recursive: true });
         text = fs.readFileSync(path.join(workspace, 'jeugd.monitor'), 'utf8');
-        bench = await startWorkbench(tools!, scratch, workspace);
+        // The same monitor over tables in a throwaway cluster, in a folder of its own; code-server (and so
+        // the VSIX's server) gets the cluster's PG* variables.
+        if (withPostgres) {
+            cluster = startCluster(pgBin!);
+            await copyProgramData(cluster, (await exampleProgram(path.join(EXAMPLE, 'jeugd.monitor'))).program, 'e2e_jeugd');
+            fs.mkdirSync(path.join(workspace, 'tabellen'));
+            fs.writeFileSync(path.join(workspace, 'tabellen/jeugd-tabellen.monitor'), withTableSources(text, 'e2e_jeugd'));
+        }
+        bench = await startWorkbench(tools!, scratch, workspace, cluster?.env() ?? {});
         page = bench.page;
         page.on('console', m => { consoleLines.push(`[${m.type()}] ${m.location().url.split('?')[0].split('/').pop()}: ${m.text()}`); });
         page.on('pageerror', e => { consoleLines.push(`[pageerror] ${String(e)}`); });
@@ -61,6 +76,7 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         if (bench) fs.writeFileSync(testOutput('e2e-vscode-code-server.log'), bench.log());
         fs.writeFileSync(testOutput('e2e-vscode-console.log'), consoleLines.join('\n') + '\n');
         await bench?.stop();
+        cluster?.destroy();
         if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
     }, 30_000);
 
@@ -322,4 +338,38 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
             await page.screenshot({ path: testOutput('e2e-vscode-preview-reloaded.png') });
         }
     }, 300_000);
+
+    test.runIf(withPostgres)('a monitor of table sources is previewed with the rows the VSIX\'s server computed in PostgreSQL, and says so', async () => {
+        await page.keyboard.press(`${MOD}+P`);
+        await page.locator('.quick-input-widget input').fill('jeugd-tabellen.monitor');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'jeugd-tabellen.monitor' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.getByRole('tab', { name: /^jeugd-tabellen\.monitor/ }).first().waitFor({ timeout: 20_000 });
+        await palette(page, 'Monitor: Open Preview');
+        await page.getByRole('tab', { name: /jeugd-tabellen\.monitor/ }).nth(1).waitFor({ timeout: 20_000 });
+        // Both previews hold a card #indicator-verblijf: find the one whose engine line names PostgreSQL
+        // (in Dutch: the workspace setting of the test above is still there).
+        const deadline = Date.now() + 180_000;
+        let drawn: { engine: string; points: number; badge: string } | undefined;
+        try {
+            while (!drawn && Date.now() < deadline) {
+                for (const frame of page.frames()) {
+                    if (frame === page.mainFrame()) continue;
+                    const seen = await frame.evaluate(() => ({
+                        engine: document.querySelector('.engine-line')?.textContent ?? '',
+                        points: document.querySelectorAll('#indicator-verblijf .actual_points_marks path').length,
+                        badge: document.querySelector('#indicator-verblijf .badge')?.textContent ?? '',
+                    })).catch(() => undefined);
+                    if (seen && /PostgreSQL/.test(seen.engine) && seen.points > 20) drawn = seen;
+                }
+                if (!drawn) await page.waitForTimeout(500);
+            }
+        } finally {
+            await page.screenshot({ path: testOutput('e2e-vscode-preview-postgres.png') });
+        }
+        expect(drawn, 'a preview drawn from PostgreSQL').toBeDefined();
+        expect(drawn!.engine).toBe('Berekend door PostgreSQL in de taalserver, uit de databasetabellen.');
+        // The same monitor, the same status as the file version drew from DuckDB-WASM.
+        expect(drawn!.badge).toBe('op koers');
+    }, 240_000);
 });
