@@ -1,6 +1,6 @@
 /**
  * Monitors that validated and then ended in an internal error (the CLI's exit 2) or in different rows
- * on the two engines, found by test/fuzz-data-generated.test.ts and test/fuzz-data-mutated.test.ts; each runs on DuckDB-WASM and native DuckDB
+ * on the two engines, found by test/fuzz-data-generated-N.test.ts and test/fuzz-data-mutated-N.test.ts; each runs on DuckDB-WASM and native DuckDB
  * through the fuzz session and its numbers are checked by hand.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -16,9 +16,13 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 export const SECONDS: Record<string, number> = {
     'test/e2e-vscode.test.ts': 140,
     'test/preview-chromium.test.ts': 100,
-    'test/fuzz-data-mutated.test.ts': 84,
-    'test/fuzz-data-generated.test.ts': 81,
     'test/cli-package.test.ts': 64,
+    // The fuzzing with data in shards (test/fuzz/data-fuzz-run.ts): 156 s mutated, 85 s generated in one file each.
+    'test/fuzz-data-mutated-1.test.ts': 52,
+    'test/fuzz-data-mutated-2.test.ts': 52,
+    'test/fuzz-data-mutated-3.test.ts': 52,
+    'test/fuzz-data-generated-1.test.ts': 43,
+    'test/fuzz-data-generated-2.test.ts': 43,
     'test/postgres-errors.test.ts': 42,
     'test/postgres-examples.test.ts': 38,
     'test/privacy-outputs.test.ts': 35,
