@@ -22,6 +22,8 @@ const STEPS = Number(process.env.MONITOR_LSP_STEPS ?? 2_000);
 const EXAMPLES = path.resolve(import.meta.dirname, '../examples');
 /** How long a request may stay unanswered (generous: the machine may be busy; no timing is asserted). */
 const ANSWER_MS = 120_000;
+/** A random seed each run (a failure prints it); MONITOR_LSP_SEED and MONITOR_LSP_PATH replay a failure. */
+const REPLAY = process.env.MONITOR_LSP_SEED ? { seed: Number(process.env.MONITOR_LSP_SEED), ...(process.env.MONITOR_LSP_PATH ? { path: process.env.MONITOR_LSP_PATH } : {}) } : {};
 const EXAMPLE = fs.readFileSync(path.resolve(import.meta.dirname, '../examples/jeugd/jeugd.monitor'), 'utf8');
 
 /** The example with random cuts and insertions: near-misses of a real monitor. */
@@ -96,8 +98,8 @@ describe('language server under generated and mutated documents', () => {
                 ask('monitor/rows', { uri }),
             ]);
             if (seed % 7 === 0) await ask('textDocument/rename', { ...at, newName: 'hernoemd' });
-            return internal.length === 0 && client.process.exitCode === null;
-        }), { numRuns: RUNS });
+            if (internal.length > 0 || client.process.exitCode !== null) throw new Error(`internal errors: ${internal.join('\n')}; server exit code ${client.process.exitCode}`);
+        }), { numRuns: RUNS, ...REPLAY });
         expect(internal).toEqual([]);
         // Cancelled or refused requests do not count: the property is only worth something if most were answered.
         const { asked, answered } = counts();
@@ -191,10 +193,11 @@ describe('language server under random edits on every example and on non-file UR
                         case 'program': return ask('monitor/program', { uri: d.uri });
                     }
                 }));
-                if (internal.length > 0 || client.process.exitCode !== null) return false;
+                // Thrown, not `return false`: the failure then says which request failed and how.
+                if (internal.length > 0 || client.process.exitCode !== null) throw new Error(`internal errors: ${internal.join('\n')}; server exit code ${client.process.exitCode}`);
             }
             return true;
-        }), { numRuns: Math.max(1, Math.ceil(STEPS / perRun)), endOnFailure: true });
+        }), { numRuns: Math.max(1, Math.ceil(STEPS / perRun)), endOnFailure: true, ...REPLAY });
         expect(internal).toEqual([]);
         expect(client.process.exitCode).toBeNull();
         const { asked, answered } = counts();
