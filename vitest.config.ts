@@ -27,6 +27,7 @@ export default defineConfig({
             '@monitor/engine/browser': fileURLToPath(new URL('./packages/engine/src/browser.ts', import.meta.url)),
             '@monitor/engine/parquet': fileURLToPath(new URL('./packages/engine/src/parquet-columns.ts', import.meta.url)),
             '@monitor/engine/issues': fileURLToPath(new URL('./packages/engine/src/postgres-issues.ts', import.meta.url)),
+            '@monitor/engine/postgres': fileURLToPath(new URL('./packages/engine/src/postgres.ts', import.meta.url)),
             '@monitor/engine': pkg('engine'),
             '@monitor/protocol': pkg('protocol'),
             '@monitor/audit': pkg('audit'),

@@ -30,18 +30,19 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * Runs `monitor …args` in `cwd` inside this process, as `monitor` does in a child process: the same
  * arguments, working folder and MONITOR_LANG=en, its standard output and error captured (no TTY), its
- * exit status returned; only the time box (`--timeout`) is off. Calls run one at a time: the working
- * folder and the output streams belong to the whole process.
+ * exit status returned; only the time box (`--timeout`) is off. `env` sets environment variables for
+ * the run (the PG* connection, a secret), put back afterwards. Calls run one at a time: the working
+ * folder, the environment and the output streams belong to the whole process.
  */
-export function monitorInProcess(args: string[], cwd = ROOT): Promise<CliResult> {
-    const next = queue.then(() => runCaptured(args, cwd));
+export function monitorInProcess(args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<CliResult> {
+    const next = queue.then(() => runCaptured(args, cwd, env));
     queue = next.catch(() => undefined);
     return next;
 }
 
 type Write = typeof process.stdout.write;
 
-async function runCaptured(args: string[], cwd: string): Promise<CliResult> {
+async function runCaptured(args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
     const { runMonitor } = await import('../packages/cli/src/run-monitor.js');
     const out: string[] = [];
     const err: string[] = [];
@@ -52,7 +53,9 @@ async function runCaptured(args: string[], cwd: string): Promise<CliResult> {
         return true;
     }) as Write;
     const saved = { cwd: process.cwd(), lang: process.env.MONITOR_LANG, locale: getLocale(), out: process.stdout.write, err: process.stderr.write, tty: process.stderr.isTTY };
+    const savedEnv = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
     process.chdir(cwd);
+    Object.assign(process.env, env);
     process.env.MONITOR_LANG = 'en';
     process.stdout.write = capture(out);
     process.stderr.write = capture(err);
@@ -64,6 +67,10 @@ async function runCaptured(args: string[], cwd: string): Promise<CliResult> {
         process.stdout.write = saved.out;
         process.stderr.write = saved.err;
         Object.defineProperty(process.stderr, 'isTTY', { value: saved.tty, configurable: true, writable: true });
+        for (const [name, value] of Object.entries(savedEnv)) {
+            if (value === undefined) delete process.env[name];
+            else process.env[name] = value;
+        }
         if (saved.lang === undefined) delete process.env.MONITOR_LANG;
         else process.env.MONITOR_LANG = saved.lang;
         process.chdir(saved.cwd);

@@ -41,10 +41,10 @@ describe.runIf(run)('the examples on PostgreSQL', () => {
 
     for (const file of exampleMonitors()) {
         const name = path.basename(file, '.monitor');
-        test(`${name}: the same rows on PostgreSQL as on DuckDB`, () => {
-            const duck = monitorWith(['run', file]);
+        test(`${name}: the same rows on PostgreSQL as on DuckDB`, async () => {
+            const duck = await monitorWith(['run', file]);
             expect(duck.code, duck.stderr).toBe(0);
-            const pg = monitorWith(['run', copies.get(file)!, '--engine', 'postgres'], cluster.env());
+            const pg = await monitorWith(['run', copies.get(file)!, '--engine', 'postgres'], cluster.env());
             expect(pg.stderr.split('\n').filter((l) => / error /.test(l))).toEqual([]);
             expect(pg.code, pg.stderr).toBe(0);
             const rows = JSON.parse(pg.stdout) as unknown[];
@@ -53,13 +53,13 @@ describe.runIf(run)('the examples on PostgreSQL', () => {
         });
     }
 
-    test('monitor check --engine postgres passes every example copy, and report writes a page', () => {
-        const check = monitorWith(['check', work, '--engine', 'postgres'], cluster.env());
+    test('monitor check --engine postgres passes every example copy, and report writes a page', async () => {
+        const check = await monitorWith(['check', work, '--engine', 'postgres'], cluster.env());
         expect(check.stdout.split('\n').filter((l) => / error /.test(l))).toEqual([]);
         expect(check.code, check.stdout + check.stderr).toBe(0);
         const out = path.join(work, 'report.html');
         const jeugd = [...copies.values()].find((c) => c.endsWith('jeugd.monitor'))!;
-        const report = monitorWith(['report', jeugd, '--engine', 'postgres', '--out', out], cluster.env());
+        const report = await monitorWith(['report', jeugd, '--engine', 'postgres', '--out', out], cluster.env());
         expect(report.code, report.stderr).toBe(0);
         expect(fs.readFileSync(out, 'utf8')).toContain('<svg');
     });

@@ -3,14 +3,13 @@
  * conversion applied) are written with COPY into a table `<schema>.<source>`, and a copy of the
  * monitor reads them as table sources (`from table "<schema>.<source>"`, the file options removed).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeEngine } from '@monitor/engine';
 import type { ColumnType, ProgramIR } from '@monitor/ir';
 import type { PgCluster } from './postgres-cluster.js';
-import { ROOT } from './cli-helpers.js';
+import { monitorInProcess, ROOT, type CliResult } from './cli-helpers.js';
 
 const PG_TYPE: Record<ColumnType, string> = { text: 'text', integer: 'bigint', decimal: 'double precision', date: 'date', boolean: 'boolean' };
 
@@ -66,10 +65,12 @@ export function withTableSources(text: string, schema: string): string {
     return out.join('\n');
 }
 
-/** Runs the built CLI with extra environment variables (the PG* connection). */
-export function monitorWith(args: string[], env: Record<string, string> = {}, cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'packages/cli/bin/monitor.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, MONITOR_LANG: 'en', ...env } });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/**
+ * Runs `monitor …args` with extra environment variables (the PG* connection), in this process as the
+ * child process would (`monitorInProcess`, cli-helpers.ts): no Node and DuckDB-WASM start per call.
+ */
+export function monitorWith(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<CliResult> {
+    return monitorInProcess(args, cwd, env);
 }
 
 /**

@@ -35,10 +35,10 @@ describe.runIf(run)('every construct of the language on PostgreSQL', () => {
         if (copy) fs.rmSync(path.dirname(copy), { recursive: true, force: true });
     });
 
-    test('the same rows and the same warnings as DuckDB', () => {
-        const duck = monitorWith(['run', FIXTURE]);
+    test('the same rows and the same warnings as DuckDB', async () => {
+        const duck = await monitorWith(['run', FIXTURE]);
         expect(duck.code, duck.stderr).toBe(0);
-        const pg = monitorWith(['run', copy, '--engine', 'postgres'], cluster.env());
+        const pg = await monitorWith(['run', copy, '--engine', 'postgres'], cluster.env());
         expect(pg.code, pg.stderr).toBe(0);
         const rows = JSON.parse(pg.stdout) as { indicator: string }[];
         expect(new Set(rows.map((r) => r.indicator)).size).toBe(8);
@@ -50,8 +50,8 @@ describe.runIf(run)('every construct of the language on PostgreSQL', () => {
 });
 
 describe('the feature fixture on DuckDB', () => {
-    test('a transition on a source with a derived column reads the row id through the subquery (was a binder error)', () => {
-        const duck = monitorWith(['run', FIXTURE, '--indicator', 'doorstroom']);
+    test('a transition on a source with a derived column reads the row id through the subquery (was a binder error)', async () => {
+        const duck = await monitorWith(['run', FIXTURE, '--indicator', 'doorstroom']);
         expect(duck.code, duck.stderr).toBe(0);
         // By hand: a's verblijf ends 2024-06-30 and its ambulant starts 2024-07-10, within 30 days; no other.
         const rows = JSON.parse(duck.stdout) as { period: string; value: number }[];

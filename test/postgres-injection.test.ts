@@ -53,10 +53,10 @@ INSERT INTO ${t} VALUES ('a', 'verblijf', '2024-01-10', NULL, 'noord'), ('b', $q
     });
     afterAll(() => cluster?.destroy());
 
-    test('the monitor computes, the canary survives, and only BEGIN, SELECTs and ROLLBACK ran', () => {
+    test('the monitor computes, the canary survives, and only BEGIN, SELECTs and ROLLBACK ran', async () => {
         const dir = fixture({ 'm.monitor': MONITOR, '.monitor-root': '' });
         const before = cluster.log().length;
-        const r = monitorWith(['run', path.join(dir, 'm.monitor'), '--engine', 'postgres'], cluster.env());
+        const r = await monitorWith(['run', path.join(dir, 'm.monitor'), '--engine', 'postgres'], cluster.env());
         expect(r.code, r.stderr).toBe(0);
         const rows = JSON.parse(r.stdout) as { period: string; wijk?: string; value: number }[];
         // Only 'a' counts (b's soort is the excluded value): 1 at the end of every quarter, in noord.

@@ -72,10 +72,10 @@ describe.runIf(run)('the examples on a coordinator with two postgres_fdw shards'
 
     for (const file of exampleMonitors()) {
         const name = path.basename(file, '.monitor');
-        test(`${name}: the same rows sharded as on DuckDB`, () => {
-            const duck = monitorWith(['run', file]);
+        test(`${name}: the same rows sharded as on DuckDB`, async () => {
+            const duck = await monitorWith(['run', file]);
             expect(duck.code, duck.stderr).toBe(0);
-            const pg = monitorWith(['run', copies.get(file)!, '--engine', 'postgres'], clusters[0].env());
+            const pg = await monitorWith(['run', copies.get(file)!, '--engine', 'postgres'], clusters[0].env());
             expect(pg.code, pg.stderr).toBe(0);
             expect(JSON.parse(pg.stdout)).toEqual(JSON.parse(duck.stdout));
         });
