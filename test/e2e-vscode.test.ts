@@ -89,11 +89,17 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
         try {
             await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
             // The quick fix offers the column of the data file (the cursor is on the broken name).
-            await page.keyboard.press(`${MOD}+.`);
             const fixRow = page.locator('.monaco-list-row', { hasText: "Change to 'voorziening'" });
             const fix = page.locator('.action-widget').filter({ has: fixRow }).first();
             try {
-                await fix.waitFor({ timeout: 60_000 });
+                // Asked again until it is there: under load the first Ctrl+. can come before the server
+                // has the fix (VS Code then shows no widget and does not ask again by itself).
+                for (const deadline = Date.now() + 120_000; !(await fix.isVisible()) && Date.now() < deadline;) {
+                    await page.keyboard.press('Escape');
+                    await page.keyboard.press(`${MOD}+.`);
+                    await fix.waitFor({ timeout: 5_000 }).catch(() => undefined);
+                }
+                await fix.waitFor({ timeout: 5_000 });
                 await readmeShot(page, 'quick-fix', [fix, page.locator('.monaco-editor .view-line', { hasText: 'indicator residentieel {' })], 16);
             } finally {
                 await page.screenshot({ path: testOutput('e2e-vscode-quick-fix.png') });
@@ -119,7 +125,7 @@ describe.runIf(run)('the VSIX in real VS Code (code-server)', () => {
                 await page.keyboard.press(`${MOD}+Z`);
             }
         }
-    }, 180_000);
+    }, 300_000);
 
     test('completion in a columns block offers a column of the real CSV file', async () => {
         // Replace the declared `productcategorie` line by its first letters: only the CSV header has it.
