@@ -23,13 +23,9 @@ export const SECONDS: Record<string, number> = {
     'test/fuzz-data-mutated-3.test.ts': 52,
     'test/fuzz-data-generated-1.test.ts': 43,
     'test/fuzz-data-generated-2.test.ts': 43,
-    'test/postgres-errors.test.ts': 42,
     'test/postgres-examples.test.ts': 38,
     'test/privacy-outputs.test.ts': 35,
-    'test/postgres-sharded.test.ts': 31,
     'test/lsp-settings.test.ts': 29,
-    'test/privacy-attacks.test.ts': 28,
-    'test/native-engine.test.ts': 24,
     'test/lsp-server.test.ts': 21,
     'test/lsp-property.test.ts': 19,
     'test/preview-parquet.test.ts': 17,
@@ -39,9 +35,11 @@ export const SECONDS: Record<string, number> = {
     'test/lsp-last-good.test.ts': 14,
     'packages/server/test/analysis-runner.test.ts': 14,
     'test/cli-cellkey.test.ts': 13,
+    'test/postgres-errors.test.ts': 12,
     'test/audit-attacks.test.ts': 10,
     'test/fuzz-language.test.ts': 10,
     'test/render-examples.test.ts': 10,
+    'test/postgres-sharded.test.ts': 10,
 };
 
 /** Isolated files first, then the longest first; unlisted files after the listed ones, as vitest sorts them. */
