@@ -91,7 +91,7 @@ describe.runIf(run)('the preview of a monitor of table sources, computed by Post
     });
 
     test('every card shows the rows of monitor run --engine postgres, and the page says PostgreSQL computed them', async () => {
-        const cli = monitorWith(['run', file, '--engine', 'postgres', '--format', 'json'], cluster.env());
+        const cli = await monitorWith(['run', file, '--engine', 'postgres', '--format', 'json'], cluster.env());
         expect(cli.code, cli.stderr).toBe(0);
         const expectedRows = JSON.parse(cli.stdout) as FlatRow[];
         expect(expectedRows.some(r => r.suppressed === true), 'jeugd has hidden cells').toBe(true);
