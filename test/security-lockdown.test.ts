@@ -41,13 +41,16 @@ function wrap(engine: Engine): Engine {
     };
 }
 
+// The CLI starts its DuckDB through `startDuckDB` of @monitor/engine (native or WASM): wrap what it starts.
 vi.mock('@monitor/engine', async (importOriginal) => {
     const real = await importOriginal<typeof import('@monitor/engine')>();
-    return { ...real, createNodeEngine: async () => wrap(await real.createNodeEngine()) };
-});
-vi.mock('@monitor/engine/native', async (importOriginal) => {
-    const real = await importOriginal<typeof import('@monitor/engine/native')>();
-    return { ...real, createNativeEngine: async () => wrap(await real.createNativeEngine()) };
+    return {
+        ...real,
+        startDuckDB: async (...args: Parameters<typeof real.startDuckDB>) => {
+            const started = await real.startDuckDB(...args);
+            return { ...started, engine: wrap(started.engine) };
+        },
+    };
 });
 
 let nativeAvailable = true;
