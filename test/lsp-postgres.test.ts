@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SMALL_DATA, SMALL_MONITOR } from './cli-helpers.js';
 import { eventually, hoverText, positionOf, startLspClient, type LspClient, type WireDiagnostic } from './lsp-client.js';
-import { postgresBin, startCluster, type PgCluster } from './postgres-cluster.js';
+import { loadSmallTrajecten, postgresBin, startCluster, type PgCluster } from './postgres-cluster.js';
 import { requireTool } from './require-tool.js';
 
 const bin = postgresBin();
@@ -43,17 +43,8 @@ describe.runIf(run)('the language server on table sources (PostgreSQL)', () => {
 
     beforeAll(() => {
         cluster = startCluster(bin!, ['log_connections=on']);
-        const rows = SMALL_DATA.trim().split('\n').slice(1).map((l) => l.split(',').map((v) => (v === '' ? '' : `"${v}"`)).join(','));
-        cluster.psql(`CREATE SCHEMA e;
-CREATE TABLE e.trajecten (client_id text NOT NULL, voorziening text, begindatum date, einddatum date, wijk text, leeftijd integer);
-COPY e.trajecten (client_id, voorziening, begindatum, einddatum, wijk) FROM STDIN WITH (FORMAT csv);
-${rows.join('\n')}
-\\.
-CREATE ROLE reader LOGIN PASSWORD 'reader-pw';
-GRANT USAGE ON SCHEMA e TO reader;
-GRANT SELECT ON e.trajecten TO reader;
-CREATE ROLE idle_probe LOGIN PASSWORD 'idle-pw';
-`);
+        loadSmallTrajecten(cluster, SMALL_DATA, ', leeftijd integer');
+        cluster.psql("CREATE ROLE idle_probe LOGIN PASSWORD 'idle-pw';");  // a login without any grant
         dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-lsp-pg-'));
     }, 60_000);
     afterAll(async () => {

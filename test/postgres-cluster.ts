@@ -82,3 +82,20 @@ export function startCluster(bin: string, settings: string[] = []): PgCluster {
         },
     };
 }
+
+/**
+ * The small episodes of `SMALL_DATA` (test/cli-helpers.ts) as table `e.trajecten` (plus `extraColumns`,
+ * left empty), readable by the role `reader` (password `reader-pw`) with SELECT only.
+ */
+export function loadSmallTrajecten(cluster: PgCluster, smallData: string, extraColumns = ''): void {
+    const rows = smallData.trim().split('\n').slice(1).map((l) => l.split(',').map((v) => (v === '' ? '' : `"${v}"`)).join(','));
+    cluster.psql(`CREATE SCHEMA e;
+CREATE TABLE e.trajecten (client_id text NOT NULL, voorziening text, begindatum date, einddatum date, wijk text${extraColumns});
+COPY e.trajecten (client_id, voorziening, begindatum, einddatum, wijk) FROM STDIN WITH (FORMAT csv);
+${rows.join('\n')}
+\\.
+CREATE ROLE reader LOGIN PASSWORD 'reader-pw';
+GRANT USAGE ON SCHEMA e TO reader;
+GRANT SELECT ON e.trajecten TO reader;
+`);
+}

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packageExtension } from '../packages/extension/scripts/package.mjs';
 import { SMALL_DATA, SMALL_MONITOR } from './cli-helpers.js';
 import { eventually, hoverText, positionOf, startLspClient, type LspClient } from './lsp-client.js';
-import { postgresBin, startCluster, type PgCluster } from './postgres-cluster.js';
+import { loadSmallTrajecten, postgresBin, startCluster, type PgCluster } from './postgres-cluster.js';
 import { requireTool } from './require-tool.js';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-vsix-test-'));
@@ -87,16 +87,7 @@ describe.runIf(runPg)('the installed VSIX on a table source (PostgreSQL)', () =>
 
     beforeAll(() => {
         cluster = startCluster(bin!);
-        const rows = SMALL_DATA.trim().split('\n').slice(1).map((l) => l.split(',').map((v) => (v === '' ? '' : `"${v}"`)).join(','));
-        cluster.psql(`CREATE SCHEMA e;
-CREATE TABLE e.trajecten (client_id text NOT NULL, voorziening text, begindatum date, einddatum date, wijk text);
-COPY e.trajecten (client_id, voorziening, begindatum, einddatum, wijk) FROM STDIN WITH (FORMAT csv);
-${rows.join('\n')}
-\\.
-CREATE ROLE reader LOGIN PASSWORD 'reader-pw';
-GRANT USAGE ON SCHEMA e TO reader;
-GRANT SELECT ON e.trajecten TO reader;
-`);
+        loadSmallTrajecten(cluster, SMALL_DATA);
         // Unpacked as VS Code installs it, in a temporary folder: no node_modules there or above it.
         installed = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-vsix-installed-'));
         execFileSync('unzip', ['-q', vsix, '-d', installed]);
