@@ -9,15 +9,11 @@ import type { ResultRow } from '@monitor/ir';
 import type { AnalysedMonitor } from './analyse.js';
 import { atSpan } from './data-stage.js';
 import type { CliDiagnostic } from './diagnostic.js';
-
-const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+import { inside } from './warnings-for.js';
 
 /** The warnings, in the locale's language. */
 export function noValueWarnings(monitor: AnalysedMonitor, safe: ResultRow[], earlier: CliDiagnostic[], nl: boolean): CliDiagnostic[] {
-    const explained = (spans: Parameters<typeof atSpan>[1][]) => spans.some(span => {
-        const s = atSpan(monitor, span, 'warning', '', '');
-        return earlier.some(d => d.file === s.file && before(s, d) && before(d, { line: s.endLine, column: s.endColumn }));
-    });
+    const explained = (spans: Parameters<typeof atSpan>[1][]) => spans.some(span => earlier.some(d => inside(monitor, d, span)));
     return emptySeries(monitor.program, safe, explained).map(i =>
         atSpan(monitor, i.span, i.severity, i.code, nl ? `${i.messageNl} ${i.hintNl}` : `${i.message} ${i.hint}`));
 }

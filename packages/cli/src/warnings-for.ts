@@ -11,7 +11,7 @@ import type { CliDiagnostic } from './diagnostic.js';
 const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
 
 /** Whether a diagnostic starts inside a span. */
-function inside(monitor: AnalysedMonitor, d: CliDiagnostic, span: Span): boolean {
+export function inside(monitor: AnalysedMonitor, d: CliDiagnostic, span: Span): boolean {
     const s = atSpan(monitor, span, d.severity, d.code, '');
     return s.file === d.file && before(s, d) && before(d, { line: s.endLine, column: s.endColumn });
 }
